@@ -1,0 +1,170 @@
+"""The ``newsevents`` command line. Commands parse options and call library functions.
+
+Exit status: 0 when at least one document was processed, 1 when every input failed,
+2 for usage errors (bad option, unknown model).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .dates import normalise_date
+from .errors import Errors, UsageError
+from .ingest import build_document, expand_inputs, read_source
+from .ingest.sources import Source
+from .model import Document, Failure
+from .progress import make_progress, print_error
+
+app = typer.Typer(
+    name="newsevents",
+    help="Code news articles into CAMEO and PLOVER event data: who did what to whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, http(s) URLs, or - for stdin.", show_default=False)]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+AnyLangOpt = Annotated[bool, typer.Option("--any-language", help="Keep non-English documents instead of skipping them.")]
+
+
+@dataclass(slots=True)
+class RunTally:
+    """How many documents a run processed and how many inputs failed."""
+
+    processed: int = 0
+    failed: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.processed or not self.failed else EXIT_ALL_FAILED
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    date = normalise_date(value)
+    if date is None or len(value.strip()) != 10:
+        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint="--date")
+    return date
+
+
+def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_language: bool,
+                   quiet: bool, label: str = "Reading") -> Iterator[Document]:
+    """Read inputs with a progress bar; print one error line per bad input and go on."""
+    sources: list[Source] = []
+    for found in expand_inputs(inputs):
+        if isinstance(found, Failure):
+            tally.failed += 1
+            print_error(str(found))
+        else:
+            sources.append(found)
+    # JSONL and stdin hold an unknown number of documents: count documents, not sources.
+    streaming = any(source.kind == "jsonl" or source.label == "-" for source in sources)
+    languages = None if any_language else ("en",)
+    with make_progress(quiet=quiet) as progress:
+        task = progress.add_task(label, total=None if streaming else len(sources))
+        for source in sources:
+            for raw in read_source(source):
+                if isinstance(raw, Failure):
+                    tally.failed += 1
+                    print_error(str(raw))
+                    continue
+                try:
+                    document = build_document(raw, date=date, languages=languages)
+                except ValueError as err:
+                    tally.failed += 1
+                    print_error(str(Failure(raw.label, str(err))))
+                    continue
+                finally:
+                    if streaming:
+                        progress.advance(task)
+                tally.processed += 1
+                yield document
+            if not streaming:
+                progress.advance(task)
+
+
+def _write_jsonl(record: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def extract(
+    inputs: InputsArg,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    date: DateOpt = None,
+    any_language: AnyLangOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract clean article text and metadata, one JSON object per document."""
+    tally = RunTally()
+    table = Table("id", "title", "date", "lang", "chars", "hash") if output_format is OutputFormat.table else None
+    for document in iter_documents(inputs, tally, date=_check_date(date), any_language=any_language, quiet=quiet):
+        if table is None:
+            _write_jsonl(document.to_dict())
+            sys.stdout.flush()
+        else:
+            table.add_row(document.id, document.title or "", document.date or "", document.lang or "",
+                          str(len(document.text)), document.hash[:12])
+    if table is not None:
+        Console().print(table)
+    raise typer.Exit(tally.exit_code)
+
+
+@app.command()
+def codebook(
+    query: Annotated[str | None, typer.Argument(help="A CAMEO code (042) or words to search in names (visit).")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Look up a CAMEO code, or search the codebook; with no argument, list the 20 roots."""
+    from .codebook import get_code, load_codebook, search_codes
+
+    if query is None:
+        entries = [entry for code, entry in load_codebook().items() if len(code) == 2]
+    else:
+        found = get_code(query.strip())
+        entries = [found] if found else search_codes(query)
+    if not entries:
+        print_error(f"error: {query}: no CAMEO code or name matches")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    if output_format is OutputFormat.jsonl:
+        for entry in entries:
+            _write_jsonl(entry.to_dict())
+        return
+    table = Table("code", "name", "Goldstein", "QuadClass", "PLOVER", "description", show_lines=len(entries) == 1)
+    for entry in entries:
+        plover = " / ".join(part for part in (entry.plover_type, entry.plover_mode) if part)
+        table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover,
+                      entry.description if len(entries) == 1 else entry.description[:80])
+    Console().print(table)
+
+
+def main() -> None:
+    """Console-script entry point: usage errors from the library exit 2."""
+    try:
+        app()
+    except UsageError as err:
+        print_error(f"error: {err}")
+        raise SystemExit(EXIT_USAGE) from err
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Ingest: any source (file, directory, JSONL, URL, stdin) to clean ``Document`` records."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..dates import normalise_date
+from ..errors import InputError
+from ..model import Document, Failure
+from ..settings import DEFAULT_LANGUAGES
+from .html import extract_html, looks_like_html
+from .lang import detect_language
+from .sources import RawItem, Source, expand_inputs, read_source
+from .text import clean_text, text_hash
+
+__all__ = ["build_document", "expand_inputs", "read_documents", "read_source", "Source", "RawItem"]
+
+
+def build_document(raw: RawItem, *, date: str | None = None,
+                   languages: Sequence[str] | None = DEFAULT_LANGUAGES) -> Document:
+    """Turn one raw item into a ``Document``.
+
+    raw: content read from a source.
+    date: fallback publication date (``--date``) when neither the record nor the page has one.
+    languages: accepted language codes; None accepts any.
+    Raises InputError with the reason when the item yields no usable English text.
+    """
+    kind = raw.kind
+    if kind == "auto":
+        kind = "html" if looks_like_html(raw.content) else "text"
+    title, url, page_date = raw.title, raw.url, None
+    if kind == "html":
+        extracted = extract_html(raw.content, url=raw.url)
+        text, page_date = extracted.text, extracted.date
+        title = title or extracted.title
+        url = url or extracted.url
+    else:
+        text = clean_text(raw.content)
+    if not text:
+        raise InputError("no text after clean-up")
+    lang = detect_language(text)
+    if languages is not None and lang not in languages:
+        raise InputError(f"language {lang}")
+    pub_date = normalise_date(raw.date) or normalise_date(page_date) or date
+    return Document(id=raw.id, text=text, title=title, url=url, date=pub_date, lang=lang,
+                    hash=text_hash(text))
+
+
+def read_documents(inputs: Iterable[str | Source], *, date: str | None = None,
+                   languages: Sequence[str] | None = DEFAULT_LANGUAGES) -> Iterator[Document | Failure]:
+    """Stream documents from inputs, yielding a ``Failure`` for each bad one and going on."""
+    for source in inputs:
+        sources = expand_inputs([source]) if isinstance(source, str) else iter([source])
+        for found in sources:
+            if isinstance(found, Failure):
+                yield found
+                continue
+            for raw in read_source(found):
+                if isinstance(raw, Failure):
+                    yield raw
+                    continue
+                try:
+                    yield build_document(raw, date=date, languages=languages)
+                except InputError as err:
+                    yield Failure(raw.label, str(err))

@@ -1,0 +1,245 @@
+"""Input sources: paths, directories, JSONL corpora, URLs and stdin, read into raw items.
+
+Nothing here parses HTML or detects language; it only finds inputs and reads their bytes,
+yielding a ``Failure`` for each input that cannot be read so a batch can go on.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError
+from ..model import Failure
+from ..settings import FETCH_TIMEOUT_SECONDS, MAX_INPUT_BYTES, USER_AGENT
+from .decode import decode_bytes, gunzip, is_gzip
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One thing to read: a file, a URL or stdin. ``kind`` is text, html, jsonl or auto."""
+
+    label: str
+    kind: str
+    path: Path | None = None
+
+
+@dataclass(slots=True)
+class RawItem:
+    """One document's raw content before extraction."""
+
+    label: str
+    content: str
+    kind: str  # "text", "html" or "auto" (sniffed later)
+    id: str
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+def is_url(value: str) -> bool:
+    """Return True for an http(s) URL."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _kind_of(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last in HTML_SUFFIXES:
+        return "html"
+    if last in JSONL_SUFFIXES:
+        return "jsonl"
+    if last in TEXT_SUFFIXES:
+        return "text"
+    return "auto"
+
+
+def _known_file(path: Path) -> bool:
+    name = path.name.lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    return Path(name).suffix in KNOWN_SUFFIXES
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[Source | Failure]:
+    """Turn the command line's inputs into sources; directories are walked recursively.
+
+    In a directory only files with a known suffix (.txt, .html, .htm, .jsonl, optionally .gz)
+    are read; a file named directly is read whatever its suffix. Symlinked directories are not
+    followed, so a link loop cannot trap the walk.
+    """
+    for value in inputs:
+        if value == STDIN:
+            yield Source(label=STDIN, kind="auto")
+        elif is_url(value):
+            yield Source(label=value, kind="url")
+        else:
+            path = Path(value)
+            if path.is_dir():
+                yield from _walk(value, path)
+            elif path.exists():
+                yield Source(label=value, kind=_kind_of(path), path=path)
+            elif path.is_symlink():
+                yield Failure(value, "broken symbolic link")
+            else:
+                yield Failure(value, "no such file or directory")
+
+
+def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
+    found = False
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if _known_file(path):
+                found = True
+                yield Source(label=str(path), kind=_kind_of(path), path=path)
+    for err in errors:
+        yield Failure(err.filename or label, f"cannot read directory ({err.strerror})")
+    if not found and not errors:
+        yield Failure(label, "no .txt, .html or .jsonl files in this directory")
+
+
+def _read_capped(stream: BinaryIO, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"too large: over the {limit // (1024 * 1024)} MB input limit")
+    return data
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"too large: {size / 1024 / 1024:.1f} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB input limit")
+        with path.open("rb") as handle:
+            data = _read_capped(handle)
+    except IsADirectoryError as err:
+        raise InputError("is a directory") from err
+    except PermissionError as err:
+        raise InputError("permission denied") from err
+    except OSError as err:
+        raise InputError(f"cannot read ({err.strerror or err})") from err
+    return gunzip(data) if is_gzip(data) else data
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT_SECONDS) -> tuple[bytes, str | None, str]:
+    """Fetch a URL with a timeout, a size cap and our user agent.
+
+    Returns the body, its declared content type and the final URL after redirects.
+    """
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+            body = _read_capped(response)
+            return body, response.headers.get_content_type(), response.geturl()
+    except urllib.error.HTTPError as err:
+        raise InputError(f"HTTP {err.code} {err.reason}") from err
+    except urllib.error.URLError as err:
+        raise InputError(f"unreachable ({err.reason})") from err
+    except TimeoutError as err:
+        raise InputError(f"timed out after {timeout:g} s") from err
+    except (OSError, ValueError) as err:
+        raise InputError(f"fetch failed ({err})") from err
+
+
+def read_source(source: Source) -> Iterator[RawItem | Failure]:
+    """Read one source into raw items (one, or one per JSONL line)."""
+    try:
+        if source.kind == "url":
+            body, content_type, final_url = fetch_url(source.label)
+            kind = "html" if content_type in ("text/html", "application/xhtml+xml") else "auto"
+            yield RawItem(source.label, decode_bytes(body), kind, id=source.label, url=final_url)
+            return
+        if source.path is None:
+            data = _read_capped(sys.stdin.buffer)
+            data = gunzip(data) if is_gzip(data) else data
+        else:
+            data = _read_file(source.path)
+        text = decode_bytes(data)
+    except InputError as err:
+        yield Failure(source.label, str(err))
+        return
+    kind = source.kind
+    if kind == "auto" and _looks_like_jsonl(text):
+        kind = "jsonl"
+    if kind == "jsonl":
+        yield from _jsonl_items(source.label, text)
+    else:
+        yield RawItem(source.label, text, kind, id=source.label)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if first != "{":
+        return False
+    line = text.lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Failure(where, f"invalid JSON ({err.msg} at column {err.colno})")
+            continue
+        try:
+            item = _jsonl_item(where, record)
+        except InputError as err:
+            yield Failure(where, str(err))
+            continue
+        if item.id in seen:
+            yield Failure(where, f"duplicate id {item.id!r} (first on line {seen[item.id]})")
+            continue
+        seen[item.id] = number
+        yield item
+
+
+def _optional_str(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'"{key}" must be a string, not {type(value).__name__}')
+    return value or None
+
+
+def _jsonl_item(where: str, record: object) -> RawItem:
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    doc_id = record.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise InputError('missing "id" (a non-empty string)')
+    html = _optional_str(record, "html")
+    text = _optional_str(record, "text")
+    if html is None and text is None:
+        raise InputError('needs "text" or "html"')
+    content, kind = (html, "html") if html is not None else (text, "text")
+    if content is None or not content.strip():
+        raise InputError("empty text")
+    return RawItem(where, content, kind, id=doc_id, url=_optional_str(record, "url"),
+                   date=_optional_str(record, "date"), title=_optional_str(record, "title"))

@@ -1,0 +1,66 @@
+"""Typed records passed between stages: documents, sentences, actors and events."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One input that could not be turned into a document.
+
+    input: what the user gave (path, ``path:line``, URL or ``-``).
+    reason: a short, human-readable cause, printed as ``error: <input>: <reason>``.
+    """
+
+    input: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"error: {self.input}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence with character offsets into its document's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Document:
+    """One article after ingest: clean text plus metadata.
+
+    ``date`` is the publication date (ISO ``YYYY-MM-DD``) that relative dates resolve against;
+    ``hash`` is the sha256 of the normalised text and keys idempotent storage.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    lang: str | None = None
+    hash: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def to_dict(self, *, with_sentences: bool = False) -> dict[str, Any]:
+        """Return the JSON-ready record; sentences only when asked for."""
+        data = {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "lang": self.lang,
+            "text": self.text,
+            "hash": self.hash,
+        }
+        if with_sentences:
+            data["sentences"] = [sentence.to_dict() for sentence in self.sentences]
+        return data

