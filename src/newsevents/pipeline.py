@@ -1,12 +1,15 @@
 """The Pipeline: loads models once and runs documents through the stages in batches."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import Document, Sentence
+from .actors.knowledge import Knowledge, load_knowledge
+from .actors.resolve import find_actors
+from .model import ActorMention, Document, Sentence
 from .nlp import MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
 
@@ -32,15 +35,32 @@ class Pipeline:
     model: spaCy pipeline name or path (None: the default English model).
     batch_size, n_process: passed to ``nlp.pipe``.
     max_chunk_chars: longer documents are parsed in paragraph-aligned pieces of this size.
+    actor_files, agent_files: user dictionaries in PETRARCH format (added to the built-in ones).
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS) -> None:
+                 n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
+                 actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = ()) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_chunk_chars = max_chunk_chars
+        self.actor_files = tuple(actor_files)
+        self.agent_files = tuple(agent_files)
         self._nlp: Language | None = None
+        self._knowledge: Knowledge | None = None
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """Actor knowledge (packaged tables plus user dictionaries), loaded on first use."""
+        if self._knowledge is None:
+            self._knowledge = load_knowledge(self.actor_files, self.agent_files)
+        return self._knowledge
+
+    def actors(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc, list[ActorMention]]]:
+        """Parse documents and find their actor mentions."""
+        for document, doc in self.parse(documents):
+            yield document, doc, find_actors(doc, document, self.knowledge)
 
     @property
     def nlp(self) -> Language:

@@ -1,0 +1,39 @@
+"""Actor resolution on the PLOVER gold records (dev set), run by hand.
+
+    python bench/actors_gold.py [GOLD.jsonl] [--actors FILE --agents FILE]
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from newsevents.evaluate import read_gold, score_actor_codes, score_actors
+from newsevents.pipeline import Pipeline
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "gold" / "PLOVER_GSR_with_CAMEO.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--actors", type=Path, action="append", default=[])
+    parser.add_argument("--agents", type=Path, action="append", default=[])
+    parser.add_argument("--misses", type=int, default=25, help="how many misses to list")
+    args = parser.parse_args()
+    records = list(read_gold(args.gold))
+    pipeline = Pipeline(actor_files=args.actors, agent_files=args.agents)
+    has_spans = any("source" in r for r in records)
+    score = score_actors(records, pipeline) if has_spans else score_actor_codes(records, pipeline)
+    if not has_spans:
+        print("(no actor spans in this gold file: scoring the records' event actor codes)")
+    print(f"gold actors              {score.total}")
+    print(f"right country/group code {score.country_rate:.3f}  ({score.country_hits})")
+    print(f"also right on sector     {score.sector_rate:.3f}  ({score.sector_hits} of {score.with_sector} with a sector)")
+    print("most common misses:")
+    for miss, count in score.misses.most_common(args.misses):
+        print(f"  {count:3d}  {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Actor knowledge: PETRARCH-format dictionary parsing and the packaged actor/agent tables."""

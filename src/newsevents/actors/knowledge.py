@@ -1,0 +1,203 @@
+"""Actor knowledge: phrase indexes over the packaged tables and any user dictionaries.
+
+Phrases are tokenised with spaCy's English tokenizer, so that an index key lines up with the
+tokens of a parsed sentence ("Iraq's" is two tokens in both).
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import spacy
+
+from .dictionary import parse_actor_dictionary, parse_agent_dictionary
+
+# Packaged actor tables, each under its own licence (see NOTICE); columns phrase, code, kind,
+# start, end (missing columns are empty).
+ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv")
+AGENT_TABLES = ("agents.tsv", "roles.tsv")
+
+# Longest phrase, in tokens, that the index looks for; longer dictionary phrases are skipped.
+MAX_PHRASE_TOKENS = 8
+
+# Codes that stand for a kind of group rather than a country when they open an actor code.
+GROUP_PREFIXES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "REB", "INS", "SEP", "OPP"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFact:
+    """What a phrase means as an actor: a code, its kind, and a validity range for offices."""
+
+    code: str
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    source: str = ""
+
+    def valid_on(self, date: str | None) -> bool:
+        """True when the fact holds on ``date`` (ISO); undated facts always hold."""
+        if date is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class AgentFact:
+    """What a role word means: one or more sector codes."""
+
+    sectors: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass
+class PhraseIndex:
+    """Token-sequence index: lower-cased token tuples to the facts they stand for."""
+
+    entries: dict[tuple[str, ...], list[object]] = field(default_factory=lambda: defaultdict(list))
+    max_len: int = 0
+
+    def add(self, tokens: tuple[str, ...], fact: object) -> None:
+        if not tokens or len(tokens) > MAX_PHRASE_TOKENS:
+            return
+        bucket = self.entries[tokens]
+        if fact not in bucket:
+            bucket.append(fact)
+        self.max_len = max(self.max_len, len(tokens))
+
+    def remove_phrases(self, keys: Iterable[tuple[str, ...]]) -> None:
+        for key in keys:
+            self.entries.pop(key, None)
+
+    def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, list[object]]]:
+        """Yield (start, end, facts) for non-overlapping matches, longest first, left to right."""
+        n, start = len(words), 0
+        while start < n:
+            for length in range(min(self.max_len, n - start), 0, -1):
+                facts = self.entries.get(tuple(words[start:start + length]))
+                if facts:
+                    yield start, start + length, facts
+                    start += length
+                    break
+            else:
+                start += 1
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    return spacy.blank("en").tokenizer
+
+
+def phrase_tokens(phrases: Sequence[str]) -> list[tuple[str, ...]]:
+    """Tokenise phrases the way spaCy tokenises sentences; keys are lower-cased.
+
+    The tokenizer's special cases are case-sensitive ("U.S." is one token, "u.s." two), and the
+    tables keep phrases lower-cased, so each phrase is tokenised in capitals when that gives
+    fewer tokens: the form in which such abbreviations appear in news."""
+    tokenizer = _tokenizer()
+    lower = [tuple(t.lower_ for t in doc) for doc in tokenizer.pipe(phrases, batch_size=2000)]
+    upper = [tuple(t.lower_ for t in doc) for doc in tokenizer.pipe([p.upper() for p in phrases], batch_size=2000)]
+    return [up if len(up) < len(low) else low for low, up in zip(lower, upper)]
+
+
+def _read_table(name: str) -> list[dict[str, str]]:
+    path = files("newsevents") / "data" / "actors" / name
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        rows = (line for line in handle if not line.startswith("#"))
+        return [row for row in csv.DictReader(rows, delimiter="\t")]
+
+
+def _clean(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def sectors_table() -> frozenset[str]:
+    """The CAMEO sector codes that may follow a country or group code."""
+    return frozenset(row["code"] for row in _read_table("sectors.tsv"))
+
+
+@dataclass
+class Knowledge:
+    """Everything the actor stage knows: actor phrases, role words, sector codes."""
+
+    actors: PhraseIndex
+    agents: PhraseIndex
+    sectors: frozenset[str]
+
+    def split_code(self, code: str) -> tuple[str | None, list[str]]:
+        """Split an actor code into (country or None, sectors): IRNGOV -> (IRN, [GOV])."""
+        chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+        if not chunks:
+            return None, []
+        head, rest = chunks[0], chunks[1:]
+        country = None if head in GROUP_PREFIXES or head in self.sectors else head
+        sectors = [c for c in ([head] if country is None and head in self.sectors else []) + rest if c in self.sectors]
+        return country, sectors
+
+
+def load_knowledge(actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
+                   *, replace: bool = False) -> Knowledge:
+    """Build the actor knowledge from the packaged tables plus user PETRARCH dictionaries.
+
+    actor_files, agent_files: PETRARCH-format dictionaries (``--actors``/``--agents``).
+    replace: use only the user dictionaries for the kinds given, not the packaged tables.
+    """
+    if not actor_files and not agent_files and not replace:
+        return _builtin_knowledge()
+    actors, agents = PhraseIndex(), PhraseIndex()
+    if not (replace and actor_files):
+        _add_builtin_actors(actors)
+    if not (replace and agent_files):
+        _add_builtin_agents(agents)
+    for path in actor_files:
+        entries = parse_actor_dictionary(str(path))
+        facts = [ActorFact(e.code, e.kind, e.start, e.end, source=Path(path).name) for e in entries]
+        _add_all(actors, [e.phrase for e in entries], facts, override=True)
+    for path in agent_files:
+        entries = parse_agent_dictionary(str(path))
+        facts = [AgentFact(_chunks(e.code), source=Path(path).name) for e in entries]
+        _add_all(agents, [e.phrase for e in entries], facts, override=True)
+    return Knowledge(actors=actors, agents=agents, sectors=sectors_table())
+
+
+@lru_cache(maxsize=1)
+def _builtin_knowledge() -> Knowledge:
+    actors, agents = PhraseIndex(), PhraseIndex()
+    _add_builtin_actors(actors)
+    _add_builtin_agents(agents)
+    return Knowledge(actors=actors, agents=agents, sectors=sectors_table())
+
+
+def _chunks(code: str) -> tuple[str, ...]:
+    code = code.strip().strip("~")
+    return tuple(code[i:i + 3] for i in range(0, len(code), 3) if len(code[i:i + 3]) == 3)
+
+
+def _add_builtin_actors(index: PhraseIndex) -> None:
+    for table in ACTOR_TABLES:
+        rows = _read_table(table)
+        facts = [ActorFact(row["code"], row.get("kind") or "actor", _clean(row.get("start")), _clean(row.get("end")), source=table)
+                 for row in rows]
+        _add_all(index, [row["phrase"] for row in rows], facts)
+
+
+def _add_builtin_agents(index: PhraseIndex) -> None:
+    for table in AGENT_TABLES:
+        rows = _read_table(table)
+        facts = [AgentFact(_chunks(row["sectors"]), source=table) for row in rows]
+        _add_all(index, [row["phrase"] for row in rows], facts)
+
+
+def _add_all(index: PhraseIndex, phrases: list[str], facts: Sequence[object], *, override: bool = False) -> None:
+    keys = phrase_tokens(phrases)
+    if override:
+        # A user dictionary's meaning of a phrase replaces the packaged one.
+        index.remove_phrases(set(keys))
+    for key, fact in zip(keys, facts):
+        index.add(key, fact)

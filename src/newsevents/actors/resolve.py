@@ -1,0 +1,343 @@
+"""Find actor mentions in a parsed document and resolve them to CAMEO actor codes.
+
+A mention is a base noun phrase (spaCy's noun chunks) whose words the knowledge recognises:
+a country, demonym, capital or seat of government, an organisation or armed group, a dated
+office holder, a role word, or a person's name next to one of those. The code is built from
+the parts: the country (from a demonym, a name, a possessive or an "of" phrase) and the sectors
+(from role words). Nothing is guessed: a name with no title or known office stays uncoded.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ActorMention, Document
+from .knowledge import ActorFact, AgentFact, Knowledge
+
+# Dependency labels where a noun phrase is doing something, so that a capital or a seat of
+# government stands for its government ("Tehran said") rather than a place ("in Tehran").
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ROOT", "conj", "appos"})
+# Kinds that name a country outright; a demonym or capital only contributes one.
+COUNTRY_KINDS = frozenset({"country"})
+PLACE_KINDS = frozenset({"capital", "city", "seat"})
+MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
+PERSON_KINDS = frozenset({"person"})
+# Preferred reading when a phrase has several: offices held on the date, then groups,
+# countries, demonyms, then places.
+KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
+# Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
+OF_PREPS = frozenset({"of", "from"})
+# "rebels in Darfur": where a group is, used only when nothing else gives its country.
+IN_PREPS = frozenset({"in"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# How far back (in sentences) a pronoun or role word looks for its antecedent.
+COREF_WINDOW = 3
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What one noun phrase says about an actor, before a code is assembled."""
+
+    group: ActorFact | None = None
+    office: ActorFact | None = None
+    head_country: str | None = None
+    head_kind: str | None = None
+    countries: list[tuple[str, str, Span]] = field(default_factory=list)  # (code, how, where)
+    sectors: list[str] = field(default_factory=list)
+    role_head: bool = False
+    name_tokens: list[Token] = field(default_factory=list)
+    location: tuple[str, Span] | None = None  # "rebels in Darfur": a weaker source of country
+
+
+def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[ActorMention]:
+    """Return the actor mentions of a parsed document, coreference applied, in text order."""
+    mentions: list[ActorMention] = []
+    partners: dict[int, ActorMention] = {}
+    for index, sent in enumerate(doc.sents):
+        mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners))
+    _apply_coreference(mentions, doc, document, partners)
+    return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
+
+
+def _actor_facts(facts: Iterable[object], date: str | None) -> list[ActorFact]:
+    """Facts that hold on the document's date, the dated ones (offices held then) first.
+
+    With no date, undated facts and current (open-ended) offices hold; failing those, a past
+    office still gives its country when every record of the phrase agrees on the country."""
+    actor_facts = [f for f in facts if isinstance(f, ActorFact)]
+    undated = [f for f in actor_facts if f.start is None and f.end is None]
+    dated = [f for f in actor_facts if f not in undated]
+    if date is not None:
+        current = [f for f in dated if f.valid_on(date)]
+    else:
+        current = [f for f in dated if f.end is None]
+        if not current and not undated and len({f.code[:3] for f in dated}) == 1:
+            current = [max(dated, key=lambda f: f.end or "")]
+    return sorted(current, key=_kind_rank) + sorted(undated, key=_kind_rank)
+
+
+def _kind_rank(fact: ActorFact) -> int:
+    return KIND_PRIORITY.get(fact.kind, 9)
+
+
+def _case_ok(tokens: list[Token]) -> bool:
+    """Proper names must look like names: capitalised, and short ones in capitals (US, UN),
+    so that "us", "turkey" or "chad" in running text never match. A leading "the" is not
+    part of the test ("the US")."""
+    if len(tokens) > 1 and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    first = tokens[0].text
+    if len(tokens) == 1 and len(first.replace(".", "")) <= 3:
+        return first.isupper()
+    return first[:1].isupper()
+
+
+def _sentence_mentions(sent: Span, sentence_index: int, document: Document, knowledge: Knowledge,
+                       partners: dict[int, ActorMention]) -> list[ActorMention]:
+    words = [t.lower_ for t in sent]
+    actor_at: dict[int, tuple[int, int, list[ActorFact]]] = {}
+    for start, end, facts in knowledge.actors.matches(words):
+        tokens = list(sent[start:end])
+        usable = _actor_facts(facts, document.date)
+        if usable and _case_ok(tokens):
+            for offset in range(start, end):
+                actor_at[sent.start + offset] = (sent.start + start, sent.start + end, usable)
+    agent_at: dict[int, tuple[str, ...]] = {}
+    for start, end, facts in knowledge.agents.matches(words):
+        sectors = tuple(s for f in facts if isinstance(f, AgentFact) for s in f.sectors)
+        for offset in range(start, end):
+            agent_at[sent.start + offset] = sectors
+    mentions: list[ActorMention] = []
+    by_root: dict[int, ActorMention] = {}
+    for chunk in _chunks(sent):
+        for mention in _resolve_chunk(chunk, sentence_index, document, knowledge, actor_at, agent_at):
+            mentions.append(mention)
+            if mention.head == chunk.root.i:
+                by_root[chunk.root.i] = mention
+    _pair_appositions(by_root, sent.doc, partners)
+    return mentions
+
+
+def _chunks(sent: Span) -> list[Span]:
+    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's")."""
+    chunks = list(sent.noun_chunks)
+    seen = {c.root.i for c in chunks}
+    for chunk in list(chunks):
+        for child in chunk.root.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i not in seen:
+                left = min(t.i for t in child.subtree)
+                chunks.append(sent.doc[left:child.i + 1])
+                seen.add(child.i)
+    return sorted(chunks, key=lambda c: c.start)
+
+
+def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowledge: Knowledge,
+                   actor_at: dict[int, tuple[int, int, list[ActorFact]]], agent_at: dict[int, tuple[str, ...]]) -> list[ActorMention]:
+    root = chunk.root
+    parts = _Parts()
+    seen_matches: set[int] = set()
+    for token in chunk:
+        if token.i in actor_at and actor_at[token.i][0] not in seen_matches:
+            start, end, facts = actor_at[token.i]
+            seen_matches.add(start)
+            _read_actor_match(parts, facts, chunk.doc[start:end], root=root, date=document.date)
+            if facts[0].kind in PERSON_KINDS:
+                parts.name_tokens.extend(chunk.doc[start:end])
+        elif token.i not in agent_at and _is_name_token(token, root):
+            parts.name_tokens.append(token)
+        # Role words count even inside a dictionary phrase ("President Boris Yeltsin").
+        if token.i in agent_at:
+            for sector in agent_at[token.i]:
+                if sector not in parts.sectors:
+                    parts.sectors.append(sector)
+            if token.i == root.i:
+                parts.role_head = True
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ not in OF_PREPS | IN_PREPS:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.i in actor_at:
+                facts = actor_at[obj.i][2]
+                country = next((knowledge.split_code(f.code)[0] for f in facts if f.kind in MODIFIER_COUNTRY_KINDS), None)
+                if country and child.lower_ in OF_PREPS:
+                    parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
+                elif country:
+                    parts.location = (country, chunk.doc[obj.i:obj.i + 1])
+    return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _is_name_token(token: Token, root: Token) -> bool:
+    """A word of a person's name: tagged PERSON by the NER, or failing that a proper noun in the
+    unbroken run of proper nouns that ends at the phrase's head ("Acting" in "Acting Foreign
+    Minister" is not a name)."""
+    if token.pos_ != "PROPN":
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.ent_type_ or root.pos_ != "PROPN" or token.i > root.i:
+        return False
+    return all(t.pos_ == "PROPN" and not t.ent_type_ for t in token.doc[token.i:root.i + 1])
+
+
+def _read_actor_match(parts: _Parts, facts: list[ActorFact], where: Span, *, root: Token, date: str | None) -> None:
+    best = facts[0]
+    covers_root = where.start <= root.i < where.end
+    if best.kind in PERSON_KINDS and date is None and best.end is not None:
+        # A past office with no date to check it against: its country is sure, its role not.
+        parts.countries.append((best.code[:3], "office-holder", where))
+    elif best.kind in PERSON_KINDS:
+        parts.office = parts.office or best
+    elif best.kind in ("igo", "group", "actor"):
+        parts.group = parts.group or best
+    elif covers_root:
+        parts.head_kind = best.kind
+        parts.head_country = best.code[:3]
+    elif best.kind in MODIFIER_COUNTRY_KINDS:
+        how = "possessive" if root.dep_ != "poss" and any(t.dep_ == "poss" for t in root.children if t.lower_ != "'s") else "demonym"
+        parts.countries.append((best.code[:3], how, where))
+
+
+def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Document, knowledge: Knowledge) -> list[ActorMention]:
+    """Build the phrase's mention(s) from its parts.
+
+    Besides the phrase itself, a country named only as a modifier ("Israeli air raids",
+    "US mediation") is a mention of its own, and so is each country of a coordination
+    ("U.S. and Russian negotiators" gives both, with the shared role).
+    """
+    root = chunk.root
+
+    def make(span: Span, code: str | None, rule: str, name: str | None = None) -> ActorMention:
+        country, sectors = knowledge.split_code(code) if code else (None, list(parts.sectors))
+        return ActorMention(doc_id=document.id, sentence_index=sentence_index, text=span.text,
+                            start=span.start_char, end=span.end_char, code=code, country=country,
+                            sectors=sectors, name=name, rule=rule, head=root.i if span is chunk else span.root.i)
+
+    name = chunk.doc[parts.name_tokens[0].i:parts.name_tokens[-1].i + 1].text if parts.name_tokens else None
+    sectors = "".join(parts.sectors)
+    titled = bool(parts.sectors)
+    explicit = [c for c in parts.countries if not c[1].startswith("office-holder")]
+    if parts.office is not None and titled:
+        # A title in the text says what the person is now; the dictionary's record may be a
+        # later or default role ("President Boris Yeltsin" is GOV, not his undated ELI).
+        if not explicit:
+            parts.countries.append((parts.office.code[:3], "office-holder", chunk))
+        parts.office = None
+    mentions: list[ActorMention] = []
+    used_countries: list[tuple[str, str, Span]] = []
+    if parts.office is not None and not (explicit and explicit[-1][0] != parts.office.code[:3] and titled):
+        mentions.append(make(chunk, parts.office.code, "office-holder", name))
+    elif parts.group is not None:
+        extra = "".join(s for s in parts.sectors if s not in knowledge.split_code(parts.group.code)[1])
+        mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
+    elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
+        mentions.append(make(chunk, parts.head_country + sectors, "country+role" if sectors else "country", name))
+    elif parts.head_country and parts.head_kind in PLACE_KINDS:
+        if root.dep_ in AGENT_DEPS:
+            mentions.append(make(chunk, parts.head_country + (sectors or "GOV"), "metonymy", name))
+        elif parts.head_kind != "seat":
+            # A place, not an actor: kept (country only) so that an event of movement can take
+            # it as its target ("visited Baghdad"); the event stage decides.
+            mentions.append(make(chunk, parts.head_country, "place", name))
+    elif parts.countries and titled:
+        # Coordinated countries share the role; otherwise the one nearest the head decides.
+        coordinated = [c for c in parts.countries if c[2].root.dep_ == "conj" or any(t.dep_ == "conj" for t in c[2].root.children)]
+        chosen = coordinated if len({c[0] for c in coordinated}) > 1 else [parts.countries[-1]]
+        for index, (country, how, where) in enumerate(chosen):
+            span = chunk if index == len(chosen) - 1 else where
+            mentions.append(make(span, country + sectors, f"{how}+title", name if span is chunk else None))
+        used_countries = chosen
+    elif parts.countries and parts.countries[-1][1] == "office-holder":
+        mentions.append(make(chunk, parts.countries[-1][0], "office-holder:country", name))
+        used_countries = parts.countries[-1:]
+    elif parts.location and titled:
+        country, where = parts.location
+        mentions.append(make(chunk, country + sectors, "role+in-country", name))
+    elif titled:
+        mentions.append(make(chunk, None, "unresolved-role", name))
+    elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
+        mentions.append(make(chunk, None, "unresolved-person", name))
+    if not mentions:
+        used_countries = []
+        for country, how, where in parts.countries:
+            if how == "demonym" and not any(u[2] == where for u in used_countries):
+                mentions.append(make(where, country, "demonym"))
+    return mentions
+
+
+def _pair_appositions(by_root: dict[int, ActorMention], doc: Doc, partners: dict[int, ActorMention]) -> None:
+    """"Fuad Hussain, Iraq's foreign minister": each side lends the other what it lacks.
+
+    Names are shared at once; the code is recorded in ``partners`` (keyed by the uncoded
+    mention's id) and lent in the coreference pass."""
+    for root_i, mention in by_root.items():
+        for child in doc[root_i].children:
+            other = by_root.get(child.i)
+            if child.dep_ != "appos" or other is None:
+                continue
+            coded, uncoded = (mention, other) if mention.code else (other, mention)
+            if coded.code and not uncoded.code:
+                # Lent later, in the coreference pass: a name already known from earlier in the
+                # article outranks a comma the parser may have misread as an apposition.
+                partners[id(uncoded)] = coded
+            coded.name = coded.name or uncoded.name
+            uncoded.name = uncoded.name or coded.name
+
+
+def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Document,
+                       partners: dict[int, ActorMention]) -> None:
+    """Conservative in-article coreference: later surnames, subject pronouns, "the minister"."""
+    people: list[ActorMention] = []
+    coded: list[ActorMention] = []
+    pronoun_mentions: list[ActorMention] = []
+    for sent_index, sent in enumerate(doc.sents):
+        for token in sent:
+            if token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+                pronoun_mentions.append(ActorMention(document.id, sent_index, token.text, token.idx,
+                                                     token.idx + len(token.text), None, None, [], None,
+                                                     "unresolved-pronoun", head=token.i))
+    ordered = sorted(mentions + pronoun_mentions, key=lambda m: m.start)
+    for mention in ordered:
+        if mention.code is None:
+            antecedent = _antecedent(mention, people, coded)
+            rule = _coref_rule(mention)
+            if antecedent is None and id(mention) in partners:
+                antecedent, rule = partners[id(mention)], "apposition"
+            if antecedent is not None:
+                mention.code, mention.country = antecedent.code, antecedent.country
+                mention.sectors, mention.rule = list(antecedent.sectors), rule
+                mention.name = mention.name or antecedent.name
+        if mention.code is not None:
+            coded.append(mention)
+            if mention.name:
+                people.append(mention)
+    mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
+
+
+def _coref_rule(mention: ActorMention) -> str:
+    if mention.rule == "unresolved-pronoun":
+        return "coref:pronoun"
+    if mention.rule == "unresolved-role":
+        return "coref:role"
+    return "coref:surname"
+
+
+def _antecedent(mention: ActorMention, people: list[ActorMention], coded: list[ActorMention]) -> ActorMention | None:
+    recent = [m for m in people if mention.sentence_index - m.sentence_index <= COREF_WINDOW]
+    if mention.rule == "unresolved-pronoun":
+        return recent[-1] if recent else None
+    if mention.rule == "unresolved-person" and mention.name:
+        words = mention.name.split()
+        for person in reversed(people):
+            full = (person.name or "").split()
+            if len(words) <= len(full) and full[-len(words):] == words:
+                return person
+        return None
+    if mention.rule == "unresolved-role" and mention.text.lower().startswith("the "):
+        for other in reversed(coded):
+            if mention.sentence_index - other.sentence_index > COREF_WINDOW:
+                break
+            if set(mention.sectors) & set(other.sectors):
+                return other
+    return None

@@ -1,0 +1,278 @@
+"""The event lexicon: which English predicates code which CAMEO events.
+
+Two package data files (``data/lexicon/``) drive the event coder:
+
+``events.tsv``
+    One row per predicate sense: ``id pos lemma particle object target code frame note``.
+    The coder looks rows up by the (pos, lemma) of a token, keeps those whose particle and
+    object constraints the parse satisfies, and takes the first (most specific) one. The
+    target actor is read from the slots in ``target`` (``dobj`` or prepositions), in order.
+
+``frames.tsv``
+    ``frame inner code note``: for complement-taking rows ("urged X to meet Y", "refused to
+    release the prisoners") the code of the embedded event is mapped to the resulting code
+    by its longest matching prefix ("threaten 163" beats "threaten 16").
+
+Users add or override rows with files in the ``events.tsv`` format (``--lexicon FILE``):
+a row whose id already exists replaces the built-in row in place, other rows are appended.
+Every file is validated on load; errors name the file and line, e.g.
+``ValueError("events.tsv:123: unknown CAMEO code '999'")``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+
+from ..codebook import get_code
+
+__all__ = [
+    "EVENTS_HEADER",
+    "FRAMES_HEADER",
+    "FRAME_NAMES",
+    "Lexicon",
+    "LexiconEntry",
+    "load_lexicon",
+]
+
+EVENTS_HEADER = ("id", "pos", "lemma", "particle", "object", "target", "code", "frame", "note")
+FRAMES_HEADER = ("frame", "inner", "code", "note")
+
+# Complement-taking predicate classes; frames.tsv says what each does to the embedded code.
+FRAME_NAMES = frozenset({"appeal", "demand", "intent", "reject", "threaten"})
+
+POS_VALUES = frozenset({"VERB", "NOUN"})
+
+# Target slots: the direct object, or the object of one of these prepositions.
+TARGET_SLOTS = frozenset({"dobj"})
+PREPOSITIONS = frozenset(
+    """
+    about above across after against along alongside amid amidst among amongst around as at
+    before behind below beneath beside besides between beyond by despite down during except
+    for from in inside into like near of off on onto out outside over past per regarding
+    since through throughout till to toward towards under underneath until unto up upon via
+    with within without
+    """.split()
+)
+
+_NONE = "-"
+_NO_TARGET = "none"
+# A lemma, particle or object word: lower case, may contain inner hyphens/apostrophes.
+_WORD_RE = re.compile(r"[a-z0-9](?:[a-z0-9'.-]*[a-z0-9])?")
+_ID_RE = re.compile(r"[^\s|]+")
+_CODE_RE = re.compile(r"\d{2,4}")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One lexicon row: a predicate sense and the CAMEO code it expresses."""
+
+    id: str
+    pos: str
+    lemma: str
+    particles: frozenset[str]  # any one of these must be present; empty = none required
+    objects: frozenset[str]  # the direct object's lemma must be one of these; empty = any
+    targets: tuple[str, ...]  # "dobj" or preposition words, in priority order; empty = none
+    code: str
+    frame: str | None
+    note: str
+    source: str  # the file the row came from
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints (particle, object) the row has: 0, 1 or 2."""
+        return int(bool(self.particles)) + int(bool(self.objects))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lexicon rows plus the frame table, indexed by (pos, lemma)."""
+
+    entries: tuple[LexiconEntry, ...]
+    frames: Mapping[str, Mapping[str, str]]
+    _index: Mapping[tuple[str, str], tuple[LexiconEntry, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        groups: dict[tuple[str, str], list[LexiconEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault((entry.pos, entry.lemma), []).append(entry)
+        # sorted() is stable, so rows of equal specificity keep their file order.
+        index = {
+            key: tuple(sorted(rows, key=lambda e: -e.specificity)) for key, rows in groups.items()
+        }
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def candidates(self, pos: str, lemma: str) -> list[LexiconEntry]:
+        """Rows for a token's (pos, lemma): most specific first, then file order."""
+        return list(self._index.get((pos.upper(), lemma.lower()), ()))
+
+    def frame_code(self, frame: str, inner_code: str) -> str | None:
+        """The code for ``frame`` around an embedded event coded ``inner_code``.
+
+        The longest prefix of ``inner_code`` listed for the frame wins; None when the frame
+        is unknown or no prefix matches (the caller then keeps the row's own code).
+        """
+        table = self.frames.get(frame)
+        if table is None:
+            return None
+        inner = inner_code.strip()
+        for length in range(len(inner), 1, -1):
+            code = table.get(inner[:length])
+            if code is not None:
+                return code
+        return None
+
+
+def load_lexicon(extra: Sequence[str | Path] = (), *, replace: bool = False) -> Lexicon:
+    """The built-in lexicon, plus user files in the ``events.tsv`` format.
+
+    Rows of ``extra`` files are applied in order: a row whose id already exists replaces
+    that row (keeping its position), other rows are appended. ``replace=True`` starts from
+    no built-in rows (the frame table is always the built-in one). Raises ValueError
+    naming file and line for an invalid file, OSError when a file cannot be read. The
+    built-in part is parsed once per process; user files are read on every call.
+    """
+    if isinstance(extra, (str, Path)):
+        extra = (extra,)
+    builtin = _builtin_lexicon()
+    if not extra and not replace:
+        return builtin
+    merged: dict[str, LexiconEntry] = {} if replace else {e.id: e for e in builtin.entries}
+    for path in extra:
+        text = Path(path).read_text(encoding="utf-8-sig")
+        for entry in _parse_events(text, str(path)):
+            merged[entry.id] = entry
+    return Lexicon(tuple(merged.values()), builtin.frames)
+
+
+@lru_cache(maxsize=1)
+def _builtin_lexicon() -> Lexicon:
+    directory = files("newsevents") / "data" / "lexicon"
+    frames = _parse_frames((directory / "frames.tsv").read_text(encoding="utf-8"), "frames.tsv")
+    entries = tuple(_parse_events((directory / "events.tsv").read_text(encoding="utf-8"), "events.tsv"))
+    return Lexicon(entries, frames)
+
+
+def _rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of the data rows, after checking the header line."""
+    seen_header = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not seen_header:
+            if tuple(fields) != header:
+                raise ValueError(
+                    f"{name}:{number}: expected the header line {'<TAB>'.join(header)!r}, "
+                    f"found {line!r}"
+                )
+            seen_header = True
+            continue
+        # The last column (note) may be left off entirely.
+        if len(fields) == len(header) - 1:
+            fields.append("")
+        if len(fields) != len(header):
+            raise ValueError(
+                f"{name}:{number}: expected {len(header)} tab-separated columns, found {len(fields)}"
+            )
+        yield number, fields
+    if not seen_header:
+        raise ValueError(f"{name}: no header line {'<TAB>'.join(header)!r}")
+
+
+def _check_code(code: str, name: str, number: int, column: str = "code") -> str:
+    if not _CODE_RE.fullmatch(code) or get_code(code) is None:
+        raise ValueError(f"{name}:{number}: unknown CAMEO code {code!r} in column {column!r}")
+    return code
+
+
+def _words(value: str, name: str, number: int, column: str) -> frozenset[str]:
+    if value == _NONE:
+        return frozenset()
+    words = value.split("|")
+    for word in words:
+        if not _WORD_RE.fullmatch(word):
+            raise ValueError(
+                f"{name}:{number}: bad {column} {value!r}: expected '-' or lower-case words "
+                "separated by '|'"
+            )
+    return frozenset(words)
+
+
+def _targets(value: str, name: str, number: int) -> tuple[str, ...]:
+    if value == _NO_TARGET:
+        return ()
+    slots = value.split("|")
+    for slot in slots:
+        if slot not in TARGET_SLOTS and slot not in PREPOSITIONS:
+            raise ValueError(
+                f"{name}:{number}: bad target {value!r}: expected 'none', or 'dobj' and/or "
+                f"prepositions separated by '|' ({slot!r} is neither)"
+            )
+    if len(set(slots)) != len(slots):
+        raise ValueError(f"{name}:{number}: bad target {value!r}: a slot is repeated")
+    return tuple(slots)
+
+
+def _parse_events(text: str, name: str) -> list[LexiconEntry]:
+    entries: list[LexiconEntry] = []
+    first_line: dict[str, int] = {}
+    for number, fields in _rows(text, name, EVENTS_HEADER):
+        id_, pos, lemma, particle, objects, target, code, frame, note = fields
+        for column, value in zip(EVENTS_HEADER[:8], fields[:8]):
+            if not value:
+                raise ValueError(f"{name}:{number}: empty {column!r} column (use '-' for none)")
+        if not _ID_RE.fullmatch(id_):
+            raise ValueError(f"{name}:{number}: bad id {id_!r}: no spaces or '|' allowed")
+        if id_ in first_line:
+            raise ValueError(
+                f"{name}:{number}: duplicate id {id_!r} (first used on line {first_line[id_]})"
+            )
+        first_line[id_] = number
+        if pos not in POS_VALUES:
+            raise ValueError(f"{name}:{number}: bad pos {pos!r}: expected VERB or NOUN")
+        if not _WORD_RE.fullmatch(lemma):
+            raise ValueError(f"{name}:{number}: bad lemma {lemma!r}: expected one lower-case word")
+        if frame != _NONE and frame not in FRAME_NAMES:
+            raise ValueError(
+                f"{name}:{number}: unknown frame {frame!r}: expected '-' or one of "
+                f"{', '.join(sorted(FRAME_NAMES))}"
+            )
+        entries.append(
+            LexiconEntry(
+                id=id_,
+                pos=pos,
+                lemma=lemma,
+                particles=_words(particle, name, number, "particle"),
+                objects=_words(objects, name, number, "object"),
+                targets=_targets(target, name, number),
+                code=_check_code(code, name, number),
+                frame=None if frame == _NONE else frame,
+                note=note,
+                source=name,
+            )
+        )
+    return entries
+
+
+def _parse_frames(text: str, name: str) -> Mapping[str, Mapping[str, str]]:
+    tables: dict[str, dict[str, str]] = {}
+    for number, (frame, inner, code, _note) in _rows(text, name, FRAMES_HEADER):
+        if frame not in FRAME_NAMES:
+            raise ValueError(
+                f"{name}:{number}: unknown frame {frame!r}: expected one of "
+                f"{', '.join(sorted(FRAME_NAMES))}"
+            )
+        _check_code(inner, name, number, "inner")
+        table = tables.setdefault(frame, {})
+        if inner in table:
+            raise ValueError(f"{name}:{number}: duplicate row for frame {frame!r} inner {inner!r}")
+        table[inner] = _check_code(code, name, number)
+    return MappingProxyType({frame: MappingProxyType(table) for frame, table in tables.items()})
