@@ -236,7 +236,6 @@ ACTOR_SUPPLEMENT = [
     ("african union", "IGOAFR", "igo"),
     ("houthi", "YEMREB", "group"),
     ("houthis", "YEMREB", "group"),
-    ("ansar allah", "YEMREB", "group"),
 ]
 
 # Core role words missing from Phoenix.agents.txt.  Project-authored, in agents.tsv (other

@@ -21,7 +21,7 @@ from .dates import normalise_date
 from .errors import Errors, UsageError
 from .ingest import build_document, expand_inputs, read_source
 from .ingest.sources import Source
-from .model import Document, Failure
+from .model import Document, Event, Failure
 from .pipeline import Pipeline
 from .progress import make_progress, print_error
 
@@ -163,6 +163,97 @@ def actors(
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)
+
+
+class CodeFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    tsv = "tsv"
+
+
+TSV_COLUMNS = ("event_id", "doc_id", "sentence_index", "date", "source", "code", "target", "name",
+               "quad_class", "goldstein", "plover_type", "trigger", "rule", "confidence", "sentence")
+
+
+def _tsv_row(event: Event) -> str:
+    values = (event.event_id, event.doc_id, event.sentence_index, event.date or "", event.source.code or "",
+              event.code, event.target.code if event.target and event.target.code else "", event.name,
+              event.quad_class, "" if event.goldstein is None else event.goldstein, event.plover_type or "",
+              event.trigger, event.rule, f"{event.confidence:.2f}", event.sentence)
+    return "\t".join(" ".join(str(v).split()) for v in values)
+
+
+@app.command()
+def code(
+    inputs: InputsArg,
+    output_format: Annotated[CodeFormat | None, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else jsonl).")] = None,
+    date: DateOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Add how each event was found (rules, parse paths).")] = False,
+    keep_uncertain: Annotated[bool, typer.Option("--keep-uncertain", help="Also emit negated, modal and hypothetical events, marked.")] = False,
+    actor_files: ActorsOpt = None,
+    agent_files: AgentsOpt = None,
+    lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon (events.tsv format), repeatable.", exists=True, dir_okay=False)] = None,
+    model: ModelOpt = None,
+    any_language: AnyLangOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
+    fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
+    tally = RunTally()
+    pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain)
+    documents = iter_documents(inputs, tally, date=_check_date(date), any_language=any_language, quiet=quiet)
+    table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
+    if fmt is CodeFormat.tsv:
+        sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
+    for _document, _mentions, events in pipeline.code(documents):
+        for event in events:
+            if fmt is CodeFormat.jsonl:
+                _write_jsonl(event.to_dict(explain=explain))
+            elif fmt is CodeFormat.tsv:
+                sys.stdout.write(_tsv_row(event) + "\n")
+            elif table is not None:
+                table.add_row(event.doc_id, event.source.code or "", event.code, event.name,
+                              event.target.code if event.target else "", event.trigger, event.date or "")
+        sys.stdout.flush()
+    if table is not None:
+        Console().print(table)
+    raise typer.Exit(tally.exit_code)
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text, date, events: [{source, target, code}]}.", exists=True, dir_okay=False)],
+    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.table,
+    standard_only: Annotated[bool, typer.Option("--standard-only", help="Score only records whose expected codes are all standard CAMEO codes.")] = False,
+    actor_files: ActorsOpt = None,
+    agent_files: AgentsOpt = None,
+    lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon, repeatable.", exists=True, dir_okay=False)] = None,
+    worst: Annotated[int, typer.Option("--worst", help="How many false positives and negatives to list.")] = 10,
+    model: ModelOpt = None,
+) -> None:
+    """Score the coder on a gold file: P/R/F1 at three levels, detection, per root, confusion."""
+    from .evaluate import has_actors, is_standard_record, read_gold, score_events
+    from .report import print_event_report
+
+    records = list(read_gold(gold))
+    if standard_only:
+        records = [r for r in records if is_standard_record(r)]
+    code_only = not has_actors(records)
+    if code_only:
+        print_error("note: the gold events name no actors: scoring codes only (any noun phrase may fill a role)")
+    pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                        lexicon_files=lexicon_files or (), require_actors=not code_only)
+    report = score_events(records, pipeline)
+    if output_format is EvalFormat.json:
+        _write_jsonl(report.to_dict(worst=worst))
+    else:
+        print_event_report(report, Console(), worst=worst)
 
 
 @app.command()

@@ -105,3 +105,138 @@ def _score_actor(score: ActorScore, actor: dict[str, Any], text: str, mentions: 
     else:
         found = overlapping[0].code if overlapping else "-"
         score.misses[f"{actor.get('actorText')} [{gold_code} got {found}]"] += 1
+
+
+LEVELS = ("root+dyad", "code+dyad", "root")
+
+
+def _key(level: str, code: str, source: str | None, target: str | None) -> tuple[str | None, ...]:
+    src = source[:3] if source else None
+    tgt = target[:3] if target else None
+    if level == "root+dyad":
+        return (code[:2], src, tgt)
+    if level == "code+dyad":
+        return (code, src, tgt)
+    return (code[:2],)
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives, with P, R and F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, predicted: Counter[Any], gold: Counter[Any]) -> tuple[Counter[Any], Counter[Any]]:
+        hits = predicted & gold
+        self.tp += sum(hits.values())
+        fps, fns = predicted - hits, gold - hits
+        self.fp += sum(fps.values())
+        self.fn += sum(fns.values())
+        return fps, fns
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class EventReport:
+    """Scores of a coder run against a gold file."""
+
+    records: int = 0
+    skipped: int = 0
+    levels: dict[str, Tally] = field(default_factory=lambda: {level: Tally() for level in LEVELS})
+    detection: Tally = field(default_factory=Tally)
+    root_accuracy_hits: int = 0
+    per_root: dict[str, Tally] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    false_positives: list[tuple[str, str, str]] = field(default_factory=list)
+    false_negatives: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def root_accuracy(self) -> float:
+        """Share of records whose most confident event has the gold root (none counts wrong)."""
+        return self.root_accuracy_hits / self.records if self.records else 0.0
+
+    def to_dict(self, *, worst: int = 10) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "skipped_without_code": self.skipped,
+            "levels": {level: tally.to_dict() for level, tally in self.levels.items()},
+            "event_detection": self.detection.to_dict(),
+            "root_accuracy": round(self.root_accuracy, 3),
+            "per_root": {root: tally.to_dict() for root, tally in sorted(self.per_root.items())},
+            "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in self.confusion.most_common()],
+            "worst_false_positives": [dict(zip(("id", "event", "sentence"), row)) for row in self.false_positives[:worst]],
+            "worst_false_negatives": [dict(zip(("id", "event", "sentence"), row)) for row in self.false_negatives[:worst]],
+        }
+
+
+def is_standard_record(record: dict[str, Any]) -> bool:
+    """True when every expected code of the record is a CAMEO code in our codebook."""
+    from .codebook import get_code
+
+    return all(get_code(str(event.get("code", ""))) is not None for event in record.get("events", []))
+
+
+def gold_events(record: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """A record's expected events: its ``events`` list, or for PLOVER records one event per
+    source-target pair of its ``cameo_code`` (no target: one event with none). None when the
+    record has no CAMEO code to compare with, so it cannot be scored."""
+    if "events" in record:
+        return [e for e in record["events"] if e.get("code")]
+    code = record.get("cameo_code")
+    if not code:
+        return None
+    targets = [t.get("code") for t in record.get("target", [])] or [None]
+    return [{"source": s.get("code"), "target": t, "code": code} for s in record.get("source", []) for t in targets]
+
+
+def has_actors(records: Iterable[dict[str, Any]]) -> bool:
+    """True when the gold events name their actors (else only codes can be scored)."""
+    return any(e.get("source") or e.get("target") for r in records for e in gold_events(r) or [])
+
+
+def score_events(records: list[dict[str, Any]], pipeline: Pipeline) -> EventReport:
+    """Code each gold record's text and compare its events with the record's expected ones."""
+    report = EventReport()
+    scorable = [r for r in records if gold_events(r) is not None]
+    report.skipped = len(records) - len(scorable)
+    by_id = {str(r["id"]): r for r in scorable}
+    for document, _mentions, events in pipeline.code(gold_documents(scorable)):
+        record = by_id[document.id]
+        expected = gold_events(record) or []
+        report.records += 1
+        for level in LEVELS:
+            predicted = Counter({_key(level, e.code, e.source.code, e.target.code if e.target else None) for e in events})
+            gold = Counter(_key(level, str(e["code"]), e.get("source"), e.get("target")) for e in expected)
+            fps, fns = report.levels[level].add(predicted, gold)
+            if level == "root+dyad":
+                report.false_positives.extend((document.id, " ".join(map(str, k)), document.text) for k in fps)
+                report.false_negatives.extend((document.id, " ".join(map(str, k)), document.text) for k in fns)
+            if level == "root":
+                for root in {k[0] for k in predicted} | {k[0] for k in gold}:
+                    tally = report.per_root.setdefault(str(root), Tally())
+                    tally.add(Counter({root: predicted[(root,)]}), Counter({root: gold[(root,)]}))
+        report.detection.add(Counter({"event": 1} if events else {}), Counter({"event": 1} if expected else {}))
+        best = max(events, key=lambda e: e.confidence).code[:2] if events else "none"
+        gold_roots = {str(e["code"])[:2] for e in expected} or {"none"}
+        gold_root = str(expected[0]["code"])[:2] if expected else "none"
+        report.root_accuracy_hits += best in gold_roots
+        report.confusion[(gold_root, best)] += 1
+    return report

@@ -101,3 +101,71 @@ class ActorMention:
             "name": self.name,
             "rule": self.rule,
         }
+
+
+def actor_to_dict(mention: ActorMention | None) -> dict[str, Any] | None:
+    """The event record's view of an actor: code, country, sectors, name, text and span."""
+    if mention is None:
+        return None
+    return {"code": mention.code, "country": mention.country, "sectors": list(mention.sectors),
+            "name": mention.name, "text": mention.text, "span": [mention.start, mention.end]}
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: who did what to whom, with the evidence that supports it.
+
+    ``code`` is the CAMEO event code; the codebook fields (name, Goldstein, QuadClass, PLOVER)
+    are filled from it. ``rule`` is the id of the lexicon entry that fired.
+    """
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    source: ActorMention
+    target: ActorMention | None
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    rule: str
+    confidence: float
+    date: str | None = None
+    date_source: str | None = None
+    negated: bool = False
+    modality: str | None = None
+    location: dict[str, Any] | None = None
+    explanation: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "date": self.date,
+            "date_source": self.date_source,
+            "source": actor_to_dict(self.source),
+            "target": actor_to_dict(self.target),
+            "cameo": {"code": self.code, "root": self.root, "name": self.name,
+                      "goldstein": self.goldstein, "quad_class": self.quad_class},
+            "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "location": self.location,
+            "negated": self.negated,
+            "modality": self.modality,
+            "evidence": {"sentence": self.sentence, "trigger": self.trigger,
+                         "trigger_span": [self.trigger_start, self.trigger_end], "rule": self.rule},
+            "confidence": round(self.confidence, 2),
+        }
+        if explain:
+            data["explanation"] = list(self.explanation)
+        return data

@@ -9,7 +9,9 @@ from spacy.tokens import Doc
 
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
-from .model import ActorMention, Document, Sentence
+from .events.extract import extract_events
+from .events.lexicon import Lexicon, load_lexicon
+from .model import ActorMention, Document, Event, Sentence
 from .nlp import MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
 
@@ -36,19 +38,43 @@ class Pipeline:
     batch_size, n_process: passed to ``nlp.pipe``.
     max_chunk_chars: longer documents are parsed in paragraph-aligned pieces of this size.
     actor_files, agent_files: user dictionaries in PETRARCH format (added to the built-in ones).
+    lexicon_files: user event lexicons (events.tsv format), added to the built-in one.
+    keep_uncertain: also emit negated, modal and hypothetical events (marked as such).
+    require_actors: False codes events whose arguments are any noun phrases (code-only
+        evaluation against gold sets without actors); never use it for event data.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
-                 actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = ()) -> None:
+                 actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
+                 lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
+                 require_actors: bool = True) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_chunk_chars = max_chunk_chars
         self.actor_files = tuple(actor_files)
         self.agent_files = tuple(agent_files)
+        self.lexicon_files = tuple(lexicon_files)
+        self.keep_uncertain = keep_uncertain
+        self.require_actors = require_actors
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The event lexicon (built-in plus user files), loaded on first use."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.lexicon_files)
+        return self._lexicon
+
+    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[ActorMention], list[Event]]]:
+        """Parse documents, resolve their actors and code their events, streaming."""
+        for document, doc, mentions in self.actors(documents):
+            events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
+                                    require_actors=self.require_actors)
+            yield document, mentions, events
 
     @property
     def knowledge(self) -> Knowledge:

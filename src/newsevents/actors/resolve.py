@@ -255,7 +255,10 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         country, where = parts.location
         mentions.append(make(chunk, country + sectors, "role+in-country", name))
     elif titled:
-        mentions.append(make(chunk, None, "unresolved-role", name))
+        role = make(chunk, None, "unresolved-role", name)
+        # "the two ministers" names several people: never one antecedent.
+        role.kind = "plural" if root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in root.children) else "actor"
+        mentions.append(role)
     elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
         mentions.append(make(chunk, None, "unresolved-person", name))
     if not mentions:
@@ -334,7 +337,7 @@ def _antecedent(mention: ActorMention, people: list[ActorMention], coded: list[A
             if len(words) <= len(full) and full[-len(words):] == words:
                 return person
         return None
-    if mention.rule == "unresolved-role" and mention.text.lower().startswith("the "):
+    if mention.rule == "unresolved-role" and mention.text.lower().startswith("the ") and not mention.kind == "plural":
         for other in reversed(coded):
             if mention.sentence_index - other.sentence_index > COREF_WINDOW:
                 break

@@ -1,0 +1,1 @@
+"""Event coding: the event lexicon and the coder that applies it to parsed sentences."""

@@ -1,0 +1,542 @@
+"""Predicate-argument extraction: who did what to whom, from the dependency parse.
+
+Each token whose (pos, lemma) the lexicon knows is a candidate trigger. The most specific
+lexicon row whose particle and object constraints hold fires. The source comes from the
+subject (or the ``by`` agent of a passive, or the controller of an infinitive, or the owner of
+an event noun); the target from the row's target slots. Both must be resolved actor mentions.
+The parse of a small model is often wrong, so each argument has a few fall-back paths, and a
+trigger whose arguments cannot be found on any of them yields nothing (precision first).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..codebook import get_code
+from ..model import ActorMention, Document, Event
+from .lexicon import Lexicon, LexiconEntry
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Modal auxiliaries that make an event possible rather than reported.
+UNCERTAIN_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
+LIGHT_VERBS = frozenset({
+    "hold", "have", "make", "pay", "conduct", "launch", "carry", "stage", "begin", "start",
+    "continue", "resume", "open", "undertake", "embark", "lead", "mount", "plan", "join",
+    "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
+    "voice", "offer", "impose", "announce",
+})
+# Prepositions through which an event noun takes the subject of the clause it sits in:
+# "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
+FRAME_PREPS = frozenset({"in", "during", "on", "at", "after", "for"})
+# Co-agents: "X, alongside Y, condemned ..." makes Y a source too.
+CO_AGENT_PREPS = frozenset({"alongside", "with"})
+CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
+# A frame's own code when its table has no row for the embedded event.
+FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
+STATEMENT_ROOT = "01"
+GENERIC_STATEMENT = "010"
+# Roots whose events the codebook often states without a target: statements, intentions
+# ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
+# strike"). Other events need a target actor to be coded.
+TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Codes whose target may be a place rather than an actor ("visited Baghdad").
+PLACE_TARGET_CODES = frozenset({"042", "044"})
+# How deep to look inside an object phrase for its actor ("condemned the attacks by X").
+MAX_OBJECT_DEPTH = 3
+# Confidence: start high, take off for each weaker step in the evidence.
+BASE_CONFIDENCE = 0.9
+PENALTY = {"coref": 0.15, "joint": 0.1, "object-search": 0.1, "inherited-subject": 0.1, "frame-default": 0.05,
+           "co-agent": 0.1, "noun-event": 0.05}
+MIN_CONFIDENCE = 0.3
+
+
+@dataclass(slots=True)
+class _Trigger:
+    """A lexicon row that fired on a token, with what the clause says about its reality."""
+
+    token: Token
+    entry: LexiconEntry
+    code: str
+    negated: bool
+    modality: str | None
+    hypothetical: bool
+    inner: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class _Actors:
+    """Which actor mention a token belongs to."""
+
+    def __init__(self, mentions: Iterable[ActorMention], doc: Doc, *, any_noun: bool = False) -> None:
+        self.any_noun = any_noun
+        self.by_token: dict[int, ActorMention] = {}
+        ordered = sorted(mentions, key=lambda m: m.end - m.start, reverse=True)
+        for mention in ordered:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention
+        for mention in ordered:
+            if mention.head >= 0:
+                self.by_token[mention.head] = mention
+
+    def at(self, token: Token) -> ActorMention | None:
+        mention = self.by_token.get(token.i)
+        if mention is not None and (mention.code or self.any_noun):
+            return mention
+        if self.any_noun and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            # Code-only mode: any noun phrase may stand as an argument, uncoded.
+            mention = ActorMention(doc_id="", sentence_index=-1, text=token.text, start=token.idx,
+                                   end=token.idx + len(token.text), code=None, country=None,
+                                   sectors=[], name=None, rule="noun", head=token.i)
+            self.by_token[token.i] = mention
+            return mention
+        return None
+
+    def with_conjuncts(self, token: Token) -> list[ActorMention]:
+        """The actor at ``token`` and at each token coordinated with it ("Iran and Iraq")."""
+        found: list[ActorMention] = []
+        for part in _conjuncts(token):
+            mention = self.at(part)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    parts = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            parts.extend(_conjuncts(child))
+    return parts
+
+
+def extract_events(doc: Doc, document: Document, mentions: list[ActorMention], lexicon: Lexicon,
+                   *, keep_uncertain: bool = False, require_actors: bool = True) -> list[Event]:
+    """Code the events of a parsed document.
+
+    doc: the spaCy parse; document: its metadata; mentions: the actor stage's output.
+    keep_uncertain: also emit negated, modal, hypothetical and question events, marked.
+    require_actors: False is code-only mode, for gold sets that give codes without actors:
+    any noun phrase may fill the source and target, and events may carry uncoded actors.
+    Returns events in text order.
+    """
+    actors = _Actors(mentions, doc, any_noun=not require_actors)
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        triggers = _find_triggers(sent, lexicon)
+        for trigger in triggers:
+            uncertain = trigger.negated or trigger.hypothetical or (trigger.modality not in (None, "future"))
+            if uncertain and not keep_uncertain:
+                continue
+            events.extend(_events_for(trigger, sent, index, document, actors, lexicon))
+    return _drop_subsumed_statements(events, doc)
+
+
+def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
+    question = sent.text.rstrip().endswith("?")
+    found: dict[int, _Trigger] = {}
+    consumed: set[int] = set()
+    for token in sent:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN") or token.i in consumed:
+            continue
+        entry = _matching_entry(token, lexicon)
+        if entry is None:
+            continue
+        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token),
+                           modality=_modality(token), hypothetical=question or _is_hypothetical(token))
+        if entry.frame:
+            _apply_frame(trigger, lexicon, consumed)
+        elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
+            _apply_reported_frame(trigger, lexicon, consumed)
+        elif trigger.modality == "future" and token.pos_ == "VERB":
+            intent = lexicon.frame_code("intent", entry.code)
+            if intent:
+                trigger.code = intent
+                trigger.notes.append(f"future tense: intent code {intent}")
+        found[token.i] = trigger
+    return [t for i, t in sorted(found.items()) if i not in consumed and not _governed_noun(t, found)]
+
+
+def _governed_noun(trigger: _Trigger, found: dict[int, _Trigger]) -> bool:
+    """An event noun that a coded verb takes as its object is part of that verb's event:
+    "refused to resume talks" is one rejection, not also a negotiation."""
+    token = trigger.token
+    if token.pos_ == "VERB":
+        return False
+    if token.dep_ == "pobj":
+        prep, verb = token.head, token.head.head
+        return verb.i in found and prep.lower_ in found[verb.i].entry.particles
+    head = token.head
+    return head.i in found and head.i != token.i and token.dep_ in ("dobj", "nsubjpass", "attr")
+
+
+def _lexicon_pos(token: Token) -> str:
+    return "NOUN" if token.pos_ == "PROPN" else token.pos_
+
+
+def _matching_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
+    for entry in lexicon.candidates(_lexicon_pos(token), token.lemma_):
+        if _constraints_hold(token, entry):
+            return entry
+    return None
+
+
+def _particle(token: Token, entry: LexiconEntry) -> Token | None:
+    for child in token.children:
+        if child.dep_ in PARTICLE_DEPS and child.lower_ in entry.particles:
+            return child
+    return None
+
+
+def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
+    particle = _particle(token, entry) if entry.particles else None
+    if entry.particles and particle is None:
+        return False
+    if not entry.objects:
+        return True
+    return any(obj.lemma_.lower() in entry.objects for obj in _objects(token, particle))
+
+
+def _objects(token: Token, particle: Token | None) -> list[Token]:
+    """Direct objects (or a passive subject, or the object of a prepositional particle)."""
+    if particle is not None and particle.dep_ in ("prep", "agent"):
+        objects = [c for c in particle.children if c.dep_ == "pobj"]
+    else:
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return [part for obj in objects for part in _conjuncts(obj)]
+
+
+def _is_negated(token: Token) -> bool:
+    heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj") and token.head.pos_ == "AUX" else [])
+    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod")
+               for head in heads for child in head.children)
+
+
+def _modality(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in UNCERTAIN_MODALS:
+            return "possible"
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+            return "future"
+    return None
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """Inside an "if"/"unless" clause at any depth, or the future or modal consequent of
+    one ("If X invades, Y will protest"). A past act with a condition attached ("called on
+    X to stop if it sought peace") still happened."""
+    node = token
+    while True:
+        if node.dep_ == "advcl" and _has_hypothetical_mark(node):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if _modality(token) is None:
+        return False
+    return token.sent[0].lower_ in HYPOTHETICAL_MARKS or any(
+        c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in token.children)
+
+
+def _has_hypothetical_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in clause.children)
+
+
+def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> None:
+    """"agreed to meet", "threatened to impose sanctions", "called on X to cease ...": the
+    embedded event chooses the code; it is not an event of its own."""
+    token = trigger.token
+    places = [token] + [c for c in token.children if c.dep_ in ("prep", "dobj", "dative")]
+    places += [g for c in places[1:] for g in c.children if c.dep_ == "pobj"]
+    for place in places:
+        for child in place.children:
+            if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or child.pos_ not in ("VERB", "NOUN", "AUX"):
+                continue
+            entry = _matching_entry(child, lexicon)
+            if entry is None:
+                continue
+            code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
+            consumed.add(child.i)
+            trigger.inner = child
+            if code:
+                trigger.code = code
+                trigger.notes.append(f"frame {trigger.entry.frame} + {child.text} ({entry.id}, {entry.code}) -> {code}")
+            return
+    trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
+
+
+def _reported_frame(inner: Token) -> str | None:
+    """What a statement says about its complement's event: "said it would send aid" is an
+    intent, "would not" a rejection, "must" a demand, "should" an appeal. A plain past or
+    present complement ("said Y attacked Z") is a reported event of its own."""
+    auxes = {c.lower_ for c in inner.children if c.dep_ in ("aux", "auxpass")}
+    going = any(c.lower_ == "going" for c in inner.head.children) if inner.dep_ == "xcomp" else False
+    future = bool(auxes & (FUTURE_AUX | {"would"})) or going
+    if future and _is_negated(inner):
+        return "reject"
+    if future:
+        return "intent"
+    if auxes & {"must"}:
+        return "demand"
+    if auxes & {"should", "ought"}:
+        return "appeal"
+    return None
+
+
+def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> None:
+    """A statement whose complement is the speaker's own future act codes that act's frame
+    (CAMEO codes "X said it will provide aid" as 033, not 010)."""
+    for child in trigger.token.children:
+        if child.dep_ not in ("ccomp", "xcomp") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        frame = _reported_frame(child)
+        entry = _matching_entry(child, lexicon) if frame else None
+        if frame is None or entry is None:
+            continue
+        subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ != "PRON" and child.dep_ == "ccomp":
+            continue  # someone else's act: "X said Y will ..." is not X's intent
+        code = lexicon.frame_code(frame, entry.code) or FRAME_DEFAULTS[frame]
+        if code:
+            consumed.add(child.i)
+            trigger.inner, trigger.code = child, code
+            trigger.notes.append(f"reported {frame}: {child.text} ({entry.id}, {entry.code}) -> {code}")
+            return
+
+
+def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorMention], list[str]]:
+    """Sources of a verbal trigger, with notes on how they were found."""
+    if depth > 3:
+        return [], []
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return actors.with_conjuncts(token.head), ["relative clause"]
+            return actors.with_conjuncts(child), []
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return (actors.with_conjuncts(pobj), ["passive agent"]) if pobj is not None else ([], [])
+    head = token.head
+    if token.dep_ == "xcomp":
+        controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if controller is not None and actors.at(controller):
+            return actors.with_conjuncts(controller), ["object control"]
+    if token.dep_ in ("xcomp", "conj", "advcl") and head.i != token.i:
+        found, notes = _subject(head, actors, depth + 1)
+        return found, notes + ["inherited-subject"]
+    if token.dep_ == "relcl" and head.i != token.i:
+        return actors.with_conjuncts(head), ["relative clause"]
+    if token.tag_ in FINITE_TAGS or token.dep_ == "acl" and token.tag_ == "VBN" and not _is_passive(token):
+        return _misparsed_subject(token, actors)
+    return [], []
+
+
+def _misparsed_subject(token: Token, actors: _Actors) -> tuple[list[ActorMention], list[str]]:
+    """A finite verb with no subject is a misparse: the small model often makes a long
+    subject ("Iranian Acting Foreign Minister, Ali Bagheri Kani,") the root with the verb as
+    its modifier, or hangs the subject on a preceding phrase. Take the actor that the verb
+    modifies, or the one standing right before it."""
+    if token.dep_ == "acl" and actors.at(token.head):
+        return actors.with_conjuncts(token.head), ["inherited-subject", "verb modifies its subject"]
+    left = token.i - 1
+    while left >= token.sent.start and token.doc[left].pos_ in ("ADV", "PUNCT", "AUX", "PART") and token.doc[left].dep_ != "punct":
+        left -= 1
+    if left >= token.sent.start and actors.at(token.doc[left]):
+        return [actors.at(token.doc[left])], ["inherited-subject", "actor right before the verb"]
+    return [], []
+
+
+def _co_agents(token: Token, subject_tokens: list[Token], actors: _Actors) -> list[ActorMention]:
+    """"X, alongside Y, condemned ...": Y acts too."""
+    found: list[ActorMention] = []
+    for owner in [token, *subject_tokens]:
+        for child in owner.children:
+            if child.dep_ == "prep" and (child.lower_ in CO_AGENT_PREPS and owner.i != token.i
+                                         or child.lower_ == "alongside"
+                                         or child.i > 0 and (child.nbor(-1).lower_, child.lower_) in CO_AGENT_PHRASES):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(m for m in actors.with_conjuncts(obj) if m not in found)
+    return found
+
+
+def _noun_source(token: Token, entry: LexiconEntry, actors: _Actors) -> tuple[list[ActorMention], list[str]]:
+    """Who performs an event noun: its possessor, a "by"/"of" phrase, a demonym, or the
+    subject of the light verb or clause it sits in."""
+    for child in token.children:
+        if child.dep_ == "poss" and actors.at(child):
+            return actors.with_conjuncts(child), ["possessor"]
+        if child.dep_ in ("prep", "agent") and child.lower_ in {"by", "from"} | ({"of"} - set(entry.targets)):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and actors.at(obj):
+                    return actors.with_conjuncts(obj), [f"'{child.lower_}' phrase"]
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and actors.at(child):
+            return actors.with_conjuncts(child), ["modifier"]
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
+        found, notes = _subject(head, actors)
+        return found, notes + [f"light verb '{head.text}'"]
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS and head.head.pos_ == "VERB":
+        verb = head.head
+        if head.lower_ in ("in", "during") or verb.lemma_ in LIGHT_VERBS:
+            found, notes = _subject(verb, actors)
+            return found, notes + [f"clause of '{verb.text}'"]
+    return [], []
+
+
+def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[ActorMention], list[str]]:
+    token, entry = trigger.token, trigger.entry
+    particle = _particle(token, entry) if entry.particles else None
+    owners = [token] + ([obj for obj in _objects(token, particle)] if entry.objects else [])
+    for slot in entry.targets:
+        candidates: list[Token] = []
+        if slot == "dobj":
+            deps = PASSIVE_SUBJECT_DEPS if passive else frozenset({"dobj", "dative"})
+            candidates = [c for c in token.children if c.dep_ in deps]
+            if not candidates and not passive:
+                # "condemned and criticized Somalia": coordinated verbs share the object.
+                partners = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"]
+        else:
+            for owner in owners:
+                for child in owner.children:
+                    if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == slot:
+                        candidates.extend(c for c in child.children if c.dep_ == "pobj")
+                        if child.dep_ == "prt":
+                            candidates.extend(c for c in token.children if c.dep_ == "dobj")
+        for candidate in candidates:
+            found = actors.with_conjuncts(candidate)
+            if found:
+                return found, [f"target via {slot}"]
+            inner = _actor_inside(candidate, actors, 0)
+            if inner:
+                return inner, [f"target via {slot}", "object-search"]
+    return [], []
+
+
+def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMention]:
+    """The actor an object phrase is about: "the genocide perpetrated by the Israeli regime",
+    "Israel's actions", "the attacks of the rebels"."""
+    if depth >= MAX_OBJECT_DEPTH:
+        return []
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(child):
+            return actors.with_conjuncts(child)
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "against", "on"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = actors.with_conjuncts(obj) or _actor_inside(obj, actors, depth + 1)
+                    if found:
+                        return found
+        if child.dep_ in ("acl", "relcl"):
+            found = _actor_inside(child, actors, depth + 1)
+            if found:
+                return found
+    return []
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent") for c in token.children)
+
+
+def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, actors: _Actors,
+                lexicon: Lexicon) -> Iterator[Event]:
+    token = trigger.token
+    if actors.by_token.get(token.i) is not None and token.pos_ != "VERB":
+        return  # an event noun inside an actor's name ("the peace movement")
+    passive = token.pos_ == "VERB" and _is_passive(token)
+    if token.pos_ == "VERB":
+        sources, source_notes = _subject(token, actors)
+    else:
+        sources, source_notes = _noun_source(token, trigger.entry, actors)
+        source_notes.append("noun-event")
+    subject_tokens = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    co_agents = _co_agents(token, subject_tokens, actors)
+    if co_agents:
+        sources = sources + [m for m in co_agents if m not in sources]
+        source_notes.append("co-agent")
+    sources = [s for s in sources if s.rule != "place"]
+    if not sources:
+        return
+    if trigger.entry.targets or trigger.inner is not None:
+        targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
+        if not targets and trigger.inner is not None and trigger.entry.frame in ("appeal", "demand"):
+            # "demanded that Peru release ...": the one asked is the embedded clause's subject.
+            asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
+            if asked is not None:
+                targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
+        if not targets and trigger.inner is not None:
+            inner_entry = _matching_entry(trigger.inner, lexicon)
+            if inner_entry is not None:
+                inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
+                targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
+                target_notes.append("target of the embedded event")
+        targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES]
+        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
+            return
+        if not targets:
+            # "Jordan and Britain agreed to hold exercises": a joint act, each party a source,
+            # with no target (the text does not say who acted on whom).
+            source_notes.append("joint")
+        targets = targets or [None]
+    elif trigger.code == GENERIC_STATEMENT:
+        return  # "X said": a bare statement says nothing countable about X
+    else:
+        targets, target_notes = [None], []
+    info = get_code(trigger.code)
+    if info is None:
+        return
+    for source in sources:
+        for target in targets:
+            if target is not None and (target is source or target.code is not None and target.code == source.code):
+                continue
+            notes = source_notes + target_notes + trigger.notes
+            if source.rule.startswith("coref"):
+                notes.append("coref")
+            yield _make_event(trigger, sent, index, document, source, target, info, notes)
+
+
+def _make_event(trigger: _Trigger, sent: Span, index: int, document: Document, source: ActorMention,
+                target: ActorMention | None, info, notes: list[str]) -> Event:  # type: ignore[no-untyped-def]
+    token = trigger.token
+    confidence = BASE_CONFIDENCE - sum(PENALTY.get(note, 0.0) for note in set(notes))
+    key = f"{document.id}|{index}|{token.i}|{source.code}|{target.code if target else ''}|{trigger.code}"
+    explanation = [f"trigger '{token.text}' ({token.pos_}, lemma '{token.lemma_}') matched lexicon entry {trigger.entry.id}",
+                   f"source {source.text} [{source.code}] via {source.rule}"]
+    if target is not None:
+        explanation.append(f"target {target.text} [{target.code}] via {target.rule}")
+    explanation.extend(notes)
+    return Event(
+        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        doc_id=document.id, sentence_index=index, source=source, target=target,
+        code=trigger.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+        plover_type=info.plover_type, plover_mode=info.plover_mode,
+        sentence=sent.text.strip(), trigger=token.text, trigger_start=token.idx,
+        trigger_end=token.idx + len(token.text), rule=trigger.entry.id,
+        confidence=max(MIN_CONFIDENCE, confidence), date=document.date,
+        date_source="publication" if document.date else None,
+        negated=trigger.negated, modality="hypothetical" if trigger.hypothetical else trigger.modality,
+        explanation=explanation,
+    )
+
+
+def _drop_subsumed_statements(events: list[Event], doc: Doc) -> list[Event]:
+    """A statement ("X said ...") is coded only in a sentence that reports no other event:
+    CAMEO treats statements as subordinate to the events they report."""
+    eventful = {e.sentence_index for e in events if not e.code.startswith(STATEMENT_ROOT)}
+    return [e for e in events if not (e.code.startswith(STATEMENT_ROOT) and e.sentence_index in eventful)]

@@ -1,0 +1,59 @@
+"""Accuracy gates: the coder is scored on the dev gold sets and must not fall below the
+floors pinned here (measured values, rounded down). Raise a floor when accuracy improves.
+Skipped where ../shared/data is absent (a user's clone)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.evaluate import has_actors, is_standard_record, read_gold, score_events
+from newsevents.pipeline import Pipeline
+
+# (file, level, precision floor, recall floor)
+FLOORS = [
+    ("cameo_codebook_examples.jsonl", "root", 0.64, 0.47),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.47, 0.18),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.75, 0.26),
+]
+ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.46}
+PETR_FLOOR = ("root+dyad", 0.07, 0.02)
+
+
+@pytest.fixture(scope="module")
+def reports(shared_data_module: Path) -> dict[str, object]:
+    out = {}
+    for name in {f for f, *_ in FLOORS}:
+        records = list(read_gold(shared_data_module / "gold" / name))
+        out[name] = score_events(records, Pipeline(require_actors=has_actors(records)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def shared_data_module() -> Path:
+    from .conftest import SHARED_DATA
+
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.mark.parametrize("name,level,precision,recall", FLOORS)
+def test_gold_floor(reports: dict[str, object], name: str, level: str, precision: float, recall: float) -> None:
+    tally = reports[name].levels[level]  # type: ignore[attr-defined]
+    assert tally.precision >= precision, f"{name} {level} precision {tally.precision:.3f} < {precision}"
+    assert tally.recall >= recall, f"{name} {level} recall {tally.recall:.3f} < {recall}"
+
+
+@pytest.mark.parametrize("name,floor", sorted(ROOT_ACCURACY_FLOOR.items()))
+def test_root_accuracy_floor(reports: dict[str, object], name: str, floor: float) -> None:
+    assert reports[name].root_accuracy >= floor  # type: ignore[attr-defined]
+
+
+def test_petrarch_unit_records_floor(shared_data_module: Path) -> None:
+    validation = shared_data_module / "petrarch-validation"
+    records = [r for r in read_gold(shared_data_module / "gold" / "PETR_UnitTest_records.jsonl") if is_standard_record(r)]
+    pipeline = Pipeline(actor_files=[validation / "PETR.Validate.actors.txt"], agent_files=[validation / "PETR.Validate.agents.txt"])
+    level, precision, recall = PETR_FLOOR
+    tally = score_events(records, pipeline).levels[level]
+    assert tally.precision >= precision and tally.recall >= recall, tally
