@@ -116,7 +116,7 @@ def test_entry_fields_are_parsed(tmp_path: Path) -> None:
     [
         (_row("a", code="999"), r"user\.tsv:3: unknown CAMEO code '999'"),
         (_row("a", code="42"), r"user\.tsv:3: unknown CAMEO code '42'"),
-        (_row("a", pos="ADJ"), r"user\.tsv:3: bad pos 'ADJ'"),
+        (_row("a", pos="ADV"), r"user\.tsv:3: bad pos 'ADV'"),
         (_row("a", frame="beg"), r"user\.tsv:3: unknown frame 'beg'"),
         (_row("a", target="dboj"), r"user\.tsv:3: bad target 'dboj'"),
         (_row("a", target="to||with"), r"user\.tsv:3: bad target"),
@@ -201,7 +201,7 @@ def test_all_codes_valid_and_ids_unique(lexicon: Lexicon) -> None:
     assert all(get_code(e.code) is not None for e in lexicon.entries)
     ids = [e.id for e in lexicon.entries]
     assert len(ids) == len(set(ids))
-    assert {e.source for e in lexicon.entries} == {"events.tsv"}
+    assert {e.source for e in lexicon.entries} == {"events.tsv", "adjectives.tsv"}
 
 
 def test_every_frame_used_has_rows(lexicon: Lexicon) -> None:

@@ -21,6 +21,8 @@ from .lexicon import Lexicon, LexiconEntry
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Pronouns in a reported clause that stand for the speaker's own side.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -49,6 +51,8 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Prepositions that introduce a target when the lexicon row's own slots find none.
+GENERIC_TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "into", "from", "as", "toward", "towards"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
 PLACE_TARGET_CODES = frozenset({"042", "044"})
 # How deep to look inside an object phrase for its actor ("condemned the attacks by X").
@@ -71,6 +75,7 @@ class _Trigger:
     modality: str | None
     hypothetical: bool
     inner: Token | None = None
+    frame: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -149,8 +154,10 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     found: dict[int, _Trigger] = {}
     consumed: set[int] = set()
     for token in sent:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN") or token.i in consumed:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.i in consumed:
             continue
+        if token.pos_ == "ADJ" and not any(c.dep_ in ("xcomp", "prep") for c in token.children):
+            continue  # an adjective frames an event only with a complement ("ready to ...")
         entry = _matching_entry(token, lexicon)
         if entry is None:
             continue
@@ -260,12 +267,14 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
     token = trigger.token
     places = [token] + [c for c in token.children if c.dep_ in ("prep", "dobj", "dative")]
     places += [g for c in places[1:] for g in c.children if c.dep_ == "pobj"]
+    uncoded: Token | None = None
     for place in places:
         for child in place.children:
-            if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or child.pos_ not in ("VERB", "NOUN", "AUX"):
+            if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp") or child.pos_ not in ("VERB", "NOUN", "AUX"):
                 continue
             entry = _matching_entry(child, lexicon)
             if entry is None:
+                uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
                 continue
             code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
             consumed.add(child.i)
@@ -274,6 +283,8 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
                 trigger.code = code
                 trigger.notes.append(f"frame {trigger.entry.frame} + {child.text} ({entry.id}, {entry.code}) -> {code}")
             return
+    # The embedded clause still says who is asked or threatened ("demanded that Hamas ...").
+    trigger.inner = uncoded
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
 
 
@@ -296,24 +307,25 @@ def _reported_frame(inner: Token) -> str | None:
 
 
 def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> None:
-    """A statement whose complement is the speaker's own future act codes that act's frame
-    (CAMEO codes "X said it will provide aid" as 033, not 010)."""
+    """A statement whose complement is a future act, an obligation or a refusal codes that
+    frame: "X said it will provide aid" is 033, "X said Y must withdraw" a demand on Y (CAMEO
+    codes neither as a bare statement). An uncoded complement gives the frame's own code."""
     for child in trigger.token.children:
         if child.dep_ not in ("ccomp", "xcomp") or child.pos_ not in ("VERB", "AUX"):
             continue
         frame = _reported_frame(child)
-        entry = _matching_entry(child, lexicon) if frame else None
-        if frame is None or entry is None:
+        if frame is None:
             continue
         subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-        if subject is not None and subject.pos_ != "PRON" and child.dep_ == "ccomp":
+        own_act = subject is None or subject.pos_ == "PRON" or child.dep_ == "xcomp"
+        if frame in ("intent", "reject") and not own_act:
             continue  # someone else's act: "X said Y will ..." is not X's intent
-        code = lexicon.frame_code(frame, entry.code) or FRAME_DEFAULTS[frame]
-        if code:
-            consumed.add(child.i)
-            trigger.inner, trigger.code = child, code
-            trigger.notes.append(f"reported {frame}: {child.text} ({entry.id}, {entry.code}) -> {code}")
-            return
+        entry = _matching_entry(child, lexicon)
+        code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
+        consumed.add(child.i)
+        trigger.inner, trigger.code, trigger.frame = child, code, frame
+        trigger.notes.append(f"reported {frame}: {child.text} ({entry.id if entry else 'uncoded'}) -> {code}")
+        return
 
 
 def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorMention], list[str]]:
@@ -324,6 +336,10 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 return actors.with_conjuncts(token.head), ["relative clause"]
+            if child.lower_ in SPEAKER_PRONOUNS and not actors.at(child) and token.dep_ == "ccomp" and depth < 3:
+                # "Uganda said it had paid ...": "it" is the speaker.
+                found, notes = _subject(token.head, actors, depth + 1)
+                return found, notes + ["coref"]
             return actors.with_conjuncts(child), []
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -428,6 +444,27 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     return [], []
 
 
+def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+    """When the row's slots find no target (often a misparse), take the first actor in a
+    phrase to the right of the predicate: an object, a phrase with a target preposition, or
+    an apposition ("denounced as a crime Serbia's suppression of ...")."""
+    for head in heads:
+        for child in head.children:
+            if child.i < head.i or child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ in GENERIC_TARGET_PREPS:
+                phrases = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("dobj", "dative", "attr", "oprd", "npadvmod"):
+                phrases = [child]
+            else:
+                continue
+            for phrase in phrases:
+                found = [m for m in (actors.with_conjuncts(phrase) or _actor_inside(phrase, actors, 0)) if m not in sources]
+                if found:
+                    return found, ["object-search", f"fallback via '{child.text}'"]
+    return [], []
+
+
 def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMention]:
     """The actor an object phrase is about: "the genocide perpetrated by the Israeli regime",
     "Israel's actions", "the attacks of the rebels"."""
@@ -443,8 +480,8 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
                     found = actors.with_conjuncts(obj) or _actor_inside(obj, actors, depth + 1)
                     if found:
                         return found
-        if child.dep_ in ("acl", "relcl"):
-            found = _actor_inside(child, actors, depth + 1)
+        if child.dep_ in ("acl", "relcl", "appos"):
+            found = actors.with_conjuncts(child) or _actor_inside(child, actors, depth + 1)
             if found:
                 return found
     return []
@@ -462,6 +499,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     passive = token.pos_ == "VERB" and _is_passive(token)
     if token.pos_ == "VERB":
         sources, source_notes = _subject(token, actors)
+    elif token.pos_ == "ADJ":
+        # "X is ready to ...": the adjective's subject is the copula's.
+        owner = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
+        sources, source_notes = _subject(owner, actors)
     else:
         sources, source_notes = _noun_source(token, trigger.entry, actors)
         source_notes.append("noun-event")
@@ -475,17 +516,19 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         return
     if trigger.entry.targets or trigger.inner is not None:
         targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
-        if not targets and trigger.inner is not None and trigger.entry.frame in ("appeal", "demand"):
+        if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) in ("appeal", "demand"):
             # "demanded that Peru release ...": the one asked is the embedded clause's subject.
             asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
             if asked is not None:
                 targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
         if not targets and trigger.inner is not None:
             inner_entry = _matching_entry(trigger.inner, lexicon)
-            if inner_entry is not None:
+            if inner_entry is not None and trigger.inner.i not in (trigger.token.i,):
                 inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
                 targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
                 target_notes.append("target of the embedded event")
+        if not targets:
+            targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []), actors, sources)
         targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return

@@ -45,7 +45,10 @@ FRAMES_HEADER = ("frame", "inner", "code", "note")
 # Complement-taking predicate classes; frames.tsv says what each does to the embedded code.
 FRAME_NAMES = frozenset({"appeal", "demand", "intent", "reject", "threaten"})
 
-POS_VALUES = frozenset({"VERB", "NOUN"})
+POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
+# Built-in row files, read in this order: event verbs and nouns, then predicative adjectives
+# ("ready to", "willing to") that frame an embedded event like a verb does.
+BUILTIN_FILES = ("events.tsv", "adjectives.tsv")
 
 # Target slots: the direct object, or the object of one of these prepositions.
 TARGET_SLOTS = frozenset({"dobj"})
@@ -155,7 +158,8 @@ def load_lexicon(extra: Sequence[str | Path] = (), *, replace: bool = False) -> 
 def _builtin_lexicon() -> Lexicon:
     directory = files("newsevents") / "data" / "lexicon"
     frames = _parse_frames((directory / "frames.tsv").read_text(encoding="utf-8"), "frames.tsv")
-    entries = tuple(_parse_events((directory / "events.tsv").read_text(encoding="utf-8"), "events.tsv"))
+    entries = tuple(entry for name in BUILTIN_FILES
+                    for entry in _parse_events((directory / name).read_text(encoding="utf-8"), name))
     return Lexicon(entries, frames)
 
 
@@ -237,7 +241,7 @@ def _parse_events(text: str, name: str) -> list[LexiconEntry]:
             )
         first_line[id_] = number
         if pos not in POS_VALUES:
-            raise ValueError(f"{name}:{number}: bad pos {pos!r}: expected VERB or NOUN")
+            raise ValueError(f"{name}:{number}: bad pos {pos!r}: expected VERB, NOUN or ADJ")
         if not _WORD_RE.fullmatch(lemma):
             raise ValueError(f"{name}:{number}: bad lemma {lemma!r}: expected one lower-case word")
         if frame != _NONE and frame not in FRAME_NAMES:
