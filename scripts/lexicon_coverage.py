@@ -108,9 +108,17 @@ def parse(texts: list[tuple[str, str]], cache: Path | None):  # type: ignore[no-
     return docs
 
 
-def _short(sentence: str, width: int = 110) -> str:
-    one = " ".join(sentence.split())
-    return one if len(one) <= width else one[: width - 3] + "..."
+def _example(token, width: int = 110) -> str:  # type: ignore[no-untyped-def]
+    """The token's sentence on one line, the token in [brackets], cut around it to ``width``."""
+    sent = token.sent
+    before = " ".join(sent.doc[sent.start:token.i].text.split())
+    after = " ".join(sent.doc[token.i + 1:sent.end].text.split())
+    text = f"{before} [{token.text}] {after}".strip()
+    if len(text) <= width:
+        return text
+    centre = len(before)
+    start = max(0, min(centre - width // 3, len(text) - width))
+    return ("..." if start else "") + text[start:start + width - 3] + "..."
 
 
 def _is_event_noun(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
@@ -146,13 +154,13 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
                 if not candidates:
                     if pos == "VERB" or _is_event_noun(token, lemma):
                         uncovered[pos][lemma] += 1
-                        examples.setdefault((pos, lemma), sent.text)
+                        examples.setdefault((pos, lemma), _example(token))
                     continue
                 entry = _extract._matching_entry(token, lexicon)
                 if entry is None:
                     key = f"{pos} {lemma}"
                     unmatched[key] += 1
-                    unmatched_example.setdefault(key, sent.text)
+                    unmatched_example.setdefault(key, _example(token))
                     for child in token.children:
                         if child.dep_ in ("dobj", "nsubjpass"):
                             unmatched_objects[key][child.lemma_.lower()] += 1
@@ -164,7 +172,7 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
                                     unmatched_objects[key][f"{child.lower_}:{g.lemma_.lower()}"] += 1
                     continue
                 fired[entry.id] += 1
-                fired_example.setdefault(entry.id, sent.text)
+                fired_example.setdefault(entry.id, _example(token))
 
     print(f"# {len(docs)} parsed chunks, {verbs} verb tokens, {nouns} noun tokens, "
           f"{len(lexicon.entries)} lexicon rows")
@@ -175,12 +183,12 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
     print(f"{'count':>5}  {'lemma':<16} example")
     for lemma, n in uncovered["VERB"].most_common(top):
         mark = "*" if lemma in FUNCTION_VERBS else " "
-        print(f"{n:>5} {mark}{lemma:<16} {_short(examples[('VERB', lemma)])}")
+        print(f"{n:>5} {mark}{lemma:<16} {examples[('VERB', lemma)]}")
 
     print(f"\n## 2. Uncovered event-like NOUN lemmas (top {top})")
     print(f"{'count':>5}  {'lemma':<16} example")
     for lemma, n in uncovered["NOUN"].most_common(top):
-        print(f"{n:>5}  {lemma:<16} {_short(examples[('NOUN', lemma)])}")
+        print(f"{n:>5}  {lemma:<16} {examples[('NOUN', lemma)]}")
 
     print(f"\n## 3. Lemmas with rows but no matching row (top {top}): frequent objects/preps")
     print(f"{'count':>5}  {'pos lemma':<20} objects")
@@ -191,7 +199,7 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
     print(f"\n## 4. Rows that fire most often (top {top})")
     print(f"{'count':>5}  {'row':<26} example")
     for row_id, n in fired.most_common(top):
-        print(f"{n:>5}  {row_id:<26} {_short(fired_example[row_id])}")
+        print(f"{n:>5}  {row_id:<26} {fired_example[row_id]}")
 
 
 def main(argv: list[str] | None = None) -> int:

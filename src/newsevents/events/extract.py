@@ -45,12 +45,18 @@ CO_AGENT_PREPS = frozenset({"alongside", "with"})
 CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
 # A frame's own code when its table has no row for the embedded event.
 FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
+# Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y), so
+# they are coded even when the complement's verb is not in the lexicon.
+EXPLICIT_FRAMES = frozenset({"demand", "appeal"})
 STATEMENT_ROOT = "01"
 GENERIC_STATEMENT = "010"
 # Roots whose events the codebook often states without a target: statements, intentions
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Prepositions inside an object phrase that lead to the actor it is about ("the attack on
+# X", "aid to X", "crimes by X").
+INSIDE_PREPS = frozenset({"by", "of", "against", "on", "to"})
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "into", "from", "as", "toward", "towards"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
@@ -62,6 +68,10 @@ BASE_CONFIDENCE = 0.9
 PENALTY = {"coref": 0.15, "joint": 0.1, "object-search": 0.1, "inherited-subject": 0.1, "frame-default": 0.05,
            "co-agent": 0.1, "noun-event": 0.05}
 MIN_CONFIDENCE = 0.3
+# Each clause level below the root lowers confidence a little, so that the reported event
+# of a sentence outranks what is embedded in it.
+DEPTH_PENALTY = 0.02
+MAX_DEPTH_PENALTY_STEPS = 5
 
 
 @dataclass(slots=True)
@@ -321,6 +331,8 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
         if frame in ("intent", "reject") and not own_act:
             continue  # someone else's act: "X said Y will ..." is not X's intent
         entry = _matching_entry(child, lexicon)
+        if entry is None and frame not in EXPLICIT_FRAMES:
+            continue  # "said it would <uncoded verb>" tells nothing countable
         code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
         consumed.add(child.i)
         trigger.inner, trigger.code, trigger.frame = child, code, frame
@@ -474,7 +486,7 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
         if child.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child)
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "against", "on"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in INSIDE_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actors.with_conjuncts(obj) or _actor_inside(obj, actors, depth + 1)
@@ -540,7 +552,12 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     elif trigger.code == GENERIC_STATEMENT:
         return  # "X said": a bare statement says nothing countable about X
     else:
-        targets, target_notes = [None], []
+        # A row without a target slot may still act on an actor named as its object
+        # ("banned opposition candidates"); otherwise the event has no target.
+        particle = _particle(token, trigger.entry) if trigger.entry.particles else None
+        objects = [m for obj in _objects(token, particle) for m in actors.with_conjuncts(obj)] if trigger.entry.objects else []
+        targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
+        target_notes = ["target: the object itself"] if targets != [None] else []
     info = get_code(trigger.code)
     if info is None:
         return
@@ -554,10 +571,22 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             yield _make_event(trigger, sent, index, document, source, target, info, notes)
 
 
+def _clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence root the trigger sits: the main clause's
+    event is the one the sentence reports; embedded ones are background."""
+    depth, node = 0, token
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "pobj", "dobj"):
+            depth += 1
+        node = node.head
+    return depth
+
+
 def _make_event(trigger: _Trigger, sent: Span, index: int, document: Document, source: ActorMention,
                 target: ActorMention | None, info, notes: list[str]) -> Event:  # type: ignore[no-untyped-def]
     token = trigger.token
-    confidence = BASE_CONFIDENCE - sum(PENALTY.get(note, 0.0) for note in set(notes))
+    depth = min(_clause_depth(token), MAX_DEPTH_PENALTY_STEPS)
+    confidence = BASE_CONFIDENCE - sum(PENALTY.get(note, 0.0) for note in set(notes)) - DEPTH_PENALTY * depth
     key = f"{document.id}|{index}|{token.i}|{source.code}|{target.code if target else ''}|{trigger.code}"
     explanation = [f"trigger '{token.text}' ({token.pos_}, lemma '{token.lemma_}') matched lexicon entry {trigger.entry.id}",
                    f"source {source.text} [{source.code}] via {source.rule}"]
