@@ -45,9 +45,10 @@ CO_AGENT_PREPS = frozenset({"alongside", "with"})
 CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
 # A frame's own code when its table has no row for the embedded event.
 FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
-# Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y), so
+# Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y, "it
+# will not ..." a rejection), so
 # they are coded even when the complement's verb is not in the lexicon.
-EXPLICIT_FRAMES = frozenset({"demand", "appeal"})
+EXPLICIT_FRAMES = frozenset({"demand", "appeal", "reject"})
 STATEMENT_ROOT = "01"
 GENERIC_STATEMENT = "010"
 # Roots whose events the codebook often states without a target: statements, intentions
@@ -166,6 +167,8 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for token in sent:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.i in consumed:
             continue
+        if token.pos_ == "PROPN" and not token.text.islower():
+            continue  # a name ("March", "Rally Square"); a lower-case PROPN is a tagging slip
         if token.pos_ == "ADJ" and not any(c.dep_ in ("xcomp", "prep") for c in token.children):
             continue  # an adjective frames an event only with a complement ("ready to ...")
         entry = _matching_entry(token, lexicon)

@@ -1,0 +1,1 @@
+"""The REST API and the web page (served by ``newsevents serve``)."""

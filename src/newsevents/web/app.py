@@ -1,0 +1,127 @@
+"""The FastAPI app: code an article on request, and (with a database) explore stored events."""
+from __future__ import annotations
+
+import secrets
+import threading
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Header, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import __version__
+from ..dates import normalise_date
+from ..errors import InputError
+from ..ingest import build_document
+from ..ingest.sources import RawItem, fetch_url, is_url
+from ..pipeline import Pipeline
+from .errors import BadRequest, Forbidden, Unauthorized, install_error_handlers
+from .limits import BodyLimit
+
+# A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
+MAX_BODY_BYTES = 2 * 1024 * 1024
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+STATIC = files("newsevents") / "web" / "static"
+
+
+class CodeRequest(BaseModel):
+    """An article to code: exactly one of text, html or url, and optionally its date."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
+    html: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
+    url: str | None = Field(default=None, max_length=2048)
+    date: str | None = Field(default=None, max_length=32, description="Publication date, YYYY-MM-DD")
+
+
+class AppState:
+    """What the endpoints share: the loaded pipeline (one at a time), settings, the store."""
+
+    def __init__(self, *, pipeline: Pipeline, db_path: str | None, token: str | None, host: str) -> None:
+        self.pipeline = pipeline
+        self.lock = threading.Lock()
+        self.db_path = db_path
+        self.token = token
+        self.host = host
+
+
+def _document_for(request: CodeRequest) -> Any:
+    given = [name for name in ("text", "html", "url") if getattr(request, name)]
+    if len(given) != 1:
+        raise BadRequest("give exactly one of text, html or url")
+    date = None
+    if request.date:
+        date = normalise_date(request.date)
+        if date is None:
+            raise BadRequest(f"invalid date {request.date!r}: use YYYY-MM-DD")
+    try:
+        if request.url:
+            if not is_url(request.url):
+                raise BadRequest("url must start with http:// or https://")
+            from ..ingest.decode import decode_bytes
+
+            body, content_type, final_url = fetch_url(request.url)
+            raw = RawItem(request.url, decode_bytes(body), "html" if content_type == "text/html" else "auto",
+                          id=request.url, url=final_url)
+        elif request.html:
+            raw = RawItem("request", request.html, "html", id="request")
+        else:
+            raw = RawItem("request", request.text or "", "text", id="request")
+        return build_document(raw, date=date)
+    except InputError as err:
+        raise BadRequest(str(err)) from err
+
+
+def check_write_access(state: AppState, authorization: str | None) -> None:
+    """Writes need the bearer token when one is set, and are refused outright on a server
+    that listens beyond localhost without one."""
+    if state.token:
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), state.token):
+            raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
+    elif state.host not in LOCAL_HOSTS:
+        raise Forbidden("writes are disabled: the server listens beyond localhost without --token")
+
+
+def create_app(*, db_path: str | Path | None = None, token: str | None = None, host: str = "127.0.0.1",
+               pipeline: Pipeline | None = None) -> FastAPI:
+    """Build the app.
+
+    db_path: the DuckDB file to explore and write to (None: coding only).
+    token: bearer token for write endpoints. host: where the server listens (for the
+    write rule). pipeline: a loaded Pipeline to share (default: a new one).
+    """
+    app = FastAPI(title="newsevents", version=__version__,
+                  description="Code news into CAMEO/PLOVER events and explore an event database.")
+    state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host)
+    app.state.newsevents = state
+    install_error_handlers(app)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        """Liveness and what this server can do."""
+        return {"status": "ok", "version": __version__, "database": state.db_path is not None}
+
+    @app.post("/v1/code")
+    def code(request: CodeRequest) -> dict[str, Any]:
+        """Code one article and return its document, actor mentions and events. Stores nothing."""
+        document = _document_for(request)
+        with state.lock:
+            ((document, mentions, events),) = list(state.pipeline.code([document]))
+        return {"document": document.to_dict(with_sentences=True),
+                "mentions": [m.to_dict() for m in mentions],
+                "events": [e.to_dict(explain=True) for e in events]}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> str:
+        return (STATIC / "index.html").read_text(encoding="utf-8")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    from .explore import install_explore_routes
+
+    install_explore_routes(app, state, check_write_access)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    return app

@@ -1,0 +1,67 @@
+"""API errors: each carries its HTTP status; one handler renders them all as JSON."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class ApiError(Exception):
+    """An error with an HTTP status and a message safe to show to the client."""
+
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadRequest(ApiError):
+    status = 400
+
+
+class Unauthorized(ApiError):
+    status = 401
+
+
+class Forbidden(ApiError):
+    status = 403
+
+
+class NotFound(ApiError):
+    status = 404
+
+
+class PayloadTooLarge(ApiError):
+    status = 413
+
+
+class Unavailable(ApiError):
+    status = 503
+
+
+def error_body(status: int, message: str) -> dict[str, object]:
+    """The JSON shape of every error: never a stack trace."""
+    return {"error": {"status": status, "message": message}}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Render ApiError, HTTP errors, validation errors and anything unexpected as JSON."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, err: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(err.status, err.message), status_code=err.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, err: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(error_body(err.status_code, str(err.detail)), status_code=err.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, err: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in err.errors()[:5])
+        return JSONResponse(error_body(422, f"invalid request: {problems}"), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, _err: Exception) -> JSONResponse:
+        return JSONResponse(error_body(500, "internal error"), status_code=500)
