@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -22,6 +23,7 @@ from .dictionary import parse_actor_dictionary, parse_agent_dictionary
 ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv")
 AGENT_TABLES = ("agents.tsv", "roles.tsv")
 
+HYPHENS = frozenset({"-", "–", "‐"})
 # Longest phrase, in tokens, that the index looks for; longer dictionary phrases are skipped.
 MAX_PHRASE_TOKENS = 8
 
@@ -99,9 +101,15 @@ def phrase_tokens(phrases: Sequence[str]) -> list[tuple[str, ...]]:
     tables keep phrases lower-cased, so each phrase is tokenised in capitals when that gives
     fewer tokens: the form in which such abbreviations appear in news."""
     tokenizer = _tokenizer()
-    lower = [tuple(t.lower_ for t in doc) for doc in tokenizer.pipe(phrases, batch_size=2000)]
-    upper = [tuple(t.lower_ for t in doc) for doc in tokenizer.pipe([p.upper() for p in phrases], batch_size=2000)]
+    lower = [match_words(doc) for doc in tokenizer.pipe(phrases, batch_size=2000)]
+    upper = [match_words(doc) for doc in tokenizer.pipe([p.upper() for p in phrases], batch_size=2000)]
     return [up if len(up) < len(low) else low for low, up in zip(lower, upper)]
+
+
+def match_words(tokens: Iterable[Any]) -> tuple[str, ...]:
+    """The words a phrase is matched on: lower-cased, hyphens left out, so that "al-Bashir"
+    in a text and "AL_BASHIR" in a dictionary meet."""
+    return tuple(t.lower_ for t in tokens if t.text not in HYPHENS)
 
 
 def _read_table(name: str) -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Document
-from .knowledge import ActorFact, AgentFact, Knowledge
+from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 
 # Dependency labels where a noun phrase is doing something, so that a capital or a seat of
 # government stands for its government ("Tehran said") rather than a place ("in Tehran").
@@ -96,19 +96,21 @@ def _case_ok(tokens: list[Token]) -> bool:
 
 def _sentence_mentions(sent: Span, sentence_index: int, document: Document, knowledge: Knowledge,
                        partners: dict[int, ActorMention]) -> list[ActorMention]:
-    words = [t.lower_ for t in sent]
+    # Matching skips hyphens (see match_words); ``positions`` maps back to doc tokens.
+    positions = [t.i for t in sent if t.text not in HYPHENS]
+    words = [sent.doc[i].lower_ for i in positions]
     actor_at: dict[int, tuple[int, int, list[ActorFact]]] = {}
     for start, end, facts in knowledge.actors.matches(words):
-        tokens = list(sent[start:end])
+        first, last = positions[start], positions[end - 1] + 1
         usable = _actor_facts(facts, document.date)
-        if usable and _case_ok(tokens):
-            for offset in range(start, end):
-                actor_at[sent.start + offset] = (sent.start + start, sent.start + end, usable)
+        if usable and _case_ok(list(sent.doc[first:last])):
+            for i in range(first, last):
+                actor_at[i] = (first, last, usable)
     agent_at: dict[int, tuple[str, ...]] = {}
     for start, end, facts in knowledge.agents.matches(words):
         sectors = tuple(s for f in facts if isinstance(f, AgentFact) for s in f.sectors)
-        for offset in range(start, end):
-            agent_at[sent.start + offset] = sectors
+        for i in range(positions[start], positions[end - 1] + 1):
+            agent_at[i] = sectors
     mentions: list[ActorMention] = []
     by_root: dict[int, ActorMention] = {}
     for chunk in _chunks(sent):
