@@ -2,7 +2,7 @@
 """Development report: which predicates of real news the event lexicon does not know.
 
 Usage: ``PYTHONPATH=src python3 scripts/lexicon_coverage.py [--html DIR] [--top 60]
-[--lexicon FILE ...] [--cache FILE]``
+[--lexicon FILE ...] [--cache FILE] [--show ROW_ID_OR_LEMMA ...]``
 
 Reads the unlabelled news pages in ``<shared>/news-html/html/*.html.gz`` (article text via
 ``extract_html``; non-English pages are skipped), parses them with the project's spaCy
@@ -130,7 +130,7 @@ def _is_event_noun(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     return token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in _extract.LIGHT_VERBS
 
 
-def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped-def]
+def report(docs, lexicon: Lexicon, top: int, show: frozenset[str] = frozenset()) -> None:  # type: ignore[no-untyped-def]
     uncovered: dict[str, Counter] = {"VERB": Counter(), "NOUN": Counter()}
     examples: dict[tuple[str, str], str] = {}
     unmatched: Counter = Counter()
@@ -138,6 +138,7 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
     unmatched_example: dict[str, str] = {}
     fired: Counter = Counter()
     fired_example: dict[str, str] = {}
+    shown: dict[str, list[str]] = defaultdict(list)
     verbs = nouns = 0
     for doc in docs:
         for sent in doc.sents:
@@ -161,6 +162,8 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
                     key = f"{pos} {lemma}"
                     unmatched[key] += 1
                     unmatched_example.setdefault(key, _example(token))
+                    if lemma in show:
+                        shown[f"{key} (no row matched)"].append(_example(token))
                     for child in token.children:
                         if child.dep_ in ("dobj", "nsubjpass"):
                             unmatched_objects[key][child.lemma_.lower()] += 1
@@ -172,6 +175,8 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
                                     unmatched_objects[key][f"{child.lower_}:{g.lemma_.lower()}"] += 1
                     continue
                 fired[entry.id] += 1
+                if entry.id in show or lemma in show:
+                    shown[entry.id].append(_example(token))
                 fired_example.setdefault(entry.id, _example(token))
 
     print(f"# {len(docs)} parsed chunks, {verbs} verb tokens, {nouns} noun tokens, "
@@ -201,6 +206,11 @@ def report(docs, lexicon: Lexicon, top: int) -> None:  # type: ignore[no-untyped
     for row_id, n in fired.most_common(top):
         print(f"{n:>5}  {row_id:<26} {fired_example[row_id]}")
 
+    for row_id, found in sorted(shown.items()):
+        print(f"\n## every match of {row_id} ({len(found)})")
+        for line in found:
+            print(f"  {line}")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -208,10 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=60)
     parser.add_argument("--lexicon", type=Path, action="append", default=[], help="extra events.tsv file")
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file for the parses")
+    parser.add_argument("--show", action="append", default=[],
+                        help="row id or lemma: print every sentence where it fires (repeatable)")
     args = parser.parse_args(argv)
     texts = [] if args.cache is not None and args.cache.exists() else iter_texts(args.html)
     docs = parse(texts, args.cache)
-    report(docs, load_lexicon(args.lexicon), args.top)
+    report(docs, load_lexicon(args.lexicon), args.top, frozenset(args.show))
     return 0
 
 

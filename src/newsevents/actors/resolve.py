@@ -55,8 +55,13 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
     """Return the actor mentions of a parsed document, coreference applied, in text order."""
     mentions: list[ActorMention] = []
     partners: dict[int, ActorMention] = {}
+    # The doc's noun chunks, found once: Span.noun_chunks re-walks far more than its span.
+    chunks_by_sentence: dict[int, list[Span]] = {}
+    for chunk in doc.noun_chunks:
+        chunks_by_sentence.setdefault(chunk.root.sent.start, []).append(chunk)
     for index, sent in enumerate(doc.sents):
-        mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners))
+        mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
+                                           chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
@@ -95,7 +100,7 @@ def _case_ok(tokens: list[Token]) -> bool:
 
 
 def _sentence_mentions(sent: Span, sentence_index: int, document: Document, knowledge: Knowledge,
-                       partners: dict[int, ActorMention]) -> list[ActorMention]:
+                       partners: dict[int, ActorMention], noun_chunks: list[Span]) -> list[ActorMention]:
     # Matching skips hyphens (see match_words); ``positions`` maps back to doc tokens.
     positions = [t.i for t in sent if t.text not in HYPHENS]
     words = [sent.doc[i].lower_ for i in positions]
@@ -113,7 +118,7 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
             agent_at[i] = sectors
     mentions: list[ActorMention] = []
     by_root: dict[int, ActorMention] = {}
-    for chunk in _chunks(sent):
+    for chunk in _chunks(sent, noun_chunks):
         for mention in _resolve_chunk(chunk, sentence_index, document, knowledge, actor_at, agent_at):
             mentions.append(mention)
             if mention.head == chunk.root.i:
@@ -122,9 +127,9 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     return mentions
 
 
-def _chunks(sent: Span) -> list[Span]:
+def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
     """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's")."""
-    chunks = list(sent.noun_chunks)
+    chunks = list(noun_chunks)
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
         for child in chunk.root.children:
