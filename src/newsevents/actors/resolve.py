@@ -146,12 +146,13 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     parts = _Parts()
     seen_matches: set[int] = set()
     for token in chunk:
-        if token.i in actor_at and actor_at[token.i][0] not in seen_matches:
+        if token.i in actor_at:
             start, end, facts = actor_at[token.i]
-            seen_matches.add(start)
-            _read_actor_match(parts, facts, chunk.doc[start:end], root=root, date=document.date)
-            if facts[0].kind in PERSON_KINDS:
-                parts.name_tokens.extend(chunk.doc[start:end])
+            if start not in seen_matches:
+                seen_matches.add(start)
+                _read_actor_match(parts, facts, chunk.doc[start:end], root=root, date=document.date)
+                if facts[0].kind in PERSON_KINDS:
+                    parts.name_tokens.extend(chunk.doc[start:end])
         elif token.i not in agent_at and _is_name_token(token, root):
             parts.name_tokens.append(token)
         # Role words count even inside a dictionary phrase ("President Boris Yeltsin").
