@@ -30,6 +30,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 UNCERTAIN_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Control verbs whose complement did not happen: "failed to reach agreement".
+NEGATING_HEADS = frozenset({"fail"})
 # Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
 LIGHT_VERBS = frozenset({
     "hold", "have", "make", "pay", "conduct", "launch", "carry", "stage", "begin", "start",
@@ -239,12 +241,17 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
 
 
 def _is_negated(token: Token) -> bool:
+    """"did not condemn", "no attack", and "failed to reach agreement" (a failed act is no act)."""
+    if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
+        return True
     heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj") and token.head.pos_ == "AUX" else [])
     return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod")
                for head in heads for child in head.children)
 
 
 def _modality(token: Token) -> str | None:
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head  # an event noun is as real as the verb it depends on ("could launch an attack")
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in UNCERTAIN_MODALS:
             return "possible"
