@@ -57,6 +57,8 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions inside an object phrase that lead to the actor it is about ("the attack on
 # X", "aid to X", "crimes by X").
 INSIDE_PREPS = frozenset({"by", "of", "against", "on", "to"})
@@ -362,11 +364,14 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 # "Uganda said it had paid ...": "it" is the speaker.
                 found, notes = _subject(token.head, actors, depth + 1)
                 return found, notes + ["coref"]
-            return actors.with_conjuncts(child), []
+            return _phrase_actors(child, actors)
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            return (actors.with_conjuncts(pobj), ["passive agent"]) if pobj is not None else ([], [])
+            if pobj is None:
+                return [], []
+            found, notes = _phrase_actors(pobj, actors)
+            return found, notes + ["passive agent"]
     head = token.head
     if token.dep_ == "xcomp":
         controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -394,6 +399,18 @@ def _misparsed_subject(token: Token, actors: _Actors) -> tuple[list[ActorMention
         left -= 1
     if left >= token.sent.start and actors.at(token.doc[left]):
         return [actors.at(token.doc[left])], ["inherited-subject", "actor right before the verb"]
+    return [], []
+
+
+def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], list[str]]:
+    """The actor a subject phrase names: the phrase itself, or its national or group modifier
+    when the head is no actor word ("Russian aircraft killed ..." is Russia acting)."""
+    found = actors.with_conjuncts(token)
+    if found:
+        return found, []
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and actors.at(child):
+            return actors.with_conjuncts(child), ["modifier of the subject"]
     return [], []
 
 
@@ -476,6 +493,9 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
                 continue
             if child.dep_ == "prep" and child.lower_ in GENERIC_TARGET_PREPS:
                 phrases = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("prt", "advmod"):
+                # "kidnapped up to 16 advisers": the object hangs on a particle's preposition.
+                phrases = [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd", "npadvmod"):
                 phrases = [child]
             else:
