@@ -1,12 +1,212 @@
-"""Routes that read (and write) the event database: events, stats, stored documents."""
+"""Routes over the event database: browse and filter events, one event with its evidence,
+timeline and dyad statistics, and storing new documents. Every value is a bound parameter."""
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Header, Path, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import InputError
+from ..ingest import build_document
+from ..ingest.sources import RawItem
+from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
+from .errors import BadRequest, NotFound, Unavailable
+
+# Paging: the default page and the largest one a client may ask for.
+PAGE_DEFAULT = 50
+PAGE_MAX = 1000
+DYADS_DEFAULT = 20
+MAX_DOCUMENTS_PER_POST = 100
+CODE_PATTERN = r"^[A-Za-z0-9]{1,12}$"
+CAMEO_PATTERN = r"^[0-9]{1,4}$"
+
+
+class StoredDocument(BaseModel):
+    """A document to code and store."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=512)
+    text: str | None = None
+    html: str | None = None
+    date: str | None = Field(default=None, max_length=32)
+    url: str | None = Field(default=None, max_length=2048)
+    title: str | None = Field(default=None, max_length=1024)
+
+
+class DocumentsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: list[StoredDocument] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_POST)
+
+
+class Database:
+    """One connection to the store for the app; reads use their own cursors, writes one lock."""
+
+    def __init__(self, path: str) -> None:
+        from ..store import StoreWriter, connect
+
+        self.path = path
+        self.con = connect(path)
+        self.writer = StoreWriter(self.con.cursor())
+        self.write_lock = threading.Lock()
+
+    def cursor(self) -> Any:
+        return self.con.cursor()
+
+
+def _filters(actor: str | None, source: str | None, target: str | None, code: str | None, root: str | None,
+             quad: int | None, since: str | None, until: str | None, country: str | None, text: str | None) -> EventFilter:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError as err:
+                raise BadRequest(f"{name} must be a date, YYYY-MM-DD") from err
+    return EventFilter(actor=actor, source=source, target=target, code=code, root=root, quad=quad,
+                       since=since, until=until, country=country, text=text)
+
+
+# The filter parameters, shared by every route that filters events (names as in `newsevents query`).
+ActorQ = Annotated[str | None, Query(pattern=CODE_PATTERN, description="source or target code or prefix")]
+SourceQ = Annotated[str | None, Query(pattern=CODE_PATTERN)]
+TargetQ = Annotated[str | None, Query(pattern=CODE_PATTERN)]
+CodeQ = Annotated[str | None, Query(pattern=CAMEO_PATTERN, description="CAMEO code and its sub-codes")]
+RootQ = Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$")]
+QuadQ = Annotated[int | None, Query(ge=1, le=4)]
+DateQ = Annotated[str | None, Query(max_length=10)]
+CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
+TextQ = Annotated[str | None, Query(max_length=200)]
 
 
 def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callable[[Any, str | None], None]) -> None:
-    """Add the database routes; placeholder until the store lands."""
-    return None
+    """Add the database routes to ``app``; they answer 503 when the server has no database."""
+    database: list[Database] = []
+
+    def db() -> Database:
+        if state.db_path is None:
+            raise Unavailable("this server has no database: start it with --db FILE")
+        if not database:
+            database.append(Database(state.db_path))
+        return database[0]
+
+    @app.get("/v1/events")
+    def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
+               root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
+               country: CountryQ = None, text: TextQ = None,
+               limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:  # noqa: A002
+        """Events matching the filters, newest first, paged with limit/offset; json or csv."""
+        filters = _filters(actor, source, target, code, root, quad, since, until, country, text)
+        rows = query_events(db().cursor(), filters, limit, offset)
+        if format == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+            return Response(out.getvalue(), media_type="text/csv")
+        next_offset = offset + len(rows) if len(rows) == limit else None
+        return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
+
+    @app.get("/v1/events/{event_id}")
+    def event(event_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+        """One event with all its mentions: each evidence sentence and the article it came from."""
+        cursor = db().cursor()
+        columns = ", ".join(RESULT_COLUMNS)
+        row = cursor.execute(f"SELECT {columns} FROM events WHERE event_id = ?", [event_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no event {event_id!r}")
+        record = {name: _plain(value) for name, value in zip(RESULT_COLUMNS, row)}
+        mentions = cursor.execute(
+            "SELECT m.doc_id, m.sentence_index, m.sentence, m.trigger, m.rule, m.confidence, d.url, d.title, d.pub_date "
+            "FROM mentions m JOIN documents d USING (doc_hash) WHERE m.event_id = ? ORDER BY m.doc_id, m.sentence_index",
+            [event_id]).fetchall()
+        names = ("doc_id", "sentence_index", "sentence", "trigger", "rule", "confidence", "url", "title", "published")
+        record["mentions"] = [{n: _plain(v) for n, v in zip(names, m)} for m in mentions]
+        return record
+
+    def _filtered(filters: EventFilter) -> tuple[str, list[Any]]:
+        sql, params = build_query(filters, MAX_LIMIT, 0)
+        return sql, params
+
+    @app.get("/v1/stats/timeline")
+    def timeline(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
+                 root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
+                 country: CountryQ = None, text: TextQ = None) -> dict[str, Any]:
+        """Events per day split by QuadClass, with the day's mean Goldstein value."""
+        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text))
+        rows = db().cursor().execute(
+            f"SELECT date, quad_class, count(*), avg(goldstein) FROM ({sql}) WHERE date IS NOT NULL "
+            "GROUP BY date, quad_class ORDER BY date", params).fetchall()
+        days: dict[str, dict[str, Any]] = {}
+        for day, quad_class, count, _mean in rows:
+            entry = days.setdefault(day.isoformat(), {"date": day.isoformat(), "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "total": 0})
+            entry[f"quad{quad_class}"] = count
+            entry["total"] += count
+        means = db().cursor().execute(
+            f"SELECT date, avg(goldstein) FROM ({sql}) WHERE date IS NOT NULL GROUP BY date", params).fetchall()
+        for day, mean in means:
+            days[day.isoformat()]["goldstein"] = None if mean is None else round(mean, 2)
+        return {"days": list(days.values())}
+
+    @app.get("/v1/stats/dyads")
+    def dyads(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
+              root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
+              country: CountryQ = None, text: TextQ = None,
+              limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = DYADS_DEFAULT) -> dict[str, Any]:
+        """The most frequent source→target pairs, with counts and mean Goldstein."""
+        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text))
+        rows = db().cursor().execute(
+            f"SELECT source_code, target_code, count(*) AS n, avg(goldstein) FROM ({sql}) "
+            "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+            "GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?",
+            params + [limit]).fetchall()
+        return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
+                          for s, t, n, g in rows]}
+
+    @app.post("/v1/documents")
+    def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Code and store documents. Needs the bearer token when the server has one."""
+        check_write_access(state, authorization)
+        database_ = db()
+        results = []
+        with database_.write_lock:
+            run_id = database_.writer.start_run([d.id for d in request.documents], {"via": "api"})
+            stored = skipped = failed = 0
+            for item in request.documents:
+                try:
+                    document = _build(item)
+                    with state.lock:
+                        ((document, _mentions, events),) = list(state.pipeline.code([document]))
+                    if database_.writer.write_document(document, events, run_id):
+                        stored += 1
+                        results.append({"id": item.id, "status": "stored", "events": len(events)})
+                    else:
+                        skipped += 1
+                        results.append({"id": item.id, "status": "duplicate"})
+                except (InputError, BadRequest) as err:
+                    failed += 1
+                    database_.writer.record_error(run_id, item.id, str(err))
+                    results.append({"id": item.id, "status": "error", "reason": str(err)})
+            database_.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
+        return {"run_id": run_id, "results": results}
+
+
+def _build(item: StoredDocument) -> Any:
+    if (item.text is None) == (item.html is None):
+        raise BadRequest("each document needs exactly one of text or html")
+    kind, content = ("html", item.html) if item.html is not None else ("text", item.text)
+    raw = RawItem(item.id, content or "", kind, id=item.id, url=item.url, date=item.date, title=item.title)
+    return build_document(raw)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
