@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -69,13 +70,22 @@ def _check_date(value: str | None) -> str | None:
 
 
 def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_language: bool,
-                   quiet: bool, label: str = "Reading") -> Iterator[Document]:
-    """Read inputs with a progress bar; print one error line per bad input and go on."""
+                   quiet: bool, label: str = "Reading",
+                   on_error: Callable[[Failure], None] | None = None) -> Iterator[Document]:
+    """Read inputs with a progress bar; print one error line per bad input and go on.
+
+    on_error: also called with each failure (ingest records them in its database).
+    """
+    def fail(failure: Failure) -> None:
+        tally.failed += 1
+        print_error(str(failure))
+        if on_error is not None:
+            on_error(failure)
+
     sources: list[Source] = []
     for found in expand_inputs(inputs):
         if isinstance(found, Failure):
-            tally.failed += 1
-            print_error(str(found))
+            fail(found)
         else:
             sources.append(found)
     # JSONL and stdin hold an unknown number of documents: count documents, not sources.
@@ -86,14 +96,12 @@ def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_
         for source in sources:
             for raw in read_source(source):
                 if isinstance(raw, Failure):
-                    tally.failed += 1
-                    print_error(str(raw))
+                    fail(raw)
                     continue
                 try:
                     document = build_document(raw, date=date, languages=languages)
                 except ValueError as err:
-                    tally.failed += 1
-                    print_error(str(Failure(raw.label, str(err))))
+                    fail(Failure(raw.label, str(err)))
                     continue
                 finally:
                     if streaming:
@@ -282,6 +290,170 @@ def codebook(
         table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover,
                       entry.description if len(entries) == 1 else entry.description[:80])
     Console().print(table)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOpt = Path("newsevents.duckdb"),
+    date: DateOpt = None,
+    actor_files: ActorsOpt = None,
+    agent_files: AgentsOpt = None,
+    lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon (events.tsv format), repeatable.", exists=True, dir_okay=False)] = None,
+    model: ModelOpt = None,
+    any_language: AnyLangOpt = False,
+    quiet: QuietOpt = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored, skipped, failed) on stderr.")] = False,
+) -> None:
+    """Code documents and store documents, events and evidence in a DuckDB file.
+
+    Documents already stored (same content hash) are skipped, so a run can be interrupted and
+    run again on the same inputs. Per-document errors go to the errors table.
+    """
+    from .load import load_documents
+    from .store import StoreWriter, connect
+
+    checked_date = _check_date(date)
+    try:
+        con = connect(db)
+    except duckdb.Error as err:
+        print_error(f"error: {db}: cannot open the database ({err})")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    writer = StoreWriter(con)
+    options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
+               "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language}
+    run_id = writer.start_run(inputs, options)
+    tally = RunTally()
+    pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                        lexicon_files=lexicon_files or ())
+    documents = iter_documents(inputs, tally, date=checked_date, any_language=any_language, quiet=quiet,
+                               label="Ingesting", on_error=lambda f: writer.record_error(run_id, f.input, f.reason))
+    report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
+    loaded = load_documents(documents, pipeline, writer, run_id, on_document=report)
+    writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed + loaded.failed)
+    con.close()
+    if not quiet:
+        print_error(f"{db}: stored {loaded.stored} documents ({loaded.events} events), skipped {loaded.skipped} "
+                    f"already stored, {tally.failed + loaded.failed} errors")
+    raise typer.Exit(tally.exit_code)
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+# "m/a": mentions / articles that reported the event.
+QUERY_TABLE_HEADERS = ("date", "source", "code", "target", "place", "m/a", "evidence")
+EVIDENCE_CHARS = 80
+MIN_EVIDENCE_CHARS = 10
+TABLE_CELL_PADDING = 3  # a border and a space either side of each cell
+
+
+def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+    from .store import connect
+
+    try:
+        return connect(db, read_only=True)
+    except (FileNotFoundError, duckdb.Error) as err:
+        print_error(f"error: {db}: cannot open the database ({err})")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+
+
+def _check_day(value: str | None, hint: str) -> str | None:
+    if value is None:
+        return None
+    date = normalise_date(value)
+    if date is None or len(value.strip()) != 10:
+        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint=hint)
+    return date
+
+
+@app.command()
+def query(
+    db: DbOpt = Path("newsevents.duckdb"),
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target code, or its prefix (IRN matches IRNGOV).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor code or prefix.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor code or prefix.")] = None,
+    cameo_code: Annotated[str | None, typer.Option("--code", help="CAMEO code (and its sub-codes).")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root code (01-20).")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Location country code (IRQ).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Words in any evidence sentence.")] = None,
+    output_format: Annotated[QueryFormat | None, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else jsonl).")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many events.")] = 100,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
+) -> None:
+    """Query stored events, newest first."""
+    import csv
+
+    from .query import RESULT_COLUMNS, EventFilter, query_events
+
+    filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
+                          since=_check_day(since, "--since"), until=_check_day(until, "--until"),
+                          country=country, text=text)
+    fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
+    con = _open_read_only(db)
+    rows = query_events(con, filters, limit=limit, offset=offset)
+    con.close()
+    if fmt is QueryFormat.jsonl:
+        for row in rows:
+            _write_jsonl(row)
+    elif fmt is QueryFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        cells = [[row["date"] or "", row["source_code"] or "", row["code"], row["target_code"] or "",
+                  ", ".join(p for p in (row["location_name"], row["location_country"]) if p),
+                  f"{row['num_mentions']}/{row['num_articles']}", row["evidence"] or ""] for row in rows]
+        console = Console()
+        widths = [max([len(header), *(len(c[n]) for c in cells)]) for n, header in enumerate(QUERY_TABLE_HEADERS[:-1])]
+        # The evidence column gives way on a narrow terminal; the codes never do.
+        room = console.width - sum(widths) - TABLE_CELL_PADDING * len(QUERY_TABLE_HEADERS) - 1
+        evidence_width = max(MIN_EVIDENCE_CHARS, min(EVIDENCE_CHARS, room))
+        table = Table()
+        for header, width in zip(QUERY_TABLE_HEADERS, [*widths, evidence_width]):
+            table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
+        for row_cells in cells:
+            table.add_row(*row_cells)
+        console.print(table)
+
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="gdelt (GDELT 2.0 event TSV), plover (POLECAT-style TSV), csv, jsonl, or parquet (a folder partitioned by year-month).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file (- for stdout), or folder for parquet.")],
+    db: DbOpt = Path("newsevents.duckdb"),
+) -> None:
+    """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
+    from .export import TEXT_EXPORTS, export_parquet
+
+    con = _open_read_only(db)
+    if output_format is ExportFormat.parquet:
+        if out == "-":
+            raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
+        count = export_parquet(con, Path(out))
+    elif out == "-":
+        count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            count = TEXT_EXPORTS[output_format.value](con, handle)
+    con.close()
+    print_error(f"exported {count} events to {out}")
 
 
 def main() -> None:

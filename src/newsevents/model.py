@@ -112,6 +112,30 @@ def actor_to_dict(mention: ActorMention | None) -> dict[str, Any] | None:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One sentence that reports an event: an event found several times in an article is
+    one Event with a mention per sentence. ``event_id`` is the sentence-level event's id."""
+
+    event_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    rule: str
+    confidence: float
+    date: str | None = None
+    date_source: str | None = None
+    location: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "sentence_index": self.sentence_index, "sentence": self.sentence,
+                "trigger": self.trigger, "trigger_span": [self.trigger_start, self.trigger_end],
+                "rule": self.rule, "confidence": round(self.confidence, 2), "date": self.date,
+                "date_source": self.date_source, "location": self.location}
+
+
+@dataclass(slots=True)
 class Event:
     """One coded event: who did what to whom, with the evidence that supports it.
 
@@ -142,10 +166,17 @@ class Event:
     modality: str | None = None
     location: dict[str, Any] | None = None
     explanation: list[str] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
 
     @property
     def root(self) -> str:
         return self.code[:2]
+
+    def as_mention(self) -> EventMention:
+        """This event's own sentence as a mention."""
+        return EventMention(self.event_id, self.sentence_index, self.sentence, self.trigger, self.trigger_start,
+                            self.trigger_end, self.rule, self.confidence, self.date, self.date_source,
+                            self.location)
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -165,6 +196,7 @@ class Event:
             "evidence": {"sentence": self.sentence, "trigger": self.trigger,
                          "trigger_span": [self.trigger_start, self.trigger_end], "rule": self.rule},
             "confidence": round(self.confidence, 2),
+            "mentions": [mention.to_dict() for mention in self.mentions],
         }
         if explain:
             data["explanation"] = list(self.explanation)

@@ -9,11 +9,14 @@ from spacy.tokens import Doc
 
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
+from .dedup import merge_article_events
 from .events.extract import extract_events
 from .events.lexicon import Lexicon, load_lexicon
+from .geo import Gazetteer, load_gazetteer
 from .model import ActorMention, Document, Event, Sentence
 from .nlp import MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
+from .situate import situate_events
 
 
 def split_chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
@@ -42,13 +45,15 @@ class Pipeline:
     keep_uncertain: also emit negated, modal and hypothetical events (marked as such).
     require_actors: False codes events whose arguments are any noun phrases (code-only
         evaluation against gold sets without actors); never use it for event data.
+    merge_duplicates: merge an article's events that share (date, source, target, code)
+        into one event with a mention per sentence.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
                  actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
-                 require_actors: bool = True) -> None:
+                 require_actors: bool = True, merge_duplicates: bool = True) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -58,9 +63,11 @@ class Pipeline:
         self.lexicon_files = tuple(lexicon_files)
         self.keep_uncertain = keep_uncertain
         self.require_actors = require_actors
+        self.merge_duplicates = merge_duplicates
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
         self._lexicon: Lexicon | None = None
+        self._gazetteer: Gazetteer | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -69,12 +76,30 @@ class Pipeline:
             self._lexicon = load_lexicon(self.lexicon_files)
         return self._lexicon
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The place gazetteer, loaded on first use."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
     def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[ActorMention], list[Event]]]:
         """Parse documents, resolve their actors and code their events, streaming."""
-        for document, doc, mentions in self.actors(documents):
-            events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
-                                    require_actors=self.require_actors)
+        for document, doc in self.parse(documents):
+            mentions, events = self.code_parsed(doc, document)
             yield document, mentions, events
+
+    def code_parsed(self, doc: Doc, document: Document) -> tuple[list[ActorMention], list[Event]]:
+        """Actors and events of one parsed document: extraction, then where and when, then
+        the merge of repeated events. A caller that must survive one bad document (ingest)
+        wraps this call."""
+        mentions = find_actors(doc, document, self.knowledge)
+        events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
+                                require_actors=self.require_actors)
+        situate_events(events, doc, document, mentions, self.gazetteer)
+        if self.merge_duplicates:
+            events = merge_article_events(events)
+        return mentions, events
 
     @property
     def knowledge(self) -> Knowledge:

@@ -1,0 +1,79 @@
+"""Dedup: an event reported in several sentences or articles becomes one record.
+
+Within an article, events with the same (date, source, target, code) merge and keep every
+sentence as a mention. Across articles (in the store), events with the same (source, target,
+code) whose dates chain within ``MAX_DAY_GAP`` of each other are one event. The grouping is a
+function of the set of mentions only, never of the order they arrived in, so an interrupted
+and resumed ingest ends where an uninterrupted one does.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .model import ActorMention, Event
+
+# Reports of one event in different papers may date it a day apart (time zones, "yesterday"
+# in a paper printed after midnight); GDELT's own dedup window is of the same order.
+MAX_DAY_GAP = 1
+KEY_SEPARATOR = "|"
+
+
+def actor_key(actor: ActorMention | None) -> str:
+    """An actor's part of an event key: its code; an uncoded actor (code-only evaluation)
+    merges only with the same words."""
+    if actor is None:
+        return ""
+    return actor.code if actor.code else "~" + " ".join(actor.text.lower().split())
+
+
+def event_key(event: Event) -> str:
+    """The cross-article key: source, target and CAMEO code ("IRNGOV|IRQ|042")."""
+    return KEY_SEPARATOR.join((actor_key(event.source), actor_key(event.target), event.code))
+
+
+def merge_article_events(events: Iterable[Event]) -> list[Event]:
+    """Merge one article's events that share (date, source, target, code).
+
+    The first event of each group stands for it, with every member's sentence in
+    ``mentions``, the highest confidence, the first location found, and date_source "text"
+    when any member's date came from the text. Returns events in first-mention order.
+    """
+    groups: dict[tuple[str | None, str], Event] = {}
+    for event in events:
+        mention = event.as_mention()
+        key = (event.date, event_key(event))
+        kept = groups.get(key)
+        if kept is None:
+            event.mentions = [mention]
+            groups[key] = event
+            continue
+        if any(m.sentence_index == mention.sentence_index and m.trigger_start == mention.trigger_start
+               for m in kept.mentions):
+            continue  # the same words read twice (two names for one actor): one mention
+        kept.mentions.append(mention)
+        kept.confidence = max(kept.confidence, event.confidence)
+        if kept.location is None and event.location is not None:
+            kept.location = event.location
+        if event.date_source == "text":
+            kept.date_source = "text"
+    return list(groups.values())
+
+
+def chain_dates(dates: Iterable[str | None]) -> dict[str | None, str | None]:
+    """Group ISO dates into runs whose neighbours are at most ``MAX_DAY_GAP`` days apart.
+
+    Returns each date's run, named by the run's first date; undated events form a run of
+    their own (None). The result depends only on the set of dates given.
+    """
+    days = sorted({d for d in dates if d})
+    runs: dict[str | None, str | None] = {None: None}
+    start: str | None = None
+    previous: dt.date | None = None
+    for day in days:
+        current = dt.date.fromisoformat(day)
+        if previous is None or (current - previous).days > MAX_DAY_GAP:
+            start = day
+        runs[day] = start
+        previous = current
+    return runs

@@ -1,0 +1,114 @@
+"""Reading the store: typed event filters and one query builder, shared by the CLI and a
+future REST API. Every value reaches DuckDB as a bound parameter, never as SQL text."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+import duckdb
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 100_000
+LIKE_ESCAPE = "\\"
+# Columns a query returns, in order: the events table, with the actors and place first.
+RESULT_COLUMNS = (
+    "event_id", "date", "date_source", "source_code", "source_name", "source_country", "source_sectors",
+    "code", "name", "root_code", "quad_class", "goldstein", "plover_type", "plover_mode", "target_code",
+    "target_name", "target_country", "target_sectors", "location_name", "location_country", "location_admin1",
+    "location_lat", "location_lon", "location_geonameid", "location_feature", "num_mentions", "num_sources",
+    "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What to select. Actor filters take a code or its prefix (``IRN`` matches ``IRNGOV``);
+    ``code`` matches a CAMEO code and its sub-codes; ``since``/``until`` are inclusive ISO
+    dates; ``country`` is the location's country code; ``text`` a substring of any evidence
+    sentence (case-insensitive). None means no constraint."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    code: str | None = None
+    root: str | None = None
+    quad: int | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    text: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+def _like_prefix(value: str) -> str:
+    """A LIKE pattern matching strings that start with ``value`` taken literally."""
+    escaped = value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+    return escaped + "%"
+
+
+def _like_substring(value: str) -> str:
+    return "%" + _like_prefix(value)
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value.strip())
+
+
+def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0) -> tuple[str, list[Any]]:
+    """The SQL text (fixed fragments only) and its parameters for ``filters``."""
+    where: list[str] = []
+    params: list[Any] = []
+    like = f"LIKE ? ESCAPE '{LIKE_ESCAPE}'"
+    if filters.actor is not None:
+        where.append(f"(source_code {like} OR target_code {like})")
+        params += [_like_prefix(filters.actor.upper())] * 2
+    if filters.source is not None:
+        where.append(f"source_code {like}")
+        params.append(_like_prefix(filters.source.upper()))
+    if filters.target is not None:
+        where.append(f"target_code {like}")
+        params.append(_like_prefix(filters.target.upper()))
+    if filters.code is not None:
+        where.append(f"code {like}")
+        params.append(_like_prefix(filters.code))
+    if filters.root is not None:
+        where.append("root_code = ?")
+        params.append(filters.root.zfill(2))
+    if filters.quad is not None:
+        where.append("quad_class = ?")
+        params.append(filters.quad)
+    if filters.since is not None:
+        where.append("date >= ?")
+        params.append(_date(filters.since))
+    if filters.until is not None:
+        where.append("date <= ?")
+        params.append(_date(filters.until))
+    if filters.country is not None:
+        where.append("location_country = ?")
+        params.append(filters.country.upper())
+    if filters.text is not None:
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id AND m.sentence I{like})")
+        params.append(_like_substring(filters.text))
+    sql = f"SELECT {', '.join(RESULT_COLUMNS)} FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date DESC NULLS LAST, num_mentions DESC, event_id LIMIT ? OFFSET ?"
+    params += [max(0, min(limit, MAX_LIMIT)), max(0, offset)]
+    return sql, params
+
+
+def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int = DEFAULT_LIMIT,
+                 offset: int = 0) -> list[dict[str, Any]]:
+    """Events matching ``filters``, newest first, as JSON-ready dicts (dates as ISO text).
+
+    con: a store connection; limit/offset: paging (limit is capped at MAX_LIMIT).
+    """
+    sql, params = build_query(filters, limit, offset)
+    rows = con.execute(sql, params).fetchall()
+    return [{name: _plain(value) for name, value in zip(RESULT_COLUMNS, row)} for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -1,0 +1,44 @@
+"""Where and when: the stage after event extraction that sets each event's location and date."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .dates import date_for_event
+from .geo import Gazetteer, find_dateline, locate_event
+from .model import ActorMention, Document, Event
+from .syntax import token_at
+
+DATE_FROM_TEXT, DATE_FROM_PUBLICATION = "text", "publication"
+# A future event's date expression names when it is planned, not when the intent was stated.
+UNDATED_MODALITIES = frozenset({"future"})
+
+
+def situate_events(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
+                   gazetteer: Gazetteer) -> list[Event]:
+    """Set ``location``, ``date`` and ``date_source`` on each event, in place.
+
+    Location: a place named in the trigger's clause or sentence, else the dateline, else
+    None. Date: a date expression in the clause or sentence resolved against the
+    publication date, else the publication date. Returns the events.
+    """
+    dateline = find_dateline(document.text, gazetteer, mentions) if events else None
+    for event in events:
+        trigger = token_at(doc, event.trigger_start)
+        found = locate_event(trigger, event.code, gazetteer, mentions) if trigger is not None else None
+        if found is not None:
+            place, why = found
+            event.location = place.to_dict()
+            event.explanation.append(f"location {place.name} ({place.country}): {why}")
+        elif dateline is not None:
+            event.location = dateline.to_dict()
+            event.explanation.append(f"location {dateline.name} ({dateline.country}): dateline")
+        else:
+            event.location = None
+        event.date, event.date_source = document.date, DATE_FROM_PUBLICATION if document.date else None
+        if trigger is None or event.modality in UNDATED_MODALITIES:
+            continue
+        dated = date_for_event(trigger, document.date)
+        if dated is not None:
+            event.date, event.date_source = dated[0], DATE_FROM_TEXT
+            event.explanation.append(f"date {dated[0]} from '{dated[1]}'")
+    return events

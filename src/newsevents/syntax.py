@@ -1,0 +1,57 @@
+"""Small dependency-tree helpers shared by the where and when stages."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# A verb with one of these relations heads a clause of its own: the place or date of an event
+# is looked for in the clause of its trigger before the rest of the sentence. ``xcomp`` is one
+# too: "called on Israel to halt strikes in Gaza" was not said in Gaza.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "pcomp"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` sits in (the sentence root at worst)."""
+    node = token
+    while node.head.i != node.i:
+        if node.pos_ in CLAUSE_POS and node.dep_ in CLAUSE_DEPS:
+            return node
+        node = node.head
+    return node
+
+
+SAME_CLAUSE, OUTER_CLAUSE = 0, 1
+
+
+def clause_scope(token: Token, trigger: Token) -> int | None:
+    """Whether ``token`` speaks for the event of ``trigger``: SAME_CLAUSE, OUTER_CLAUSE (a
+    clause that contains the trigger's, as "In Baghdad, X said Y attacked Z"), or None for a
+    clause of its own beside or below the trigger's ("... the violence in Gaza")."""
+    home = clause_head(trigger)
+    own = clause_head(token)
+    if own.i == home.i:
+        return SAME_CLAUSE
+    return OUTER_CLAUSE if any(a.i == own.i for a in home.ancestors) else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of arcs between two tokens of one sentence (a large number across sentences)."""
+    if a.sent.start != b.sent.start:
+        return len(a.doc)
+    up_a = [a, *a.ancestors]
+    depth_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth_a:
+            return n + depth_a[t.i]
+    return len(a.doc)
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token starting at character offset ``char`` (or covering it)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def span_for(doc: Doc, start: int, end: int) -> Span | None:
+    """The token span covering characters ``start``..``end``."""
+    return doc.char_span(start, end, alignment_mode="expand")
