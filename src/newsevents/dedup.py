@@ -32,6 +32,14 @@ def event_key(event: Event) -> str:
     return KEY_SEPARATOR.join((actor_key(event.source), actor_key(event.target), event.code))
 
 
+def cross_article_key(event: Event, doc_hash: str) -> str:
+    """The key under which reports from different articles merge. An event without a target
+    ("the US expressed intent to cooperate") says too little to be recognised elsewhere:
+    merging such events across articles joined unrelated stories, so each stays per article."""
+    key = event_key(event)
+    return key if event.target is not None else f"{key}{KEY_SEPARATOR}doc:{doc_hash}"
+
+
 def merge_article_events(events: Iterable[Event]) -> list[Event]:
     """Merge one article's events that share (date, source, target, code).
 

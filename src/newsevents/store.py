@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from .codebook import get_code
-from .dedup import chain_dates, event_key
+from .dedup import chain_dates, cross_article_key
 from .model import Document, Event, EventMention
 
 DEFAULT_DB = "newsevents.duckdb"
@@ -213,7 +213,7 @@ def _actor_values(actor: Any) -> list[Any]:
 def _mention_row(document: Document, event: Event, mention: EventMention, occurrence: int) -> tuple[Any, ...]:
     location = mention.location or {}
     return (
-        _short_hash(f"{document.hash}|{mention.event_id}|{occurrence}"), None, event.event_id, event_key(event), document.hash,
+        _short_hash(f"{document.hash}|{mention.event_id}|{occurrence}"), None, event.event_id, cross_article_key(event, document.hash), document.hash,
         document.id, mention.sentence_index, mention.sentence, mention.trigger, mention.trigger_start,
         mention.trigger_end, mention.rule, round(mention.confidence, 4), mention.date, mention.date_source,
         *_actor_values(event.source), *_actor_values(event.target), event.code, event.negated, event.modality,

@@ -32,6 +32,7 @@ OF_PREPS = frozenset({"of", "from"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 # How far back (in sentences) a pronoun or role word looks for its antecedent.
 COREF_WINDOW = 3
 
@@ -153,7 +154,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 _read_actor_match(parts, facts, chunk.doc[start:end], root=root, date=document.date)
                 if facts[0].kind in PERSON_KINDS:
                     parts.name_tokens.extend(chunk.doc[start:end])
-        elif token.i not in agent_at and _is_name_token(token, root):
+        elif token.i not in agent_at and _is_name_token(token, root, agent_at):
             parts.name_tokens.append(token)
         # Role words count even inside a dictionary phrase ("President Boris Yeltsin").
         if token.i in agent_at:
@@ -176,17 +177,18 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     return _assemble(chunk, parts, sentence_index, document, knowledge)
 
 
-def _is_name_token(token: Token, root: Token) -> bool:
-    """A word of a person's name: tagged PERSON by the NER, or failing that a proper noun in the
-    unbroken run of proper nouns that ends at the phrase's head ("Acting" in "Acting Foreign
-    Minister" is not a name)."""
+def _is_name_token(token: Token, root: Token, agent_at: dict[int, tuple[str, ...]]) -> bool:
+    """A word of a person's name: tagged PERSON by an NER if the pipeline has one, or else a
+    proper noun in the unbroken run of proper nouns that ends at the phrase's head, after any
+    title ("Acting" in "Acting Foreign Minister" comes before the title, so is no name)."""
     if token.pos_ != "PROPN":
         return False
     if token.ent_type_ == "PERSON":
         return True
     if token.ent_type_ or root.pos_ != "PROPN" or token.i > root.i:
         return False
-    return all(t.pos_ == "PROPN" and not t.ent_type_ for t in token.doc[token.i:root.i + 1])
+    run = token.doc[token.i:root.i + 1]
+    return all(t.pos_ == "PROPN" and not t.ent_type_ and t.i not in agent_at for t in run)
 
 
 def _read_actor_match(parts: _Parts, facts: list[ActorFact], where: Span, *, root: Token, date: str | None) -> None:
@@ -242,6 +244,8 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
         mentions.append(make(chunk, parts.head_country + sectors, "country+role" if sectors else "country", name))
     elif parts.head_country and parts.head_kind in PLACE_KINDS:
+        if _is_dateline(chunk):
+            return []  # "TRIPOLI (Reuters) -": where the story was filed, not who acted
         if root.dep_ in AGENT_DEPS:
             mentions.append(make(chunk, parts.head_country + (sectors or "GOV"), "metonymy", name))
         elif parts.head_kind != "seat":
@@ -275,6 +279,14 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _is_dateline(chunk: Span) -> bool:
+    """A place opening the document in capitals or before "(" or a dash: a wire dateline."""
+    if chunk.start != 0:
+        return False
+    following = chunk.doc[chunk.end].text if chunk.end < len(chunk.doc) else ""
+    return chunk.text.isupper() or following in DATELINE_FOLLOWERS
 
 
 def _pair_appositions(by_root: dict[int, ActorMention], doc: Doc, partners: dict[int, ActorMention]) -> None:
