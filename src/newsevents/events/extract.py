@@ -356,6 +356,8 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
     """Sources of a verbal trigger, with notes on how they were found."""
     if depth > 3:
         return [], []
+    # A misparse can give a verb two subjects ("ANKARA, Turkey — President Erdogan met"):
+    # the first that names an actor counts.
     for child in token.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
@@ -364,7 +366,9 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 # "Uganda said it had paid ...": "it" is the speaker.
                 found, notes = _subject(token.head, actors, depth + 1)
                 return found, notes + ["coref"]
-            return _phrase_actors(child, actors)
+            found, notes = _phrase_actors(child, actors)
+            if found:
+                return found, notes
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
