@@ -583,6 +583,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             # with no target (the text does not say who acted on whom).
             source_notes.append("joint")
         targets = targets or [None]
+        if targets == [None] and trigger.code == GENERIC_STATEMENT:
+            return  # a bare statement says nothing countable
     elif trigger.code == GENERIC_STATEMENT:
         return  # "X said": a bare statement says nothing countable about X
     else:
