@@ -64,6 +64,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 INSIDE_PREPS = frozenset({"by", "of", "against", "on", "to"})
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "into", "from", "as", "toward", "towards"})
+VISIT_CODE = "042"
+VISIT_LEMMAS = frozenset({"visit"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
 PLACE_TARGET_CODES = frozenset({"042", "044"})
 # How deep to look inside an object phrase for its actor ("condemned the attacks by X").
@@ -558,6 +561,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         sources = sources + [m for m in co_agents if m not in sources]
         source_notes.append("co-agent")
     sources = [s for s in sources if s.rule != "place"]
+    if trigger.code == VISIT_CODE and token.lemma_ not in VISIT_LEMMAS:
+        # Troops that arrive or travel somewhere are deployed there, not visiting.
+        sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS]
     if not sources:
         return
     if trigger.entry.targets or trigger.inner is not None:
