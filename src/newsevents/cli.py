@@ -6,6 +6,7 @@ Exit status: 0 when at least one document was processed, 1 when every input fail
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_
     """
     def fail(failure: Failure) -> None:
         tally.failed += 1
-        print_error(str(failure))
+        # One line per bad input, whatever its name holds (a newline in a file name, a server's
+        # message): the error stream is read line by line (issue 8).
+        print_error(f"error: {_one_line(failure.input)}: {_one_line(failure.reason)}")
         if on_error is not None:
             on_error(failure)
 
@@ -214,7 +217,7 @@ def code(
     table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
     if fmt is CodeFormat.tsv:
         sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
-    for _document, _mentions, events in pipeline.code(documents):
+    for events in _code_each(pipeline, documents, tally):
         for event in events:
             if fmt is CodeFormat.jsonl:
                 _write_jsonl(event.to_dict(explain=explain))
@@ -227,6 +230,20 @@ def code(
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)
+
+
+def _code_each(pipeline: Pipeline, documents: Iterator[Document], tally: RunTally) -> Iterator[list[Event]]:
+    """Each document's events. A document the coder fails on is one error line and the run
+    goes on, as in ingest: one bad article must not end a batch (STYLE.md, Errors)."""
+    for document, doc in pipeline.parse(documents):
+        try:
+            _mentions, events = pipeline.code_parsed(doc, document)
+        except Exception as err:  # noqa: BLE001 - a batch boundary
+            tally.processed -= 1
+            tally.failed += 1
+            print_error(f"error: {_one_line(document.id)}: coding failed ({type(err).__name__}: {_one_line(str(err))})")
+            continue
+        yield events
 
 
 class EvalFormat(str, Enum):
@@ -319,7 +336,7 @@ def ingest(
     try:
         con = connect(db)
     except duckdb.Error as err:
-        print_error(f"error: {db}: cannot open the database ({err})")
+        print_error(_open_error(db, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
     writer = StoreWriter(con)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
@@ -331,13 +348,50 @@ def ingest(
     documents = iter_documents(inputs, tally, date=checked_date, any_language=any_language, quiet=quiet,
                                label="Ingesting", on_error=lambda f: writer.record_error(run_id, f.input, f.reason))
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
-    loaded = load_documents(documents, pipeline, writer, run_id, on_document=report)
-    writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed + loaded.failed)
+    try:
+        loaded = load_documents(documents, pipeline, writer, run_id, on_document=report)
+        writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed + loaded.failed)
+    except (duckdb.Error, OSError) as err:
+        # The store itself failed (disk full, file gone): every document committed before is
+        # kept, the one being written is rolled back, and the run is left "running" to be
+        # marked "interrupted" by the next one. A traceback here was the old answer (issue 8).
+        print_error(f"error: {db}: cannot write the database ({_one_line(str(err))}); the documents stored "
+                    "before are kept, run the same command again to resume")
+        _close_quietly(con)
+        raise typer.Exit(EXIT_ALL_FAILED) from err
     con.close()
     if not quiet:
         print_error(f"{db}: stored {loaded.stored} documents ({loaded.events} events), skipped {loaded.skipped} "
                     f"already stored, {tally.failed + loaded.failed} errors")
     raise typer.Exit(tally.exit_code)
+
+
+# DuckDB's message when another process holds the file: "... Conflicting lock is held in
+# /usr/bin/python3 (PID 4125) ...".
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
+
+
+def _open_error(db: Path, err: Exception) -> str:
+    """The one-line error for a database that cannot be opened. DuckDB lets one process
+    write a file: a second ingest (or a query during an ingest) is refused, and says by whom."""
+    holder = _LOCK_HOLDER.search(str(err))
+    if holder is not None:
+        return (f"error: {db}: the database is in use by another process (PID {holder.group(1)}); "
+                "wait for it to finish, or use another --db")
+    return f"error: {db}: cannot open the database ({_one_line(str(err))})"
+
+
+def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection whose database just failed; closing may fail the same way."""
+    try:
+        con.close()
+    except duckdb.Error:
+        pass
+
+
+def _one_line(text: str) -> str:
+    """Error reasons and input names printed on one line: control characters escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class QueryFormat(str, Enum):
@@ -359,7 +413,7 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     try:
         return connect(db, read_only=True)
     except (FileNotFoundError, duckdb.Error) as err:
-        print_error(f"error: {db}: cannot open the database ({err})")
+        print_error(_open_error(db, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
@@ -472,6 +526,17 @@ def serve(
     application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model))
     print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _register_spark() -> None:
+    """``newsevents spark``: the distributed batch job (needs ``pip install newsevents[spark]``;
+    PySpark is imported only when the command runs)."""
+    from .spark import spark_command
+
+    app.command("spark")(spark_command)
+
+
+_register_spark()
 
 
 def main() -> None:

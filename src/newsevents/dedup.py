@@ -48,17 +48,22 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
     when any member's date came from the text. Returns events in first-mention order.
     """
     groups: dict[tuple[str | None, str], Event] = {}
+    # The (sentence, trigger offset) pairs each group holds: a set, not a scan of the group's
+    # mentions, which made one event repeated through a long text quadratic (issue 8).
+    places: dict[tuple[str | None, str], set[tuple[int, int]]] = {}
     for event in events:
         mention = event.as_mention()
         key = (event.date, event_key(event))
+        where = (mention.sentence_index, mention.trigger_start)
         kept = groups.get(key)
         if kept is None:
             event.mentions = [mention]
             groups[key] = event
+            places[key] = {where}
             continue
-        if any(m.sentence_index == mention.sentence_index and m.trigger_start == mention.trigger_start
-               for m in kept.mentions):
+        if where in places[key]:
             continue  # the same words read twice (two names for one actor): one mention
+        places[key].add(where)
         kept.mentions.append(mention)
         kept.confidence = max(kept.confidence, event.confidence)
         if kept.location is None and event.location is not None:

@@ -5,8 +5,18 @@ from __future__ import annotations
 # HTML, and a 20 MB page is either not an article or would stall the parser.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
-# Network fetches: give up on a slow host, never read more than the input cap.
+# The longest text (after extraction and clean-up) that is coded. spaCy's own default limit;
+# about 19 times the longest of our 181 real news pages (53,000 characters), and some 30 s of
+# coding. Longer "articles" (a book, a log, a 5 MB single line) are refused, not parsed for
+# minutes while holding the API's one pipeline (issue 8).
+MAX_TEXT_CHARS = 1_000_000
+
+# Network fetches: give up on a slow host, never read more than the input cap. The timeout
+# bounds each network wait and, as a deadline, the reading of the body (a server trickling a
+# byte at a time is cut off too); NEWSEVENTS_FETCH_TIMEOUT (seconds) overrides it, e.g. for
+# tests and slow links.
 FETCH_TIMEOUT_SECONDS = 15.0
+FETCH_TIMEOUT_ENV = "NEWSEVENTS_FETCH_TIMEOUT"
 USER_AGENT = "newsevents/0.1 (news event coder; +https://pypi.org/project/newsevents/)"
 
 # Language detection on fewer characters than this is a guess, so short texts are kept as

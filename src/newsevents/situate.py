@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .dates import date_for_event
-from .geo import Gazetteer, find_dateline, locate_event
+from .geo import ArticleCountries, Gazetteer, find_dateline, locate_event
 from .model import ActorMention, Document, Event
 from .syntax import token_at
 
@@ -22,9 +22,10 @@ def situate_events(events: list[Event], doc: Doc, document: Document, mentions: 
     publication date, else the publication date. Returns the events.
     """
     dateline = find_dateline(document.text, gazetteer, mentions) if events else None
+    countries = ArticleCountries(mentions)  # indexed once: a long article has thousands of events
     for event in events:
         trigger = token_at(doc, event.trigger_start)
-        found = locate_event(trigger, event.code, gazetteer, mentions) if trigger is not None else None
+        found = locate_event(trigger, event.code, gazetteer, countries) if trigger is not None else None
         if found is not None:
             place, why = found
             event.location = place.to_dict()

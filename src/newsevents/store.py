@@ -25,6 +25,7 @@ import duckdb
 
 from .codebook import get_code
 from .dedup import chain_dates, cross_article_key
+from .ingest.text import valid_unicode
 from .model import Document, Event, EventMention
 
 DEFAULT_DB = "newsevents.duckdb"
@@ -133,10 +134,12 @@ class StoreWriter:
     def record_error(self, run_id: str, input_label: str, reason: str) -> None:
         """Record a per-document error; the same input and reason is kept once."""
         now = _now()
+        # A file name that is not UTF-8 reaches us with surrogate escapes, which DuckDB
+        # refuses: the error about one bad input must not crash the run (issue 8).
         self.con.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (input, reason) "
             "DO UPDATE SET last_run_id = excluded.last_run_id, last_seen = excluded.last_seen",
-            [input_label, reason, run_id, run_id, now, now])
+            [valid_unicode(input_label), valid_unicode(reason), run_id, run_id, now, now])
 
     # --- documents -------------------------------------------------------------------------
 
@@ -169,9 +172,18 @@ class StoreWriter:
                 self._aggregate(sorted({row[MENTION_COLUMNS.index("event_key")] for row in rows}))
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         return True
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if DuckDB has not already done so. A COMMIT that
+        fails (disk full) aborts the transaction itself, and a second ROLLBACK then raised
+        "no transaction is active", hiding the real error (issue 8)."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.TransactionException:
+            pass
 
     def _aggregate(self, keys: list[str]) -> None:
         """Recompute the events of these keys from all their mentions."""

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from ..dates import normalise_date
 from ..errors import InputError
 from ..model import Document, Failure
-from ..settings import DEFAULT_LANGUAGES
+from ..settings import DEFAULT_LANGUAGES, MAX_TEXT_CHARS
+from .decode import looks_binary
 from .html import extract_html, looks_like_html
 from .lang import detect_language
 from .sources import RawItem, Source, expand_inputs, read_source
-from .text import clean_text, text_hash
+from .text import clean_text, text_hash, valid_unicode
 
 __all__ = ["build_document", "expand_inputs", "read_documents", "read_source", "Source", "RawItem"]
 
@@ -25,24 +26,35 @@ def build_document(raw: RawItem, *, date: str | None = None,
     Raises InputError with the reason when the item yields no usable English text.
     """
     kind = raw.kind
+    content = valid_unicode(raw.content)
+    if looks_binary(content):
+        # Files are checked when their bytes are decoded; text from JSONL or the API is not
+        # decoded here, and binary sent as a string used to be "coded" (issue 8).
+        raise InputError("binary data, not text or HTML")
     if kind == "auto":
-        kind = "html" if looks_like_html(raw.content) else "text"
-    title, url, page_date = raw.title, raw.url, None
+        kind = "html" if looks_like_html(content) else "text"
+    title, url, page_date = _optional(raw.title), _optional(raw.url), None
     if kind == "html":
-        extracted = extract_html(raw.content, url=raw.url)
+        extracted = extract_html(content, url=url)
         text, page_date = extracted.text, extracted.date
         title = title or extracted.title
         url = url or extracted.url
     else:
-        text = clean_text(raw.content)
+        text = clean_text(content)
     if not text:
         raise InputError("no text after clean-up")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"too large: {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,}-character limit")
     lang = detect_language(text)
     if languages is not None and lang not in languages:
         raise InputError(f"language {lang}")
-    pub_date = normalise_date(raw.date) or normalise_date(page_date) or date
-    return Document(id=raw.id, text=text, title=title, url=url, date=pub_date, lang=lang,
+    pub_date = normalise_date(_optional(raw.date)) or normalise_date(page_date) or date
+    return Document(id=valid_unicode(raw.id), text=text, title=title, url=url, date=pub_date, lang=lang,
                     hash=text_hash(text))
+
+
+def _optional(value: str | None) -> str | None:
+    return None if value is None else valid_unicode(value)
 
 
 def read_documents(inputs: Iterable[str | Source], *, date: str | None = None,

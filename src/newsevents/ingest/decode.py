@@ -26,6 +26,12 @@ _BINARY_MAGIC = (
 _GZIP_MAGIC = b"\x1f\x8b"
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 _MIN_SAMPLE_CHARS = 200
+# BOM-less UTF-16 sniffing: in this many bytes, at least this share of one byte of each pair is
+# NUL (English text in UTF-16) and at most that share of the other; shorter inputs are not sniffed.
+_UTF16_SAMPLE_BYTES = 4096
+_UTF16_MIN_UNITS = 8
+_UTF16_MIN_NUL_SHARE = 0.6
+_UTF16_MAX_OTHER_NULS = 0.02
 # Latin-script single-byte code pages (not Cyrillic, Greek, Arabic or Hebrew ones).
 _LATIN_SINGLE_BYTE = frozenset({
     "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
@@ -37,14 +43,26 @@ _LATIN_SINGLE_BYTE = frozenset({
 
 def gunzip(data: bytes, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Decompress gzip data, refusing output larger than ``limit`` (a gzip bomb guard)."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, limit + 1)
-    except zlib.error as err:
-        raise InputError(f"corrupt gzip data ({err})") from err
-    if len(out) > limit:
-        raise InputError(f"too large: over {limit // (1024 * 1024)} MB once decompressed")
-    return out
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    # One member after another (`cat a.gz b.gz` is a valid gzip file), and a member that
+    # stops short is an error: a truncated download used to be read as a shorter article,
+    # and every member after the first was dropped without a word (issue 8).
+    while rest:
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = decompressor.decompress(rest, limit + 1 - size)
+        except zlib.error as err:
+            raise InputError(f"corrupt gzip data ({err})") from err
+        size += len(out)
+        if size > limit or decompressor.unconsumed_tail:
+            raise InputError(f"too large: over {limit // (1024 * 1024)} MB once decompressed")
+        if not decompressor.eof:
+            raise InputError("corrupt gzip data (truncated)")
+        parts.append(out)
+        rest = decompressor.unused_data if is_gzip(decompressor.unused_data) else b""
+    return b"".join(parts)
 
 
 def is_gzip(data: bytes) -> bool:
@@ -63,7 +81,7 @@ def decode_bytes(data: bytes) -> str:
     if data.startswith(_BINARY_MAGIC):
         raise InputError("binary file, not text or HTML")
     text = _decode(data)
-    if _control_ratio(text) > MAX_CONTROL_CHAR_RATIO:
+    if looks_binary(text):
         raise InputError("binary file, not text or HTML")
     # Stray NULs inside otherwise good text break downstream tools; they carry no meaning.
     return text.replace("\x00", "")
@@ -76,6 +94,12 @@ def _decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as err:
                 raise InputError(f"invalid {encoding} text ({err.reason})") from err
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as err:
+            raise InputError(f"invalid {utf16} text ({err.reason})") from err
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -92,6 +116,28 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: Latin-script text has a NUL in every other
+    byte. It is valid UTF-8 (NUL is ASCII), so it used to decode as text with NULs between the
+    letters and be refused as binary (issue 8)."""
+    sample = data[:_UTF16_SAMPLE_BYTES]
+    half = len(sample) // 2
+    if len(data) % 2 or half < _UTF16_MIN_UNITS:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls >= half * _UTF16_MIN_NUL_SHARE and even_nuls <= half * _UTF16_MAX_OTHER_NULS:
+        return "utf-16-le"
+    if even_nuls >= half * _UTF16_MIN_NUL_SHARE and odd_nuls <= half * _UTF16_MAX_OTHER_NULS:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(text: str) -> bool:
+    """True when decoded text holds too many control characters to be text (binary data
+    read through some code page, or sent as a JSON string)."""
+    return _control_ratio(text) > MAX_CONTROL_CHAR_RATIO
 
 
 def _control_ratio(text: str) -> float:

@@ -1,6 +1,7 @@
 """Language identification with py3langid (model shipped in the package, no download)."""
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from py3langid import langid
@@ -14,6 +15,12 @@ _SAMPLE_CHARS = 5000
 # for English, so a text English holds this share of the probability for is English; real
 # Spanish, French or German text gives English well under 0.001.
 ENGLISH_MIN_SHARE = 0.1
+# Share of a short text's letters that must be Latin for the "too short to tell" default.
+MIN_LATIN_SHARE = 0.5
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +31,14 @@ def _identifier() -> langid.LanguageIdentifier:
 def detect_language(text: str, *, default: str = "en") -> str:
     """Return the ISO 639-1 code of ``text``'s language, or ``default`` when it is too short."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_CHARS_FOR_LANGUAGE:
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return default
+    # A short text is kept as English rather than skipped on a coin toss, but only when it is
+    # written in Latin letters: 38 Chinese characters are a whole sentence, and were coded as
+    # English (issue 8).
+    latin = sum(_is_latin(ch) for ch in letters)
+    if len(letters) < MIN_CHARS_FOR_LANGUAGE and latin >= len(letters) * MIN_LATIN_SHARE:
         return default
     ranking = _identifier().rank(sample)
     if dict(ranking).get("en", 0.0) >= ENGLISH_MIN_SHARE:

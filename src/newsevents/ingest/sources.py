@@ -5,9 +5,11 @@ yielding a ``Failure`` for each input that cannot be read so a batch can go on.
 """
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
@@ -17,7 +19,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Failure
-from ..settings import FETCH_TIMEOUT_SECONDS, MAX_INPUT_BYTES, USER_AGENT
+from ..settings import FETCH_TIMEOUT_ENV, FETCH_TIMEOUT_SECONDS, MAX_INPUT_BYTES, USER_AGENT
 from .decode import decode_bytes, gunzip, is_gzip
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -25,6 +27,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN = "-"
+READ_CHUNK_BYTES = 1024 * 1024
+# How many redirects a fetch follows (urllib's own limit is 10).
+MAX_REDIRECTS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,20 +110,42 @@ def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if _known_file(path):
-                found = True
-                yield Source(label=str(path), kind=_kind_of(path), path=path)
+            if not _known_file(path):
+                continue
+            found = True
+            if path.exists() and not path.is_file():
+                # A named pipe or device called "x.txt": opening it would block the walk
+                # forever (issue 8). Named on the command line, a pipe is still read.
+                yield Failure(str(path), "not a regular file (a pipe, socket or device)")
+                continue
+            yield Source(label=str(path), kind=_kind_of(path), path=path)
     for err in errors:
         yield Failure(err.filename or label, f"cannot read directory ({err.strerror})")
     if not found and not errors:
         yield Failure(label, "no .txt, .html or .jsonl files in this directory")
 
 
-def _read_capped(stream: BinaryIO, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"too large: over the {limit // (1024 * 1024)} MB input limit")
-    return data
+def _read_capped(stream: BinaryIO, *, limit: int = MAX_INPUT_BYTES, deadline: float | None = None) -> bytes:
+    """Read at most ``limit`` bytes; past ``deadline`` (time.monotonic) give up.
+
+    The deadline is checked between chunks: a server trickling a byte at a time under the
+    socket timeout would otherwise hold a fetch (and an API worker) for hours (issue 8).
+    """
+    chunks: list[bytes] = []
+    size = 0
+    # read1 returns what one system call gives, so the deadline is checked as bytes arrive.
+    read = getattr(stream, "read1", stream.read)
+    while True:
+        chunk = read(min(READ_CHUNK_BYTES, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"too large: over the {limit // (1024 * 1024)} MB input limit")
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError
+    return b"".join(chunks)
 
 
 def _read_file(path: Path) -> bytes:
@@ -137,24 +164,53 @@ def _read_file(path: Path) -> bytes:
     return gunzip(data) if is_gzip(data) else data
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT_SECONDS) -> tuple[bytes, str | None, str]:
+def fetch_timeout() -> float:
+    """The fetch timeout in seconds: NEWSEVENTS_FETCH_TIMEOUT when set to a positive number,
+    else FETCH_TIMEOUT_SECONDS."""
+    value = os.environ.get(FETCH_TIMEOUT_ENV, "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return FETCH_TIMEOUT_SECONDS
+    return seconds if 0 < seconds < float("inf") else FETCH_TIMEOUT_SECONDS
+
+
+def fetch_url(url: str, *, timeout: float | None = None) -> tuple[bytes, str | None, str]:
     """Fetch a URL with a timeout, a size cap and our user agent.
 
+    timeout: seconds for each network wait, and a deadline for reading the body
+        (default: fetch_timeout()).
     Returns the body, its declared content type and the final URL after redirects.
     """
+    timeout = fetch_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + timeout
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
-            body = _read_capped(response)
+        with _OPENER.open(request, timeout=timeout) as response:
+            body = _read_capped(response, deadline=deadline)
             return body, response.headers.get_content_type(), response.geturl()
+    except InputError:
+        raise  # "too large": already the reason (InputError is a ValueError, caught below)
     except urllib.error.HTTPError as err:
-        raise InputError(f"HTTP {err.code} {err.reason}") from err
+        if str(err.reason).startswith(urllib.request.HTTPRedirectHandler.inf_msg):
+            # urllib gives up on a loop with a several-line message; the reason must be one line.
+            raise InputError(f"too many redirects (a loop, or over {MAX_REDIRECTS})") from err
+        raise InputError(f"HTTP {err.code} {' '.join(str(err.reason).split())}") from err
     except urllib.error.URLError as err:
+        if isinstance(err.reason, TimeoutError):
+            raise InputError(f"timed out after {timeout:g} s") from err
         raise InputError(f"unreachable ({err.reason})") from err
     except TimeoutError as err:
         raise InputError(f"timed out after {timeout:g} s") from err
-    except (OSError, ValueError) as err:
-        raise InputError(f"fetch failed ({err})") from err
+    except (OSError, ValueError, http.client.HTTPException) as err:
+        raise InputError(f"fetch failed ({' '.join(str(err).split()) or type(err).__name__})") from err
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+
+_OPENER = urllib.request.build_opener(_RedirectHandler)
 
 
 def read_source(source: Source) -> Iterator[RawItem | Failure]:

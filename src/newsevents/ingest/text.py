@@ -11,6 +11,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_PUNCT = " .:!|·•›»>-–—"
 _ANY_SPACE = re.compile(r"\s+")
+# Lone UTF-16 surrogates: JSON may hold them ("\ud800"), but they are not characters and
+# cannot be encoded as UTF-8, so hashing, printing or storing such a string fails.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+REPLACEMENT_CHAR = "\ufffd"
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +46,17 @@ def is_debris(line: str) -> bool:
     return bool(regex and regex.fullmatch(key))
 
 
+def valid_unicode(text: str) -> str:
+    """Replace lone surrogates with U+FFFD, so the text can be encoded (issue 8: a JSONL id
+    holding a lone surrogate, JSON "\\ud83d", crashed ingest when DuckDB refused it)."""
+    return _SURROGATES.sub(REPLACEMENT_CHAR, text) if _SURROGATES.search(text) else text
+
+
 def clean_text(text: str) -> str:
     """Tidy plain text: NFC, one space between words, paragraphs kept, debris lines dropped."""
+    # NULs are dropped here as well as when bytes are decoded: text from JSONL or the API
+    # ("\u0000") never went through decoding, and the same article must hash the same way.
+    text = text.replace("\x00", "")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = []
     for line in text.split("\n"):

@@ -18,8 +18,8 @@ from ..errors import InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem, fetch_url, is_url
 from ..pipeline import Pipeline
-from .errors import BadRequest, Forbidden, Unauthorized, install_error_handlers
-from .limits import BodyLimit
+from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
+from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -105,7 +105,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         """Liveness and what this server can do."""
         return {"status": "ok", "version": __version__, "database": state.db_path is not None}
 
-    @app.post("/v1/code")
+    @app.post("/v1/code", responses=error_responses(400, 413, 415, 422))
     def code(request: CodeRequest) -> dict[str, Any]:
         """Code one article and return its document, actor mentions and events. Stores nothing."""
         document = _document_for(request)
@@ -123,5 +123,6 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     from .explore import install_explore_routes
 
     install_explore_routes(app, state, check_write_access)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(JsonBodies)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # added last: runs first
     return app

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import FastAPI, Header, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,7 +18,7 @@ from ..errors import InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
-from .errors import BadRequest, NotFound, Unavailable
+from .errors import BadRequest, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -79,7 +80,9 @@ TargetQ = Annotated[str | None, Query(pattern=CODE_PATTERN)]
 CodeQ = Annotated[str | None, Query(pattern=CAMEO_PATTERN, description="CAMEO code and its sub-codes")]
 RootQ = Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$")]
 QuadQ = Annotated[int | None, Query(ge=1, le=4)]
-DateQ = Annotated[str | None, Query(max_length=10)]
+# A day, YYYY-MM-DD; the pattern and format are declared so clients know them (a day that
+# matches but does not exist, 2024-02-30, is a 400).
+DateQ = Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"})]
 CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
 
@@ -92,10 +95,18 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         if state.db_path is None:
             raise Unavailable("this server has no database: start it with --db FILE")
         if not database:
-            database.append(Database(state.db_path))
+            try:
+                database.append(Database(state.db_path))
+            except duckdb.Error as err:
+                # Another process (an ingest) holds the file, or it is not a DuckDB file: a
+                # clear 503, not an internal error (issue 8). DuckDB's message names server
+                # paths, so it is not passed on.
+                raise Unavailable("the database cannot be opened: another process (an ingest) may hold it; "
+                                  "try again later") from err
         return database[0]
 
-    @app.get("/v1/events")
+    # format=csv answers text/csv: declared, so the schema lists every type the route returns.
+    @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
     def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
                country: CountryQ = None, text: TextQ = None,
@@ -114,7 +125,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         next_offset = offset + len(rows) if len(rows) == limit else None
         return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
 
-    @app.get("/v1/events/{event_id}")
+    @app.get("/v1/events/{event_id}", responses=error_responses(404, 422, 503))
     def event(event_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
         """One event with all its mentions: each evidence sentence and the article it came from."""
         cursor = db().cursor()
@@ -135,7 +146,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         sql, params = build_query(filters, MAX_LIMIT, 0)
         return sql, params
 
-    @app.get("/v1/stats/timeline")
+    @app.get("/v1/stats/timeline", responses=error_responses(400, 422, 503))
     def timeline(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                  root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
                  country: CountryQ = None, text: TextQ = None) -> dict[str, Any]:
@@ -155,7 +166,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
             days[day.isoformat()]["goldstein"] = None if mean is None else round(mean, 2)
         return {"days": list(days.values())}
 
-    @app.get("/v1/stats/dyads")
+    @app.get("/v1/stats/dyads", responses=error_responses(400, 422, 503))
     def dyads(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
               root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
               country: CountryQ = None, text: TextQ = None,
@@ -170,7 +181,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
 
-    @app.post("/v1/documents")
+    @app.post("/v1/documents", responses=error_responses(401, 403, 413, 415, 422, 503))
     def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Code and store documents. Needs the bearer token when the server has one."""
         check_write_access(state, authorization)
