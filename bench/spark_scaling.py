@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -48,7 +49,7 @@ def write_corpus(pages: list[Path], docs: int, folder: Path) -> int:
     return written
 
 
-def run(master: str, corpus: Path, output: Path) -> dict[str, object]:
+def run(master: str, corpus: Path, output: Path) -> dict[str, Any]:
     """One timed run of the job on its own session."""
     from pyspark.sql import SparkSession
 
@@ -84,17 +85,17 @@ def main() -> int:
         size = sum(path.stat().st_size for path in corpus.iterdir()) / 1e6
         print(f"corpus: {written} documents ({len(pages)} pages x copies), {size:.0f} MB of gzipped JSONL; "
               f"{os.cpu_count()} CPUs", flush=True)
-        results = []
+        results: list[tuple[str, dict[str, Any]]] = []
         for master in args.masters:
             summary = run(master, corpus, Path(tmp) / f"out-{len(results)}")
             results.append((master, summary))
             print(f"  {master}: {summary['documents']} documents in {summary['wall']:.1f} s", flush=True)
-    base = results[0][1]["documents"] / results[0][1]["wall"]  # type: ignore[operator]
+    base = results[0][1]["documents"] / results[0][1]["wall"]
     print()
     print(f"{'master':<10} {'partitions':>10} {'workers':>8} {'models':>7} {'documents':>10} {'events':>8} "
           f"{'errors':>7} {'seconds':>8} {'docs/s':>7} {'speedup':>8}")
     for master, summary in results:
-        rate = summary["documents"] / summary["wall"]  # type: ignore[operator]
+        rate = summary["documents"] / summary["wall"]
         print(f"{master:<10} {summary['partitions']:>10} {summary['worker_processes']:>8} "
               f"{summary['pipelines_loaded']:>7} {summary['documents']:>10} {summary['events']:>8} "
               f"{summary['errors']:>7} {summary['wall']:>8.1f} {rate:>7.2f} {rate / base:>7.2f}x")

@@ -22,8 +22,9 @@ import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -102,7 +103,7 @@ def _plan_local(value: str, plan: _Plan) -> None:
 
 def _plan_remote(spark: SparkSession, uri: str, plan: _Plan) -> None:
     """List a Hadoop file system URI (hdfs://, s3a://, gs://, file://...) through the JVM."""
-    jvm = spark.sparkContext._jvm
+    jvm: Any = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
     try:
         root = jvm.org.apache.hadoop.fs.Path(uri)
@@ -162,17 +163,19 @@ def _record_parts(spark: SparkSession, plan: _Plan) -> list[RDD]:
     parts = []
     for label, uri in plan.jsonl:
         lines = sc.textFile(uri).zipWithIndex()
-        parts.append(lines.filter(lambda pair: bool(pair[0].strip()))
-                     .map(lambda pair, label=label: (label, pair[1] + 1, pair[0])))
+        parts.append(lines.filter(_has_text).map(partial(worker.numbered, label)))
     for label, uris in plan.parquet:
         frame = spark.read.parquet(*uris)
         if "id" not in frame.columns or not {"text", "html"} & set(frame.columns):
             plan.failures.append(Failure(label, NO_PARQUET_COLUMNS))
             continue
         rows = frame.select([name for name in PARQUET_COLUMNS if name in frame.columns]).rdd
-        parts.append(rows.zipWithIndex().map(lambda pair, label=label: (label, pair[1] + 1,
-                                                                          worker.row_record(pair[0]))))
+        parts.append(rows.zipWithIndex().map(partial(worker.numbered_row, label)))
     return parts
+
+
+def _has_text(pair: tuple[str, int]) -> bool:
+    return bool(pair[0].strip())
 
 
 def _shuffled_union(sc: SparkContext, parts: list[RDD], partitions: int, partition_of: Any) -> RDD:
@@ -211,8 +214,7 @@ def _items_rdd(spark: SparkSession, plan: _Plan, partitions: int) -> RDD:
         parts.append(sc.parallelize(plan.failures, 1))
     if not parts:
         return sc.parallelize([], partitions)
-    keyed = [part.mapPartitionsWithIndex(lambda index, items, offset=offset: worker.deal(offset, index, items))
-             for offset, part in enumerate(parts)]
+    keyed = [part.mapPartitionsWithIndex(partial(worker.deal, offset)) for offset, part in enumerate(parts)]
     return _shuffled_union(sc, keyed, partitions, worker.identity).values()
 
 
@@ -281,7 +283,8 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
         sc = spark.sparkContext
         count = partitions or max(1, sc.defaultParallelism * PARTITIONS_PER_CORE)
         plan = _plan_inputs(spark, inputs)
-        loads, tasks = sc.accumulator({}, CountsParam()), sc.accumulator({}, CountsParam())
+        loads: Any = sc.accumulator({}, cast(Any, CountsParam()))
+        tasks: Any = sc.accumulator({}, cast(Any, CountsParam()))
         coded = _items_rdd(spark, plan, count).mapPartitions(
             lambda items: worker.code_partition(items, model=model, date=date, loads=loads, tasks=tasks))
         # One DataFrame with a column per table, cached in the JVM: the four writes read the
@@ -294,7 +297,8 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
                 writer = writer.partitionBy("year_month")
             writer.parquet(f"{base}/{table}")
         counts = {row["tag"]: row["count"] for row in frame.groupBy("tag").count().collect()}
-        shown = [list(row) for row in frame.filter(frame.tag == ERROR).select("errors.*").take(ERRORS_SHOWN)]
+        errors = frame.filter(frame.tag == ERROR).select("errors.*")
+        shown = [list(row) for row in errors.orderBy("input").take(ERRORS_SHOWN)]
         frame.unpersist()
     finally:
         if owned:
@@ -308,8 +312,8 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
 
 
 def spark_command(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL, text or HTML files, directories (gzip too), Parquet with id/text/html/date/url columns, or hdfs://, s3a://... URIs.", show_default=False)],
-    output: Annotated[str, typer.Argument(help="Output folder: events/ (by year_month), mentions/, documents/, errors/ as Parquet.", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="JSONL, text or HTML files, directories (gzip too), Parquet with id/text/html/date/url columns, or hdfs://, s3a://... URIs.", show_default=False)],
+    output: Annotated[str, typer.Argument(metavar="OUTPUT", help="Output folder: events/ (by year_month), mentions/, documents/, errors/ as Parquet.", show_default=False)],
     master: Annotated[str, typer.Option("--master", help="Spark master (under spark-submit, its --master wins).")] = "local[*]",
     partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Coding partitions (default: 4 per core).")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,

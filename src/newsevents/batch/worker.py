@@ -164,6 +164,16 @@ def row_record(row: Any) -> dict[str, Any]:
     return record
 
 
+def numbered(label: str, pair: tuple[Any, int]) -> tuple[str, int, Any]:
+    """(label, 1-based number, line) of a (line, index) pair from ``zipWithIndex``."""
+    return label, pair[1] + 1, pair[0]
+
+
+def numbered_row(label: str, pair: tuple[Any, int]) -> tuple[str, int, dict[str, Any]]:
+    """(label, 1-based number, record) of a (Parquet row, index) pair from ``zipWithIndex``."""
+    return label, pair[1] + 1, row_record(pair[0])
+
+
 def deal(offset: int, index: int, items: Iterable[Any]) -> Iterator[tuple[int, Any]]:
     """Key a partition's items by a running number, to deal them out one by one."""
     return ((offset + index + number, item) for number, item in enumerate(items))
@@ -187,6 +197,9 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
         tasks.add({os.getpid(): 1})
     chunk: list[tuple[str, Document]] = []
     for item in items:
+        if isinstance(item, Failure):
+            yield _tagged(ERROR, (item.input, item.reason))
+            continue
         document = _document(item, date)
         if isinstance(document, Failure):
             yield _tagged(ERROR, (document.input, document.reason))
@@ -199,9 +212,7 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
         yield from _code_chunk(worker_pipeline(model, loads), chunk)
 
 
-def _document(item: RawItem | Failure, date: str | None) -> Document | Failure:
-    if isinstance(item, Failure):
-        return item
+def _document(item: RawItem, date: str | None) -> Document | Failure:
     try:
         return build_document(item, date=date, languages=DEFAULT_LANGUAGES)
     except ValueError as err:  # InputError: the reason newsevents code prints
