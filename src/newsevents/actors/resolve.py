@@ -45,6 +45,7 @@ class _Parts:
     office: ActorFact | None = None
     head_country: str | None = None
     head_kind: str | None = None
+    head_code: str | None = None
     countries: list[tuple[str, str, Span]] = field(default_factory=list)  # (code, how, where)
     sectors: list[str] = field(default_factory=list)
     role_head: bool = False
@@ -204,6 +205,7 @@ def _read_actor_match(parts: _Parts, facts: list[ActorFact], where: Span, *, roo
     elif covers_root:
         parts.head_kind = best.kind
         parts.head_country = best.code[:3]
+        parts.head_code = best.code
     elif best.kind in MODIFIER_COUNTRY_KINDS:
         how = "possessive" if root.dep_ != "poss" and any(t.dep_ == "poss" for t in root.children if t.lower_ != "'s") else "demonym"
         parts.countries.append((best.code[:3], how, where))
@@ -247,7 +249,9 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         if _is_dateline(chunk):
             return []  # "TRIPOLI (Reuters) -": where the story was filed, not who acted
         if root.dep_ in AGENT_DEPS:
-            mentions.append(make(chunk, parts.head_country + (sectors or "GOV"), "metonymy", name))
+            # A seat names its own institution (the Pentagon is USAMIL); a capital, the government.
+            seat = parts.head_code if parts.head_kind == "seat" and parts.head_code else None
+            mentions.append(make(chunk, seat or parts.head_country + (sectors or "GOV"), "metonymy", name))
         elif parts.head_kind != "seat":
             # A place, not an actor: kept (country only) so that an event of movement can take
             # it as its target ("visited Baghdad"); the event stage decides.
