@@ -312,7 +312,7 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
 
 
 def spark_command(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="JSONL, text or HTML files, directories (gzip too), Parquet with id/text/html/date/url columns, or hdfs://, s3a://... URIs.", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="JSONL, text or HTML files, directories (gzip too), Parquet with id/text/html/date/url columns, or hdfs://, s3a://... URIs.", show_default=False)],
     output: Annotated[str, typer.Argument(metavar="OUTPUT", help="Output folder: events/ (by year_month), mentions/, documents/, errors/ as Parquet.", show_default=False)],
     master: Annotated[str, typer.Option("--master", help="Spark master (under spark-submit, its --master wins).")] = "local[*]",
     partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Coding partitions (default: 4 per core).")] = None,

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 DOCUMENTS_PER_CHUNK = 256
 UNKNOWN_MONTH = "unknown"
 _MONTH = re.compile(r"^(\d{4}-\d{2})-\d{2}")
+# Large primes: where each input partition starts dealing (see deal).
+_DEAL_STRIDE_PART, _DEAL_STRIDE_INDEX = 7919, 104729
 TOO_LARGE = f"too large: over the {MAX_INPUT_BYTES // (1024 * 1024)} MB input limit"
 
 # Row tags in the coded stream, one per output table, and the tables' Spark schemas (DDL).
@@ -174,9 +176,12 @@ def numbered_row(label: str, pair: tuple[Any, int]) -> tuple[str, int, dict[str,
     return label, pair[1] + 1, row_record(pair[0])
 
 
-def deal(offset: int, index: int, items: Iterable[Any]) -> Iterator[tuple[int, Any]]:
-    """Key a partition's items by a running number, to deal them out one by one."""
-    return ((offset + index + number, item) for number, item in enumerate(items))
+def deal(part: int, index: int, items: Iterable[Any]) -> Iterator[tuple[int, Any]]:
+    """Key the items of partition ``index`` of input ``part`` by a running number, to deal them
+    out one by one; each partition starts at its own place, so small inputs do not all pile
+    onto the first partitions."""
+    start = part * _DEAL_STRIDE_PART + index * _DEAL_STRIDE_INDEX
+    return ((start + number, item) for number, item in enumerate(items))
 
 
 def identity(key: int) -> int:
