@@ -335,20 +335,20 @@ def ingest(
     checked_date = _check_date(date)
     try:
         con = connect(db)
-    except duckdb.Error as err:
+    except (duckdb.Error, OSError) as err:
         print_error(_open_error(db, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
     writer = StoreWriter(con)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
                "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language}
-    run_id = writer.start_run(inputs, options)
     tally = RunTally()
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                         lexicon_files=lexicon_files or ())
-    documents = iter_documents(inputs, tally, date=checked_date, any_language=any_language, quiet=quiet,
-                               label="Ingesting", on_error=lambda f: writer.record_error(run_id, f.input, f.reason))
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
     try:
+        run_id = writer.start_run(inputs, options)
+        documents = iter_documents(inputs, tally, date=checked_date, any_language=any_language, quiet=quiet,
+                                   label="Ingesting", on_error=lambda f: writer.record_error(run_id, f.input, f.reason))
         loaded = load_documents(documents, pipeline, writer, run_id, on_document=report)
         writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed + loaded.failed)
     except (duckdb.Error, OSError) as err:

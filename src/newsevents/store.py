@@ -12,8 +12,10 @@ one an uninterrupted run gives.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
+import os
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -29,6 +31,9 @@ from .ingest.text import valid_unicode
 from .model import Document, Event, EventMention
 
 DEFAULT_DB = "newsevents.duckdb"
+IN_MEMORY = ":memory:"
+# A store being created is built under a hidden name ending so (see _create).
+CREATING_SUFFIX = ".creating"
 # An event first reported in this many opening sentences of an article is a "root event"
 # in GDELT's sense (reported in the lead, not in passing).
 LEAD_SENTENCES = 3
@@ -87,11 +92,61 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     """Open (and, for writing, create) a store. Read-only opening needs an existing file."""
     if read_only and not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}")
+    if not read_only and not str(path).startswith(IN_MEMORY) and not Path(path).exists():
+        _create(Path(path))
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         for statement in SCHEMA:
             con.execute(statement)
     return con
+
+
+def _create(path: Path) -> None:
+    """Create a new, empty store under a temporary name, then link it into place.
+
+    DuckDB writes a new file's header in several steps: a process killed in between (an
+    ingest killed as it starts) left a file that can never be opened again, so every later
+    run failed until the user deleted it (issue 8). The final name now appears only once the
+    file is whole. Linking, unlike renaming, never replaces a store another process created
+    meanwhile.
+    """
+    _remove_stale_creations(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}{CREATING_SUFFIX}")
+    wal = temp.with_name(temp.name + ".wal")
+    temp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(temp))
+        for statement in SCHEMA:
+            con.execute(statement)
+        con.close()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another process created it first: theirs is used
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+        wal.unlink(missing_ok=True)
+
+
+def _remove_stale_creations(path: Path) -> None:
+    """Remove what creations of this store by processes that no longer exist left behind."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*{CREATING_SUFFIX}*"):
+        pid = leftover.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0 sends nothing: it only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, as another user's
+    return True
 
 
 def url_host(url: str | None) -> str | None:

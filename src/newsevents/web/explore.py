@@ -97,7 +97,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         if not database:
             try:
                 database.append(Database(state.db_path))
-            except duckdb.Error as err:
+            except (duckdb.Error, OSError) as err:
                 # Another process (an ingest) holds the file, or it is not a DuckDB file: a
                 # clear 503, not an internal error (issue 8). DuckDB's message names server
                 # paths, so it is not passed on.
