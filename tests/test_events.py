@@ -135,3 +135,59 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     text = "Sweden praised Finland for its help."
     runs = [list(pipeline.code([Document(id="x", text=text)]))[0][2] for _ in range(2)]
     assert _ids(runs[0]) == _ids(runs[1])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun's modifier narrows its sense: a hunger strike is 142, a general strike 143
+    ("Kenyan teachers began a hunger strike on Monday.", ("KEN", "142", "KENGOV")),
+    ("Chilean dockworkers staged a general strike in Valparaiso.", ("CHL", "143", "CHLGOV")),
+    # quantities: "thousands of X" acts as X
+    ("Thousands of Peruvian farmers protested against the Bolivian government.", ("PER", "140", "BOLGOV")),
+    # a measured object: "tons of food" is food aid
+    ("Japan delivered 200 tons of food to Haiti.", ("JPN", "073", "HTI")),
+    # a participle on a speech noun acts for the noun's owner
+    ("The Nepalese opposition issued a statement demanding that the Indian government withdraw its troops.",
+     ("NPLOPP", "10", "INDGOV")),
+    # the manner noun makes a killing specific: a car bombing is 1832
+    ("Somali insurgents killed four Kenyan soldiers in a car bombing.", ("SOM", "1832", "KENMIL")),
+    # force used on a place is used on its country
+    ("Ethiopian troops shelled Mogadishu on Friday.", ("ETHMIL", "194", "SOM")),
+    # the subject of "responsible for" did it
+    ("Sudanese militias were responsible for the massacre of Chadian villagers.", ("SDN", "202", "TCDCVL")),
+    # a protest's purpose is part of the protest: the sub-code says what for
+    ("Tunisian students staged demonstrations to demand the resignation of the Tunisian president.",
+     ("TUN", "1411", None)),
+    # "cease-fire" is one word for the lexicon
+    ("Colombian rebels declared a unilateral cease-fire on Sunday.", ("COLREB", "0871", None)),
+])
+def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    found = code(pipeline, text)
+    source, event_code, target = expected
+    matches = [e for e in found if (source is None or str(e[0]).startswith(source))
+               and (event_code is None or e[1].startswith(event_code)) and (target is None or e[2] == target)]
+    assert matches, found
+
+
+@pytest.mark.parametrize("text", [
+    # a denied act did not happen
+    "Syria denied that its troops had shelled Lebanese villages.",
+    # an alleged act is a claim, not a reported fact
+    "Rwanda rejected charges that its army attacked Congolese villages.",
+    # an infinitive on a noun has not happened: "the plan to attack"
+    "Israel's plan to attack Iranian nuclear sites was reported by newspapers.",
+])
+def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in code(pipeline, text) if e[1][:2] in ("18", "19")]
+
+
+def test_attribution_after_the_fact_is_no_demand(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Turkish forces lifted the blockade of Syrian border towns, officials told Reuters.")
+    assert not [e for e in found if e[1].startswith("10")], found
+
+
+def test_implicit_protest_target_is_inferred_and_marked() -> None:
+    ((_d, _m, events),) = list(Pipeline().code([Document(id="p", text="Thousands of Iraqi Kurds demonstrated in Erbil on Sunday.")]))
+    (event,) = [e for e in events if e.code.startswith("14")]
+    assert event.target is not None and event.target.code == "IRQGOV"
+    assert event.target.text == "" and event.target.start == event.target.end  # no span: inferred
+    assert "implicit" in event.target.rule

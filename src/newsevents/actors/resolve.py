@@ -275,6 +275,10 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         # "the two ministers" names several people: never one antecedent.
         role.kind = "plural" if root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in root.children) else "actor"
         mentions.append(role)
+    elif parts.countries and parts.countries[-1][1] == "demonym" and root.tag_ == "NNPS" and root.i == chunk.end - 1:
+        # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country.
+        mentions.append(make(chunk, parts.countries[-1][0], "demonym+people"))
+        used_countries = parts.countries[-1:]
     elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
         mentions.append(make(chunk, None, "unresolved-person", name))
     if not mentions:

@@ -25,6 +25,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
+# A noun row's "particle" may also be a modifier that narrows the sense ("hunger strike").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Modal auxiliaries that make an event possible rather than reported.
 UNCERTAIN_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "ought"})
@@ -32,12 +34,20 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Control verbs whose complement did not happen: "failed to reach agreement".
 NEGATING_HEADS = frozenset({"fail"})
+# Verbs whose that-clause is asserted not to have happened: "denied that its troops fired".
+DENYING_VERBS = frozenset({"deny", "refute", "dismiss"})
+# Nouns whose that-clause is someone's claim, not a reported fact: "allegations that X attacked Y".
+ALLEGATION_NOUNS = frozenset({
+    "allegation", "charge", "accusation", "claim", "rumour", "rumor", "suspicion", "speculation",
+    "assertion", "fear", "concern", "belief", "suggestion", "possibility", "threat", "warning",
+})
 # Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
 LIGHT_VERBS = frozenset({
     "hold", "have", "make", "pay", "conduct", "launch", "carry", "stage", "begin", "start",
     "continue", "resume", "open", "undertake", "embark", "lead", "mount", "plan", "join",
     "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
-    "voice", "offer", "impose", "announce",
+    "voice", "offer", "impose", "announce", "renew", "submit", "lodge", "file", "publish", "present",
+    "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare",
 })
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
@@ -57,6 +67,12 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+PROTEST_ROOT = "14"
+# A protest's purpose clause ("to demand ...", "demanding ...", "to protest ...") is the protest.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
+# Protest: with no target named, the government of the protesters' country is the target.
+PROTEST_ROOTS = frozenset({"14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions inside an object phrase that lead to the actor it is about ("the attack on
@@ -69,12 +85,34 @@ VISIT_LEMMAS = frozenset({"visit"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
 PLACE_TARGET_CODES = frozenset({"042", "044"})
+# Force used on a place is used on its country ("shelled Juba" is an attack on Sudan).
+PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+# Violent verbs whose code a manner noun may make more specific ("killed in a car bombing").
+GENERIC_FORCE_CODES = frozenset({"180", "190"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+MANNER_PREPS = frozenset({"in", "by", "with", "during"})
+# Predicates whose subject performs the event noun or gerund they govern: "X is responsible
+# for the killings", "were engaged in ethnic cleansing", "guilty of violating the truce".
+AGENT_PREDICATES = frozenset({("responsible", "for"), ("guilty", "of"), ("engage", "in"), ("involve", "in"),
+                              ("be", "behind"), ("culpable", "for"), ("complicit", "in")})
+# Quantities whose "of" phrase names what is given or sent ("tons of food aid").
+MEASURE_NOUNS = frozenset({
+    "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
+    "thousand", "hundred", "shipment", "consignment", "batch", "package", "amount", "quantity", "load",
+    "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number",
+})
+# Heads of a subject that count or group the actors of their "of" phrase.
+QUANTITY_HEADS = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
+    "number", "group", "crowd", "band", "member", "part", "majority", "minority", "third", "half", "quarter",
+    "some", "many", "most", "all", "several", "few", "rest", "one", "each", "both", "none", "tens",
+})
 # How deep to look inside an object phrase for its actor ("condemned the attacks by X").
 MAX_OBJECT_DEPTH = 3
 # Confidence: start high, take off for each weaker step in the evidence.
 BASE_CONFIDENCE = 0.9
 PENALTY = {"coref": 0.15, "joint": 0.1, "object-search": 0.1, "inherited-subject": 0.1, "frame-default": 0.05,
-           "co-agent": 0.1, "noun-event": 0.05}
+           "co-agent": 0.1, "noun-event": 0.05, "implicit-target": 0.1}
 MIN_CONFIDENCE = 0.3
 # Each clause level below the root lowers confidence a little, so that the reported event
 # of a sentence outranks what is embedded in it.
@@ -176,13 +214,15 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         if token.pos_ == "PROPN" and not token.text.islower():
             continue  # a name ("March", "Rally Square"); a lower-case PROPN is a tagging slip
-        if token.pos_ == "ADJ" and not any(c.dep_ in ("xcomp", "prep") for c in token.children):
-            continue  # an adjective frames an event only with a complement ("ready to ...")
+        if token.pos_ == "ADJ" and not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
+            continue  # an adjective frames an event only with a complement ("ready to ...", "confident that")
         entry = _matching_entry(token, lexicon)
         if entry is None:
             continue
-        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token),
-                           modality=_modality(token), hypothetical=question or _is_hypothetical(token))
+        embedding = _embedding(token)
+        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or embedding == "denied",
+                           modality=embedding if embedding in ("alleged", "possible") else _modality(token),
+                           hypothetical=question or _is_hypothetical(token))
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
@@ -193,7 +233,55 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 trigger.code = intent
                 trigger.notes.append(f"future tense: intent code {intent}")
         found[token.i] = trigger
+    for trigger in found.values():
+        _adopt_manner(trigger, found, consumed)
+        _protest_purpose(trigger, found, consumed)
     return [t for i, t in sorted(found.items()) if i not in consumed and not _governed_noun(t, found)]
+
+
+def _protest_purpose(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[int]) -> None:
+    """"Began a hunger strike to demand the president's resignation": a demand made by
+    protesting is coded as the protest (codebook 104 and 14 notes), with the sub-code the
+    demand gives (leadership change, policy, rights, institutions) where it has one."""
+    token = trigger.token
+    if trigger.code[:2] != PROTEST_ROOT or token.i in consumed:
+        return
+    if token.pos_ == "VERB":
+        holders = [token] + [c for c in token.children if c.dep_ == "dobj"]  # "staged rallies to demand ..."
+    else:
+        holders = [token] + ([token.head] if token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else [])
+    for holder in holders:
+        for child in holder.children:
+            purpose = found.get(child.i)
+            if child.dep_ not in PURPOSE_DEPS or purpose is None or purpose.code[:2] not in PROTEST_PURPOSE_ROOTS:
+                continue
+            consumed.add(child.i)
+            aim = purpose.code[3:4] if purpose.code[:3] in ("104", "024", "114", "014") and len(purpose.code) == 4 else ""
+            if aim and len(trigger.code) == 3 and trigger.code != "140":
+                trigger.code = trigger.code + aim
+            trigger.notes.append(f"purpose: {child.text} ({purpose.entry.id}) is part of the protest -> {trigger.code}")
+            return
+
+
+def _adopt_manner(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[int]) -> None:
+    """"A roadside bombing killed two soldiers", "wounded them in a bomb attack": the verb
+    reports a violent act and the noun says how it was done. One event, with the noun's more
+    specific code."""
+    token = trigger.token
+    if token.pos_ != "VERB" or trigger.code[:2] not in FORCE_ROOTS:
+        return
+    for child in token.children:
+        nouns = [child] if child.dep_ in SUBJECT_DEPS else (
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") and child.lower_ in MANNER_PREPS else [])
+        for noun in nouns:
+            manner = found.get(noun.i)
+            if manner is not None and manner.token.pos_ != "VERB" and manner.code[:2] in FORCE_ROOTS and (
+                    trigger.code in GENERIC_FORCE_CODES and manner.code not in GENERIC_FORCE_CODES
+                    or manner.code.startswith(trigger.code) and manner.code != trigger.code):
+                trigger.notes.append(f"manner: {noun.text} ({manner.entry.id}) -> {manner.code}")
+                trigger.code = manner.code
+                consumed.add(noun.i)
+                return
 
 
 def _governed_noun(trigger: _Trigger, found: dict[int, _Trigger]) -> bool:
@@ -213,16 +301,30 @@ def _lexicon_pos(token: Token) -> str:
     return "NOUN" if token.pos_ == "PROPN" else token.pos_
 
 
+def _lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for the tail of a hyphenated word also the whole word
+    without its hyphen ("cease-fire" is tokenised cease, -, fire: also "ceasefire")."""
+    lemma = token.lemma_.lower()
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return [doc[i - 2].lower_ + lemma, lemma]
+    return [lemma]
+
+
 def _matching_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
-    for entry in lexicon.candidates(_lexicon_pos(token), token.lemma_):
-        if _constraints_hold(token, entry):
-            return entry
+    for lemma in _lemmas(token):
+        for entry in lexicon.candidates(_lexicon_pos(token), lemma):
+            if _constraints_hold(token, entry):
+                return entry
     return None
 
 
 def _particle(token: Token, entry: LexiconEntry) -> Token | None:
+    """The child that satisfies the row's particle: a particle or preposition of a verb, or
+    for a noun also a modifier ("hunger" in "hunger strike", "roadside" in "roadside bomb")."""
+    deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
     for child in token.children:
-        if child.dep_ in PARTICLE_DEPS and child.lower_ in entry.particles:
+        if child.dep_ in deps and child.lower_ in entry.particles:
             return child
     return None
 
@@ -233,7 +335,7 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
         return False
     if not entry.objects:
         return True
-    return any(obj.lemma_.lower() in entry.objects for obj in _objects(token, particle))
+    return any(lemma in entry.objects for obj in _objects(token, particle) for lemma in _lemmas(obj))
 
 
 def _objects(token: Token, particle: Token | None) -> list[Token]:
@@ -242,7 +344,11 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
         objects = [c for c in particle.children if c.dep_ == "pobj"]
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-    return [part for obj in objects for part in _conjuncts(obj)]
+    found = [part for obj in objects for part in _conjuncts(obj)]
+    # "700 kg of medicine", "$5 million worth of goods": the measured thing is the object too.
+    return found + [g for obj in found if obj.lemma_.lower() in MEASURE_NOUNS
+                    for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
 
 
 def _is_negated(token: Token) -> bool:
@@ -282,6 +388,24 @@ def _is_hypothetical(token: Token) -> bool:
         c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in token.children)
 
 
+def _embedding(token: Token) -> str | None:
+    """What an enclosing clause says of the trigger's reality: "denied that it attacked" is
+    denied; "charges that Monrovia is committing genocide" alleged; "Moscow's will to agree"
+    or "a plan to attack" possible (an infinitive hanging on a noun has not happened)."""
+    node = token
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_ in DENYING_VERBS:
+            return "denied"
+        if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and node.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in ALLEGATION_NOUNS:
+                return "alleged"
+            if node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+                return "possible"
+        node = head
+    return None
+
+
 def _has_hypothetical_mark(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in clause.children)
 
@@ -297,6 +421,8 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
         for child in place.children:
             if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp") or child.pos_ not in ("VERB", "NOUN", "AUX"):
                 continue
+            if child.dep_ == "ccomp" and child.i < token.i:
+                continue  # "The army lifted the blockade, officials told AFP": reported, not asked
             entry = _matching_entry(child, lexicon)
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
@@ -391,6 +517,17 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         return actors.with_conjuncts(head), ["relative clause"]
     if token.tag_ in FINITE_TAGS or token.dep_ == "acl" and token.tag_ == "VBN" and not _is_passive(token):
         return _misparsed_subject(token, actors)
+    if token.dep_ == "pcomp":
+        found = _agent_predicate_subject(token, actors)
+        if found:
+            return found, ["inherited-subject", f"agent of '{head.head.text} {head.text}'"]
+    if token.dep_ == "acl" and token.tag_ == "VBG" and head.i != token.i:
+        # "demonstrators protesting the results": the noun acts; "issued a declaration
+        # demanding ...": the declaration's owner does.
+        if actors.at(head):
+            return actors.with_conjuncts(head), ["verb modifies its subject"]
+        found, notes = _noun_source(head, (), actors)
+        return found, notes + ["inherited-subject", f"owner of '{head.text}'"]
     return [], []
 
 
@@ -418,6 +555,15 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
     for child in token.children:
         if child.dep_ in MODIFIER_DEPS and actors.at(child):
             return actors.with_conjuncts(child), ["modifier of the subject"]
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS:
+        # "Thousands of Iraqi Kurds demonstrated", "one third of the guerrillas".
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found, notes = _phrase_actors(obj, actors)
+                        if found:
+                            return found, notes + ["'of' phrase of a quantity"]
     return [], []
 
 
@@ -435,13 +581,31 @@ def _co_agents(token: Token, subject_tokens: list[Token], actors: _Actors) -> li
     return found
 
 
-def _noun_source(token: Token, entry: LexiconEntry, actors: _Actors) -> tuple[list[ActorMention], list[str]]:
+def _agent_predicate_subject(token: Token, actors: _Actors) -> list[ActorMention]:
+    """The subject of "responsible for", "engaged in", "guilty of" above an event noun or
+    gerund: who was responsible did it."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep":
+        return []
+    predicate = prep.head
+    if (predicate.lemma_.lower(), prep.lower_) not in AGENT_PREDICATES:
+        return []
+    # The predicate's subject sits on it ("X engaged in") or on its copula ("X is responsible").
+    for holder in (predicate, predicate.head):
+        for child in holder.children:
+            if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                found, _ = _phrase_actors(child, actors)
+                return found
+    return []
+
+
+def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tuple[list[ActorMention], list[str]]:
     """Who performs an event noun: its possessor, a "by"/"of" phrase, a demonym, or the
     subject of the light verb or clause it sits in."""
     for child in token.children:
         if child.dep_ == "poss" and actors.at(child):
             return actors.with_conjuncts(child), ["possessor"]
-        if child.dep_ in ("prep", "agent") and child.lower_ in {"by", "from"} | ({"of"} - set(entry.targets)):
+        if child.dep_ in ("prep", "agent") and child.lower_ in {"by", "from"} | ({"of"} - set(targets)):
             for obj in child.children:
                 if obj.dep_ == "pobj" and actors.at(obj):
                     return actors.with_conjuncts(obj), [f"'{child.lower_}' phrase"]
@@ -449,6 +613,9 @@ def _noun_source(token: Token, entry: LexiconEntry, actors: _Actors) -> tuple[li
         if child.dep_ in ("amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child), ["modifier"]
     head = token.head
+    owner = _agent_predicate_subject(token, actors)
+    if owner:
+        return owner, ["inherited-subject", f"agent of '{head.head.text} {head.text}'"]
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
         found, notes = _subject(head, actors)
         return found, notes + [f"light verb '{head.text}'"]
@@ -464,6 +631,8 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     token, entry = trigger.token, trigger.entry
     particle = _particle(token, entry) if entry.particles else None
     owners = [token] + ([obj for obj in _objects(token, particle)] if entry.objects else [])
+    if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+        owners.append(token.head)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
     for slot in entry.targets:
         candidates: list[Token] = []
         if slot == "dobj":
@@ -553,7 +722,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         owner = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
         sources, source_notes = _subject(owner, actors)
     else:
-        sources, source_notes = _noun_source(token, trigger.entry, actors)
+        sources, source_notes = _noun_source(token, trigger.entry.targets, actors)
         source_notes.append("noun-event")
     subject_tokens = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     co_agents = _co_agents(token, subject_tokens, actors)
@@ -581,7 +750,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                 target_notes.append("target of the embedded event")
         if not targets:
             targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []), actors, sources)
-        targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES]
+        targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES
+                   or trigger.code[:2] in PLACE_TARGET_ROOTS]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
         if not targets:
@@ -605,12 +775,25 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         return
     for source in sources:
         for target in targets:
+            implicit = target is None and trigger.code[:2] in PROTEST_ROOTS and _own_government(source, token.idx)
+            target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code):
                 continue
-            notes = source_notes + target_notes + trigger.notes
+            notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
                 notes.append("coref")
             yield _make_event(trigger, sent, index, document, source, target, info, notes)
+
+
+def _own_government(source: ActorMention, at: int) -> ActorMention | None:
+    """The implicit target of a protest that names none: the government of the protesters'
+    own country (CAMEO 14 usage: the target is the party protested against; domestic
+    protest is against the state). An empty span at the trigger marks it as inferred."""
+    if not source.country or "GOV" in source.sectors or source.code is None or not source.code.startswith(source.country):
+        return None
+    return ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
+                        code=f"{source.country}GOV", country=source.country, sectors=["GOV"], name=None,
+                        rule="implicit: government of the protesters' country")
 
 
 def _clause_depth(token: Token) -> int:
