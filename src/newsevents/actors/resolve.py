@@ -65,7 +65,25 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
+    _locate_roles(mentions)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
+
+
+def _locate_roles(mentions: list[ActorMention]) -> None:
+    """A role still without a country after coreference ("protesters", "the judge") takes the
+    country of the sentence's places when they all lie in one country ("protesters gathered
+    in Kirkuk" are Iraqi protesters): where a group acts is the best remaining evidence of
+    whose it is. A sentence with places in two countries says nothing."""
+    places: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.rule == "place" and mention.country:
+            places.setdefault(mention.sentence_index, set()).add(mention.country)
+    for mention in mentions:
+        countries = places.get(mention.sentence_index, set())
+        if mention.code is None and mention.rule == "unresolved-role" and mention.sectors and len(countries) == 1:
+            (country,) = countries
+            mention.code = country + "".join(mention.sectors)
+            mention.country, mention.rule = country, "role+place-in-sentence"
 
 
 def _actor_facts(facts: Iterable[object], date: str | None) -> list[ActorFact]:

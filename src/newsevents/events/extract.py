@@ -47,7 +47,8 @@ LIGHT_VERBS = frozenset({
     "continue", "resume", "open", "undertake", "embark", "lead", "mount", "plan", "join",
     "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
     "voice", "offer", "impose", "announce", "renew", "submit", "lodge", "file", "publish", "present",
-    "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare",
+    "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare", "reimpose",
+    "enforce", "maintain", "tighten", "extend", "undertake",
 })
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
@@ -85,8 +86,9 @@ VISIT_LEMMAS = frozenset({"visit"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
 PLACE_TARGET_CODES = frozenset({"042", "044"})
-# Force used on a place is used on its country ("shelled Juba" is an attack on Sudan).
-PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+# Material acts on a place act on its country ("shelled Juba" is an attack on Sudan, "sent
+# aid to Gaza" aid to the Palestinians); verbal acts (01-05, 10-14) must name their target.
+PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", "19", "20"})
 # Violent verbs whose code a manner noun may make more specific ("killed in a car bombing").
 GENERIC_FORCE_CODES = frozenset({"180", "190"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -95,11 +97,19 @@ MANNER_PREPS = frozenset({"in", "by", "with", "during"})
 # for the killings", "were engaged in ethnic cleansing", "guilty of violating the truce".
 AGENT_PREDICATES = frozenset({("responsible", "for"), ("guilty", "of"), ("engage", "in"), ("involve", "in"),
                               ("be", "behind"), ("culpable", "for"), ("complicit", "in")})
+THREATEN_ROOT = "13"
+# How many words after an object-less preposition may hold its object.
+DANGLING_WINDOW = 4
+# Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme").
+LIGHT_HEADS = frozenset({
+    "effort", "program", "programme", "process", "plan", "operation", "mission", "package", "project",
+    "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
+})
 # Quantities whose "of" phrase names what is given or sent ("tons of food aid").
 MEASURE_NOUNS = frozenset({
     "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
     "thousand", "hundred", "shipment", "consignment", "batch", "package", "amount", "quantity", "load",
-    "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number",
+    "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number", "part", "portion", "share", "bulk",
 })
 # Heads of a subject that count or group the actors of their "of" phrase.
 QUANTITY_HEADS = frozenset({
@@ -132,6 +142,7 @@ class _Trigger:
     hypothetical: bool
     inner: Token | None = None
     frame: str | None = None
+    manner: _Trigger | None = None  # "killed in an attack by X": the noun that says how, and by whom
     notes: list[str] = field(default_factory=list)
 
 
@@ -275,13 +286,15 @@ def _adopt_manner(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[i
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") and child.lower_ in MANNER_PREPS else [])
         for noun in nouns:
             manner = found.get(noun.i)
-            if manner is not None and manner.token.pos_ != "VERB" and manner.code[:2] in FORCE_ROOTS and (
-                    trigger.code in GENERIC_FORCE_CODES and manner.code not in GENERIC_FORCE_CODES
+            if manner is None or manner.token.pos_ == "VERB" or manner.code[:2] not in FORCE_ROOTS:
+                continue
+            if (trigger.code in GENERIC_FORCE_CODES and manner.code not in GENERIC_FORCE_CODES
                     or manner.code.startswith(trigger.code) and manner.code != trigger.code):
                 trigger.notes.append(f"manner: {noun.text} ({manner.entry.id}) -> {manner.code}")
                 trigger.code = manner.code
-                consumed.add(noun.i)
-                return
+            trigger.manner = manner
+            consumed.add(noun.i)
+            return
 
 
 def _governed_noun(trigger: _Trigger, found: dict[int, _Trigger]) -> bool:
@@ -345,6 +358,8 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     found = [part for obj in objects for part in _conjuncts(obj)]
+    # "mediation efforts", "an aid programme": the modifier names what the head is about.
+    found += [c for obj in found if obj.lemma_.lower() in LIGHT_HEADS for c in obj.children if c.dep_ == "compound"]
     # "700 kg of medicine", "$5 million worth of goods": the measured thing is the object too.
     return found + [g for obj in found if obj.lemma_.lower() in MEASURE_NOUNS
                     for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -633,6 +648,11 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     owners = [token] + ([obj for obj in _objects(token, particle)] if entry.objects else [])
     if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         owners.append(token.head)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
+    elif token.pos_ != "VERB" and token.dep_ == "pobj" and (token.head.head.lemma_.lower(), token.head.lower_) in AGENT_PREDICATES:
+        owners.append(token.head.head)  # "engaged in ethnic cleansing ... against Albanians"
+    if token.pos_ == "VERB":
+        # "donated and delivered goods to the school": coordinated verbs share the phrase.
+        owners.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")
     for slot in entry.targets:
         candidates: list[Token] = []
         if slot == "dobj":
@@ -646,7 +666,12 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
             for owner in owners:
                 for child in owner.children:
                     if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == slot:
-                        candidates.extend(c for c in child.children if c.dep_ == "pobj")
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                        candidates.extend(objects)
+                        if not objects and child.dep_ == "prep":
+                            found = _dangling(child, actors)
+                            if found:
+                                return found, [f"target via {slot}", "object-search"]
                         if child.dep_ == "prt":
                             candidates.extend(c for c in token.children if c.dep_ == "dobj")
         for candidate in candidates:
@@ -683,6 +708,33 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
     return [], []
 
 
+def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+    """"X threatened to stop talks if the United States deploys ...": a threat is aimed at
+    whoever must meet its condition, the subject of its "if"/"unless" clause."""
+    for head in [trigger.token] + ([trigger.inner] if trigger.inner is not None else []):
+        for clause in head.children:
+            if clause.dep_ == "advcl" and _has_hypothetical_mark(clause):
+                for child in clause.children:
+                    if child.dep_ in SUBJECT_DEPS:
+                        found = [m for m in actors.with_conjuncts(child) if m not in sources]
+                        if found:
+                            return found, ["target: subject of the condition"]
+    return [], []
+
+
+def _dangling(prep: Token, actors: _Actors) -> list[ActorMention]:
+    """A preposition the parser left without its object ("granted asylum to five officers
+    holed up ..." hangs the officers on the next clause): the actor right after it."""
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.i + 1 + DANGLING_WINDOW, prep.sent.end)):
+        mention = actors.at(doc[i])
+        if mention is not None:
+            return [mention]
+        if doc[i].pos_ in ("VERB", "ADP", "PUNCT"):
+            break
+    return []
+
+
 def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMention]:
     """The actor an object phrase is about: "the genocide perpetrated by the Israeli regime",
     "Israel's actions", "the attacks of the rebels"."""
@@ -717,6 +769,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     passive = token.pos_ == "VERB" and _is_passive(token)
     if token.pos_ == "VERB":
         sources, source_notes = _subject(token, actors)
+        if not sources and trigger.manner is not None:
+            # "was murdered in an attack by Kosovo Albanians": the attack's author did it.
+            sources, source_notes = _noun_source(trigger.manner.token, trigger.manner.entry.targets, actors)
+            source_notes.append(f"author of '{trigger.manner.token.text}'")
     elif token.pos_ == "ADJ":
         # "X is ready to ...": the adjective's subject is the copula's.
         owner = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
@@ -748,6 +804,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                 inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
                 targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
                 target_notes.append("target of the embedded event")
+        if not targets and trigger.code[:2] == THREATEN_ROOT:
+            targets, target_notes = _condition_subject(trigger, actors, sources)
         if not targets:
             targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []), actors, sources)
         targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES
