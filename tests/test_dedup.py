@@ -118,3 +118,13 @@ def test_mentions_link_every_sentence(tmp_path: Path) -> None:
     docs = con.execute("SELECT doc_id FROM mentions WHERE event_id = ? ORDER BY doc_id", [event_id]).fetchall()
     assert [d for (d,) in docs] == ["a1", "a2", "a3"]
     con.close()
+
+
+def test_an_undated_repeat_takes_the_articles_date_for_the_act() -> None:
+    from newsevents.model import Document
+    from newsevents.pipeline import Pipeline
+    text = ("Egypt's foreign minister visited Khartoum on Tuesday. "
+            "During the visit to Khartoum, the minister met Sudanese officials.")
+    ((_d, _m, events),) = list(Pipeline().code([Document(id="v", text=text, date="2024-05-10")]))
+    visits = [e for e in events if e.code == "042"]
+    assert len(visits) == 1 and visits[0].date == "2024-05-07" and len(visits[0].mentions) == 2

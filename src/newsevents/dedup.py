@@ -47,6 +47,7 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
     ``mentions``, the highest confidence, the first location found, and date_source "text"
     when any member's date came from the text. Returns events in first-mention order.
     """
+    events = _date_repeated_mentions(list(events))
     groups: dict[tuple[str | None, str], Event] = {}
     # The (sentence, trigger offset) pairs each group holds: a set, not a scan of the group's
     # mentions, which made one event repeated through a long text quadratic (issue 8).
@@ -71,6 +72,22 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
         if event.date_source == "text":
             kept.date_source = "text"
     return list(groups.values())
+
+
+def _date_repeated_mentions(events: list[Event]) -> list[Event]:
+    """An article that dates an act once ("visited Baghdad on Thursday") and mentions it again
+    without a date ("the visit to Baghdad") means the same act: the undated mention takes the
+    dated one's date. When the text dates the same act differently, nothing is assumed."""
+    dated: dict[str, set[str]] = {}
+    for event in events:
+        if event.date_source == "text" and event.date:
+            dated.setdefault(event_key(event), set()).add(event.date)
+    for event in events:
+        dates = dated.get(event_key(event), set())
+        if event.date_source != "text" and len(dates) == 1:
+            (event.date,) = dates
+            event.date_source = "text"
+    return events
 
 
 def chain_dates(dates: Iterable[str | None]) -> dict[str | None, str | None]:
