@@ -162,6 +162,12 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
      ("TUN", "1411", None)),
     # "cease-fire" is one word for the lexicon
     ("Colombian rebels declared a unilateral cease-fire on Sunday.", ("COLREB", "0871", None)),
+    # a nominalisation takes its object from "of": the suspension of aid is 162
+    ("Canada announced the suspension of aid to Myanmar.", ("CAN", "162", "MMR")),
+    # a threat is aimed at whoever must meet its condition
+    ("Pakistan threatened to close its airspace if India deployed more troops to Kashmir.", ("PAK", "13", "IND")),
+    # "swore to fight" forecasts conflict: a threat
+    ("Yemeni rebels swore to fight Saudi forces until the end.", ("YEM", "13", "SAUMIL")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)
@@ -178,9 +184,23 @@ def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str |
     "Rwanda rejected charges that its army attacked Congolese villages.",
     # an infinitive on a noun has not happened: "the plan to attack"
     "Israel's plan to attack Iranian nuclear sites was reported by newspapers.",
+    # nor one under "prepared to", "tried to"
+    "Armenian troops prepared to attack Azerbaijani positions.",
+    # an accusation's gerund is alleged
+    "Moldova accused Russian troops of attacking Moldovan border guards.",
 ])
 def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in code(pipeline, text) if e[1][:2] in ("18", "19")]
+
+
+def test_content_of_a_claim_is_part_of_it(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Somali militants claimed responsibility for the attack on Kenyan soldiers.")
+    assert not [e for e in found if e[1].startswith("19")], found
+
+
+def test_telling_the_press_is_no_statement_to_it(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Chilean officials told Reuters that talks were going well.")
+    assert not [e for e in found if e[2] and "MED" in e[2]], found
 
 
 def test_attribution_after_the_fact_is_no_demand(pipeline: Pipeline) -> None:

@@ -36,6 +36,16 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATING_HEADS = frozenset({"fail"})
 # Verbs whose that-clause is asserted not to have happened: "denied that its troops fired".
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss"})
+# Verbs whose "of"/"for" gerund is an accusation: "accused X of shelling Y".
+ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect", "allege", "indict"})
+# Verbs whose infinitive has not happened (yet): "prepared to attack", "tried to seize".
+UNREALISED_HEADS = frozenset({
+    "prepare", "try", "attempt", "seek", "aim", "hope", "want", "wish", "expect", "consider", "mull",
+    "weigh", "plot", "scramble", "struggle", "need", "like", "dare",
+})
+# Prepositions after a verbal act whose object is the act's content, not an event of its own.
+CONTENT_PREPS = frozenset({"for", "of", "over", "about"})
+VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
 # Nouns whose that-clause is someone's claim, not a reported fact: "allegations that X attacked Y".
 ALLEGATION_NOUNS = frozenset({
     "allegation", "charge", "accusation", "claim", "rumour", "rumor", "suspicion", "speculation",
@@ -305,8 +315,12 @@ def _governed_noun(trigger: _Trigger, found: dict[int, _Trigger]) -> bool:
         return False
     if token.dep_ == "pobj":
         prep, verb = token.head, token.head.head
+        if verb.i in found and prep.lower_ in CONTENT_PREPS and found[verb.i].code[:2] in VERBAL_ROOTS:
+            return True  # "claimed responsibility for the attacks", "condemned X for the raid"
         return verb.i in found and prep.lower_ in found[verb.i].entry.particles
     head = token.head
+    if head.i in found and head.lemma_ in LIGHT_VERBS and found[head.i].code == GENERIC_STATEMENT:
+        return False  # "announced the suspension of aid": the noun carries the event
     return head.i in found and head.i != token.i and token.dep_ in ("dobj", "nsubjpass", "attr")
 
 
@@ -355,6 +369,9 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
     """Direct objects (or a passive subject, or the object of a prepositional particle)."""
     if particle is not None and particle.dep_ in ("prep", "agent"):
         objects = [c for c in particle.children if c.dep_ == "pobj"]
+    elif _lexicon_pos(token) == "NOUN":
+        # A nominalisation's object is its "of" phrase: "the suspension of aid" = "suspend aid".
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     found = [part for obj in objects for part in _conjuncts(obj)]
@@ -412,6 +429,10 @@ def _embedding(token: Token) -> str | None:
         head = node.head
         if node.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_ in DENYING_VERBS:
             return "denied"
+        if node.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in ACCUSING_VERBS:
+            return "alleged"  # "accused Russia of shelling Kharkiv"
+        if node.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in UNREALISED_HEADS:
+            return "possible"  # "prepared to resume shelling", "tried to seize the airport"
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and node.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in ALLEGATION_NOUNS:
                 return "alleged"
@@ -808,6 +829,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             targets, target_notes = _condition_subject(trigger, actors, sources)
         if not targets:
             targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []), actors, sources)
+        if trigger.code[:2] == STATEMENT_ROOT:
+            targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
         targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES
                    or trigger.code[:2] in PLACE_TARGET_ROOTS]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
