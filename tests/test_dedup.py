@@ -104,7 +104,7 @@ def test_one_meeting_three_articles(meeting_events: list[tuple[object, ...]]) ->
 
 def test_unrelated_article_stays_apart(meeting_events: list[tuple[object, ...]]) -> None:
     others = [row for row in meeting_events if row[:3] != ("TURGOV", "040", "IRQGOV")]
-    assert [row[:3] for row in others] == [("KENGOV", "112", "UGAMIL")]
+    assert [row[:3] for row in others] == [("KENGOV", "1123", "UGAMIL")]  # accused of aggression
     assert others[0][5:] == (1, 1, 1)
 
 

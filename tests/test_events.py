@@ -111,8 +111,8 @@ def test_event_record_follows_the_schema(pipeline: Pipeline) -> None:
 def test_user_lexicon_adds_a_verb(tmp_path: Path) -> None:
     lexicon = tmp_path / "extra.tsv"
     lexicon.write_text("id\tpos\tlemma\tparticle\tobject\ttarget\tcode\tframe\tnote\n"
-                       "snub.v\tVERB\tsnub\t-\t-\tdobj\t110\t-\ttest entry\n")
-    text = "Mexico snubbed Peru at the summit."
+                       "needle.v\tVERB\tneedle\t-\t-\tdobj\t110\t-\ttest entry\n")
+    text = "Mexico needled Peru at the summit."
     assert code(Pipeline(), text) == []
     assert code(Pipeline(lexicon_files=[lexicon]), text) == [("MEX", "110", "PER")]
 

@@ -12,12 +12,12 @@ from newsevents.pipeline import Pipeline
 
 # (file, level, precision floor, recall floor)
 FLOORS = [
-    ("cameo_codebook_examples.jsonl", "root", 0.64, 0.59),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.54, 0.29),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.78, 0.38),
+    ("cameo_codebook_examples.jsonl", "root", 0.71, 0.70),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.60, 0.41),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.82, 0.52),
 ]
-ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.58}
-PETR_FLOOR = ("root+dyad", 0.07, 0.02)
+ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.70}
+PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,19 @@ def test_petrarch_unit_records_floor(shared_data_module: Path) -> None:
     level, precision, recall = PETR_FLOOR
     tally = score_events(records, pipeline).levels[level]
     assert tally.precision >= precision and tally.recall >= recall, tally
+
+
+# The held-out set ships in the repo (bench/data, written blind to the lexicon): it gates
+# generalisation, and is never read to write lexicon entries.
+HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_events.jsonl"
+HELDOUT_FLOORS = [("root+dyad", 0.69, 0.43), ("root", 0.85, 0.49)]
+# Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
+HELDOUT_DETECTION_PRECISION = 0.95
+
+
+def test_heldout_floor() -> None:
+    report = score_events(list(read_gold(HELDOUT)), Pipeline())
+    for level, precision, recall in HELDOUT_FLOORS:
+        tally = report.levels[level]
+        assert tally.precision >= precision and tally.recall >= recall, (level, tally.to_dict())
+    assert report.detection.precision >= HELDOUT_DETECTION_PRECISION, report.detection.to_dict()

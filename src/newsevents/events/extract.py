@@ -58,7 +58,7 @@ LIGHT_VERBS = frozenset({
     "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
     "voice", "offer", "impose", "announce", "renew", "submit", "lodge", "file", "publish", "present",
     "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare", "reimpose",
-    "enforce", "maintain", "tighten", "extend", "undertake",
+    "enforce", "maintain", "tighten", "extend", "undertake", "stag",  # "staged" is lemmatised "stag"
 })
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
@@ -120,6 +120,7 @@ MEASURE_NOUNS = frozenset({
     "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
     "thousand", "hundred", "shipment", "consignment", "batch", "package", "amount", "quantity", "load",
     "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number", "part", "portion", "share", "bulk",
+    "barrage", "salvo", "volley", "hail", "wave", "series", "round",
 })
 # Heads of a subject that count or group the actors of their "of" phrase.
 QUANTITY_HEADS = frozenset({
@@ -257,7 +258,29 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
         _protest_purpose(trigger, found, consumed)
-    return [t for i, t in sorted(found.items()) if i not in consumed and not _governed_noun(t, found)]
+    kept = []
+    for i, trigger in sorted(found.items()):
+        if i in consumed:
+            continue
+        if _governed_noun(trigger, found):
+            if trigger.token.dep_ == "dobj" and trigger.token.head.i in found:
+                _refine_by_noun(found[trigger.token.head.i], trigger)
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _more_specific(code: str, than: str) -> bool:
+    """Same root, and finer: 1831 is finer than 183, 195 than 190 (x0 is a root's catch-all)."""
+    return code[:2] == than[:2] and code != than and (code.startswith(than) or than.endswith("0") and len(than) == 3)
+
+
+def _refine_by_noun(verb: _Trigger, noun: _Trigger) -> None:
+    """"launched a chemical attack on X": the light verb's generic code gives way to the more
+    specific code of the event noun it carries."""
+    if verb.token.lemma_ in LIGHT_VERBS and noun.token.dep_ == "dobj" and _more_specific(noun.code, verb.code):
+        verb.notes.append(f"event noun {noun.token.text} ({noun.entry.id}) -> {noun.code}")
+        verb.code = noun.code
 
 
 def _protest_purpose(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[int]) -> None:
@@ -298,7 +321,7 @@ def _adopt_manner(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[i
             manner = found.get(noun.i)
             if manner is None or manner.token.pos_ == "VERB" or manner.code[:2] not in FORCE_ROOTS:
                 continue
-            if (trigger.code in GENERIC_FORCE_CODES and manner.code not in GENERIC_FORCE_CODES
+            if (trigger.code in GENERIC_FORCE_CODES and manner.code != trigger.code and manner.code != "190"
                     or manner.code.startswith(trigger.code) and manner.code != trigger.code):
                 trigger.notes.append(f"manner: {noun.text} ({manner.entry.id}) -> {manner.code}")
                 trigger.code = manner.code
@@ -353,6 +376,14 @@ def _particle(token: Token, entry: LexiconEntry) -> Token | None:
     for child in token.children:
         if child.dep_ in deps and child.lower_ in entry.particles:
             return child
+    if token.pos_ == "VERB":
+        # The parser often hangs the verb's preposition on its object ("accused the
+        # journalist of spying").
+        for obj in token.children:
+            if obj.dep_ == "dobj":
+                for child in obj.children:
+                    if child.dep_ == "prep" and child.lower_ in entry.particles and child.i > obj.i:
+                        return child
     return None
 
 
@@ -591,10 +622,13 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
     for child in token.children:
         if child.dep_ in MODIFIER_DEPS and actors.at(child):
             return actors.with_conjuncts(child), ["modifier of the subject"]
-    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS:
-        # "Thousands of Iraqi Kurds demonstrated", "one third of the guerrillas".
+    role = actors.by_token.get(token.i)
+    unresolved_role = role is not None and role.code is None and role.rule == "unresolved-role"
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS or unresolved_role:
+        # "Thousands of Iraqi Kurds demonstrated", "one third of the guerrillas", "leaders of
+        # the opposition coalition", "activists from the Fatah party".
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or unresolved_role and child.lower_ == "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found, notes = _phrase_actors(obj, actors)
@@ -641,13 +675,20 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tup
     for child in token.children:
         if child.dep_ == "poss" and actors.at(child):
             return actors.with_conjuncts(child), ["possessor"]
-        if child.dep_ in ("prep", "agent") and child.lower_ in {"by", "from"} | ({"of"} - set(targets)):
+        if child.dep_ in ("prep", "agent") and child.lower_ in {"by"} | ({"from", "of"} - set(targets)):
             for obj in child.children:
                 if obj.dep_ == "pobj" and actors.at(obj):
                     return actors.with_conjuncts(obj), [f"'{child.lower_}' phrase"]
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child), ["modifier"]
+    if "between" not in targets:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                # "clashes between X and Y": both sides act, no target.
+                parties = [m for obj in child.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+                if len(parties) > 1:
+                    return parties, ["'between' phrase", "joint"]
     head = token.head
     owner = _agent_predicate_subject(token, actors)
     if owner:
@@ -848,7 +889,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         # A row without a target slot may still act on an actor named as its object
         # ("banned opposition candidates"); otherwise the event has no target.
         particle = _particle(token, trigger.entry) if trigger.entry.particles else None
-        objects = [m for obj in _objects(token, particle) for m in actors.with_conjuncts(obj)] if trigger.entry.objects else []
+        objects = [m for obj in _objects(token, particle)
+                   for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
     info = get_code(trigger.code)
@@ -858,8 +900,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         for target in targets:
             implicit = target is None and trigger.code[:2] in PROTEST_ROOTS and _own_government(source, token.idx)
             target = implicit or target
-            if target is not None and (target is source or target.code is not None and target.code == source.code):
-                continue
+            if target is not None and (target is source or target.code is not None and target.code == source.code
+                                       and target.rule != "place"):
+                continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
             notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
                 notes.append("coref")

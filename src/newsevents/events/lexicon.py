@@ -87,8 +87,10 @@ class LexiconEntry:
 
     @property
     def specificity(self) -> int:
-        """How many constraints (particle, object) the row has: 0, 1 or 2."""
-        return int(bool(self.particles)) + int(bool(self.objects))
+        """How narrow the row is: an object constraint (2) says more about the sense than a
+        particle (1), so "fired rockets on X" is a rocket attack, not just firing on X;
+        both together rank highest (3)."""
+        return int(bool(self.particles)) + 2 * int(bool(self.objects))
 
 
 @dataclass(frozen=True)
