@@ -166,6 +166,13 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Canada announced the suspension of aid to Myanmar.", ("CAN", "162", "MMR")),
     # a threat is aimed at whoever must meet its condition
     ("Pakistan threatened to close its airspace if India deployed more troops to Kashmir.", ("PAK", "13", "IND")),
+    # "out of": the particle's preposition holds the place, and the object
+    ("Israel pulled out of Gaza in 2005.", ("ISR", "0874", "PSE")),
+    ("Washington pulled out of the nuclear deal in 2018.", ("USA", "161", None)),
+    # an air raid killed soldiers: the raid's target when the victims are no actor
+    ("Israeli air raids on Syrian army positions killed four people.", ("ISR", "195", "SYRMIL")),
+    # a place in the actor's own country is a target, not a self-event
+    ("Sri Lanka lifted the curfew in Colombo.", ("LKA", "0813", "LKA")),
     # "swore to fight" forecasts conflict: a threat
     ("Yemeni rebels swore to fight Saudi forces until the end.", ("YEM", "13", "SAUMIL")),
 ])

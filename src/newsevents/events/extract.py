@@ -398,8 +398,11 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
 
 def _objects(token: Token, particle: Token | None) -> list[Token]:
     """Direct objects (or a passive subject, or the object of a prepositional particle)."""
-    if particle is not None and particle.dep_ in ("prep", "agent"):
-        objects = [c for c in particle.children if c.dep_ == "pobj"]
+    if particle is not None and particle.dep_ in ("prep", "agent") or particle is not None and not any(
+            c.dep_ in OBJECT_DEPS for c in token.children):
+        # The particle's object, or that of its own preposition: "pulled out of the deal".
+        objects = [c for c in particle.children if c.dep_ == "pobj"] or [
+            g for p in particle.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     elif _lexicon_pos(token) == "NOUN":
         # A nominalisation's object is its "of" phrase: "the suspension of aid" = "suspend aid".
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -726,7 +729,10 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
                 candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"]
         else:
             for owner in owners:
-                for child in owner.children:
+                # "pulled out of Kherson": a preposition may hang on an object-less particle.
+                nested = [g for c in owner.children if c.dep_ in ("prep", "prt") and not any(
+                    x.dep_ == "pobj" for x in c.children) for g in c.children if g.dep_ == "prep"]
+                for child in [*owner.children, *nested]:
                     if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == slot:
                         objects = [c for c in child.children if c.dep_ == "pobj"]
                         candidates.extend(objects)
@@ -866,6 +872,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                 inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
                 targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
                 target_notes.append("target of the embedded event")
+        if not targets and trigger.manner is not None and trigger.manner.entry.targets:
+            # "Israeli air raids on army positions killed four soldiers": the raid's target.
+            targets, target_notes = _targets(trigger.manner, actors, False)
+            target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
         if not targets and trigger.code[:2] == THREATEN_ROOT:
             targets, target_notes = _condition_subject(trigger, actors, sources)
         if not targets:
