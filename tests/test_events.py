@@ -173,6 +173,11 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Israeli air raids on Syrian army positions killed four people.", ("ISR", "195", "SYRMIL")),
     # a place in the actor's own country is a target, not a self-event
     ("Sri Lanka lifted the curfew in Colombo.", ("LKA", "0813", "LKA")),
+    # killing one office holder is an assassination; many soldiers are not
+    ("Somali gunmen killed the Somali interior minister on Friday.", ("SOM", "186", "SOMGOV")),
+    ("Somali gunmen killed four Kenyan soldiers on Friday.", ("SOM", "190", "KENMIL")),
+    # force used in a place is used on its country
+    ("Israel reimposed a blockade in the West Bank on Friday.", ("ISR", "191", "PSE")),
     # "swore to fight" forecasts conflict: a threat
     ("Yemeni rebels swore to fight Saudi forces until the end.", ("YEM", "13", "SAUMIL")),
 ])
@@ -198,6 +203,11 @@ def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str |
 ])
 def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in code(pipeline, text) if e[1][:2] in ("18", "19")]
+
+
+def test_participle_adjunct_is_no_frame_complement(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Germany rejected calls by Poland for reparations, saying the matter was closed.")
+    assert ("DEU", "120", "POL") in [(s, c[:3], t) for s, c, t in found], found
 
 
 def test_content_of_a_claim_is_part_of_it(pipeline: Pipeline) -> None:

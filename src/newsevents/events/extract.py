@@ -115,6 +115,12 @@ LIGHT_HEADS = frozenset({
     "effort", "program", "programme", "process", "plan", "operation", "mission", "package", "project",
     "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
 })
+# Killing one office holder is an assassination (186), by the codebook's usage note.
+KILLING_CODES = frozenset({"190", "180"})
+ASSASSINATION = "186"
+LEADER_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "PTY"})
+# Codes whose target may be the place "in" which they happen.
+IN_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Quantities whose "of" phrase names what is given or sent ("tons of food aid").
 MEASURE_NOUNS = frozenset({
     "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
@@ -409,12 +415,12 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     found = [part for obj in objects for part in _conjuncts(obj)]
-    # "mediation efforts", "an aid programme": the modifier names what the head is about.
-    found += [c for obj in found if obj.lemma_.lower() in LIGHT_HEADS for c in obj.children if c.dep_ == "compound"]
     # "700 kg of medicine", "$5 million worth of goods": the measured thing is the object too.
-    return found + [g for obj in found if obj.lemma_.lower() in MEASURE_NOUNS
-                    for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]
+    found += [g for obj in found if obj.lemma_.lower() in MEASURE_NOUNS
+              for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    # "mediation efforts", "an aid programme": the modifier names what the head is about.
+    return found + [c for obj in found if obj.lemma_.lower() in LIGHT_HEADS for c in obj.children if c.dep_ == "compound"]
 
 
 def _is_negated(token: Token) -> bool:
@@ -493,6 +499,8 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
                 continue
             if child.dep_ == "ccomp" and child.i < token.i:
                 continue  # "The army lifted the blockade, officials told AFP": reported, not asked
+            if child.dep_ == "advcl" and child.tag_ == "VBG":
+                continue  # "rejected the calls, saying ...": an adjunct, not what was rejected
             entry = _matching_entry(child, lexicon)
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
@@ -752,13 +760,23 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     return [], []
 
 
-def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMention],
+                      code: str = "") -> tuple[list[ActorMention], list[str]]:
     """When the row's slots find no target (often a misparse), take the first actor in a
     phrase to the right of the predicate: an object, a phrase with a target preposition, or
-    an apposition ("denounced as a crime Serbia's suppression of ...")."""
+    an apposition ("denounced as a crime Serbia's suppression of ..."). Force used or
+    restrictions imposed "in" a place are aimed at its country ("imposed a blockade in the
+    West Bank")."""
+    in_place = code[:2] in IN_PLACE_ROOTS
     for head in heads:
         for child in head.children:
             if child.i < head.i or child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                continue
+            if child.dep_ == "prep" and in_place and child.lower_ in ("in", "inside"):
+                places = [m for c in child.children if c.dep_ == "pobj" for m in actors.with_conjuncts(c)
+                          if m.rule == "place" or actors.any_noun]
+                if places:
+                    return places, ["object-search", f"place via '{child.text}'"]
                 continue
             if child.dep_ == "prep" and child.lower_ in GENERIC_TARGET_PREPS:
                 phrases = [c for c in child.children if c.dep_ == "pobj"]
@@ -879,7 +897,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         if not targets and trigger.code[:2] == THREATEN_ROOT:
             targets, target_notes = _condition_subject(trigger, actors, sources)
         if not targets:
-            targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []), actors, sources)
+            targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []),
+                                                      actors, sources, trigger.code)
         if trigger.code[:2] == STATEMENT_ROOT:
             targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
         targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES
@@ -903,6 +922,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
+    if trigger.code in KILLING_CODES and len(targets) == 1 and _is_leader(targets[0], sent.doc):
+        trigger.notes.append(f"victim {targets[0].text} holds office: assassination {ASSASSINATION}")
+        trigger.code = ASSASSINATION
     info = get_code(trigger.code)
     if info is None:
         return
@@ -917,6 +939,15 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             if source.rule.startswith("coref"):
                 notes.append("coref")
             yield _make_event(trigger, sent, index, document, source, target, info, notes)
+
+
+def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
+    """One named office holder or leader ("the deputy chief of the militia", "Governor X"):
+    killing such a person is an assassination (codebook 186 usage)."""
+    if target is None or target.head < 0 or not set(target.sectors) & LEADER_SECTORS:
+        return False
+    head = doc[target.head]
+    return head.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in head.children)
 
 
 def _own_government(source: ActorMention, at: int) -> ActorMention | None:
