@@ -176,6 +176,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     # killing one office holder is an assassination; many soldiers are not
     ("Somali gunmen killed the Somali interior minister on Friday.", ("SOM", "186", "SOMGOV")),
     ("Somali gunmen killed four Kenyan soldiers on Friday.", ("SOM", "190", "KENMIL")),
+    # "agreed that" is accord (019); "agreed to" stays intent
+    ("Japan and South Korea agreed that the dispute had gone on too long.", ("JPN", "019", None)),
     # force used in a place is used on its country
     ("Israel reimposed a blockade in the West Bank on Friday.", ("ISR", "191", "PSE")),
     # "swore to fight" forecasts conflict: a threat
@@ -198,6 +200,8 @@ def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str |
     "Israel's plan to attack Iranian nuclear sites was reported by newspapers.",
     # nor one under "prepared to", "tried to"
     "Armenian troops prepared to attack Azerbaijani positions.",
+    # what a vow or threat is about has not happened yet
+    "Kurdish rebels vowed to fight until they captured Turkish army posts.",
     # an accusation's gerund is alleged
     "Moldova accused Russian troops of attacking Moldovan border guards.",
 ])

@@ -36,6 +36,9 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATING_HEADS = frozenset({"fail"})
 # Verbs whose that-clause is asserted not to have happened: "denied that its troops fired".
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss"})
+# "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
+ACCORD_VERBS = frozenset({"agree", "concur"})
+ACCORD = "019"
 # Verbs whose "of"/"for" gerund is an accusation: "accused X of shelling Y".
 ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect", "allege", "indict"})
 # Verbs whose infinitive has not happened (yet): "prepared to attack", "tried to seize".
@@ -264,6 +267,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
         _protest_purpose(trigger, found, consumed)
+    _unrealised_under_frames(found, consumed)
     kept = []
     for i, trigger in sorted(found.items()):
         if i in consumed:
@@ -274,6 +278,22 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         kept.append(trigger)
     return kept
+
+
+def _unrealised_under_frames(found: dict[int, _Trigger], consumed: set[int]) -> None:
+    """Acts inside what a frame intends, asks or threatens are not reported as done: "vowed to
+    fight until they gain control", "would blockade Paris to demand an end to ...". """
+    inners = {t.inner.i for t in found.values() if t.inner is not None and t.inner.i in consumed}
+    for i, trigger in found.items():
+        if i in consumed or trigger.modality not in (None, "future"):
+            continue
+        node = trigger.token
+        while node.head.i != node.i:
+            if node.head.i in inners and node.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl", "acl"):
+                trigger.modality = "possible"
+                trigger.notes.append(f"inside the framed act '{node.head.text}'")
+                break
+            node = node.head
 
 
 def _more_specific(code: str, than: str) -> bool:
@@ -490,6 +510,10 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
     """"agreed to meet", "threatened to impose sanctions", "called on X to cease ...": the
     embedded event chooses the code; it is not an event of its own."""
     token = trigger.token
+    if token.lemma_ in ACCORD_VERBS and trigger.entry.frame == "intent" and _finite_complement(token):
+        trigger.code = ACCORD
+        trigger.notes.append("agreed that ...: accord, not intent")
+        return
     places = [token] + [c for c in token.children if c.dep_ in ("prep", "dobj", "dative")]
     places += [g for c in places[1:] for g in c.children if c.dep_ == "pobj"]
     uncoded: Token | None = None
@@ -515,6 +539,15 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
     # The embedded clause still says who is asked or threatened ("demanded that Hamas ...").
     trigger.inner = uncoded
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
+
+
+def _finite_complement(token: Token) -> bool:
+    """"agreed that there was a need", "agreed there was": a finite clause, not "agreed to"."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.i > token.i and (
+                child.tag_ in FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | UNCERTAIN_MODALS for c in child.children)
+    return False
 
 
 def _reported_frame(inner: Token) -> str | None:
