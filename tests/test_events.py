@@ -178,6 +178,11 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Somali gunmen killed four Kenyan soldiers on Friday.", ("SOM", "190", "KENMIL")),
     # "agreed that" is accord (019); "agreed to" stays intent
     ("Japan and South Korea agreed that the dispute had gone on too long.", ("JPN", "019", None)),
+    # a hostile intention on a condition is a threat; a conditional offer stays intent
+    ("Canada said it would impose sanctions on Haiti unless the junta freed the prisoners.", ("CAN", "13", "HTI")),
+    ("Uganda said it would meet Kenyan officials if they dropped their demands.", ("UGA", "036", "KENGOV")),
+    # blowing up property destroys it (1712)
+    ("Afghan rebels blew up a bridge in Kabul.", ("AFG", "1712", "AFG")),
     # force used in a place is used on its country
     ("Israel reimposed a blockade in the West Bank on Friday.", ("ISR", "191", "PSE")),
     # "swore to fight" forecasts conflict: a threat

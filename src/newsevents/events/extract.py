@@ -130,6 +130,7 @@ MEASURE_NOUNS = frozenset({
     "thousand", "hundred", "shipment", "consignment", "batch", "package", "amount", "quantity", "load",
     "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number", "part", "portion", "share", "bulk",
     "barrage", "salvo", "volley", "hail", "wave", "series", "round",
+    "team", "mission", "group", "delegation", "contingent", "unit", "party", "body", "panel",
 })
 # Heads of a subject that count or group the actors of their "of" phrase.
 QUANTITY_HEADS = frozenset({
@@ -263,6 +264,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             if intent:
                 trigger.code = intent
                 trigger.notes.append(f"future tense: intent code {intent}")
+        _conditional_intent(trigger, lexicon)
         found[token.i] = trigger
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
@@ -280,10 +282,26 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     return kept
 
 
+def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
+    """"will impose sanctions unless the junta frees the prisoners": a hostile intention on a
+    condition is a threat (codebook 13: threats are conditional)."""
+    inner = trigger.inner
+    if inner is None or "intent" not in (trigger.frame, trigger.entry.frame):
+        return
+    if not any(c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in inner.children):
+        return
+    entry = _matching_entry(inner, lexicon)
+    if entry is None or entry.code[:2] < "10":
+        return  # a conditional offer ("would meet the mediator if ...") is still an intention
+    code = lexicon.frame_code("threaten", entry.code) or FRAME_DEFAULTS["threaten"]
+    trigger.notes.append(f"intent on a condition ('{inner.text}' if/unless ...): a threat {code}")
+    trigger.code = code
+
+
 def _unrealised_under_frames(found: dict[int, _Trigger], consumed: set[int]) -> None:
     """Acts inside what a frame intends, asks or threatens are not reported as done: "vowed to
     fight until they gain control", "would blockade Paris to demand an end to ...". """
-    inners = {t.inner.i for t in found.values() if t.inner is not None and t.inner.i in consumed}
+    inners = {t.inner.i for t in found.values() if t.inner is not None}
     for i, trigger in found.items():
         if i in consumed or trigger.modality not in (None, "future"):
             continue
@@ -491,6 +509,8 @@ def _embedding(token: Token) -> str | None:
             return "denied"
         if node.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in ACCUSING_VERBS:
             return "alleged"  # "accused Russia of shelling Kharkiv"
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in node.children):
+            return "possible"  # "fight until they gain control": the end point is still ahead
         if node.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in UNREALISED_HEADS:
             return "possible"  # "prepared to resume shelling", "tried to seize the airport"
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and node.pos_ in ("VERB", "AUX"):
