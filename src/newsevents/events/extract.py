@@ -118,6 +118,8 @@ LIGHT_HEADS = frozenset({
     "effort", "program", "programme", "process", "plan", "operation", "mission", "package", "project",
     "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
 })
+# Rallying support (053): the target is who is to be supported, not who is urged.
+RALLY_SUPPORT = "053"
 # Killing one office holder is an assassination (186), by the codebook's usage note.
 KILLING_CODES = frozenset({"190", "180"})
 ASSASSINATION = "186"
@@ -932,6 +934,14 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         return
     if trigger.entry.targets or trigger.inner is not None:
         targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
+        if trigger.code == RALLY_SUPPORT and trigger.inner is not None:
+            # "urged the EU to back Ukraine": the target is the party to be supported.
+            inner_entry = _matching_entry(trigger.inner, lexicon)
+            if inner_entry is not None:
+                supported, notes = _targets(_Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False),
+                                            actors, False)
+                if supported:
+                    targets, target_notes = supported, notes + ["target: the party to be supported"]
         if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) in ("appeal", "demand"):
             # "demanded that Peru release ...": the one asked is the embedded clause's subject.
             asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
