@@ -113,10 +113,12 @@ AGENT_PREDICATES = frozenset({("responsible", "for"), ("guilty", "of"), ("engage
 THREATEN_ROOT = "13"
 # How many words after an object-less preposition may hold its object.
 DANGLING_WINDOW = 4
-# Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme").
+# Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme",
+# "the ceasefire agreement").
 LIGHT_HEADS = frozenset({
     "effort", "program", "programme", "process", "plan", "operation", "mission", "package", "project",
     "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
+    "agreement", "accord", "pact", "treaty", "regime", "line",
 })
 # Rallying support (053): the target is who is to be supported, not who is urged.
 RALLY_SUPPORT = "053"
