@@ -966,8 +966,11 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                                                       actors, sources, trigger.code)
         if trigger.code[:2] == STATEMENT_ROOT:
             targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
-        targets = [t for t in targets if t.rule != "place" or trigger.code in PLACE_TARGET_CODES
-                   or trigger.code[:2] in PLACE_TARGET_ROOTS]
+        inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
+        # A threat or promise of force against a place aims at its country, as the force would.
+        place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
+        targets = [t for t in targets if t.rule != "place" or any(
+            c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
         if not targets:
