@@ -12,11 +12,12 @@ from newsevents.pipeline import Pipeline
 
 # (file, level, precision floor, recall floor)
 FLOORS = [
-    ("cameo_codebook_examples.jsonl", "root", 0.71, 0.70),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.60, 0.41),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.82, 0.52),
+    ("cameo_codebook_examples.jsonl", "root", 0.77, 0.75),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.63, 0.45),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.85, 0.56),
 ]
-ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.70}
+# The acceptance asks 0.75 here; a change that drops below it fails the suite.
+ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.75}
 PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 
@@ -62,7 +63,7 @@ def test_petrarch_unit_records_floor(shared_data_module: Path) -> None:
 # The held-out set ships in the repo (bench/data, written blind to the lexicon): it gates
 # generalisation, and is never read to write lexicon entries.
 HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_events.jsonl"
-HELDOUT_FLOORS = [("root+dyad", 0.69, 0.43), ("root", 0.85, 0.49)]
+HELDOUT_FLOORS = [("root+dyad", 0.71, 0.44), ("root", 0.87, 0.50)]
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 
