@@ -181,6 +181,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     # a hostile intention on a condition is a threat; a conditional offer stays intent
     ("Canada said it would impose sanctions on Haiti unless the junta freed the prisoners.", ("CAN", "13", "HTI")),
     ("Uganda said it would meet Kenyan officials if they dropped their demands.", ("UGA", "036", "KENGOV")),
+    # the target phrase may hang on the object's "of" noun
+    ("Ethiopia signed a memorandum of understanding with Kenya on Monday.", ("ETH", "057", "KEN")),
     # a threat of force against a place aims at its country
     ("Serbian forces threatened to shell Sarajevo.", ("SRB", "138", "BIH")),
     # urging others to support a third party rallies support for it (053)

@@ -61,7 +61,8 @@ LIGHT_VERBS = frozenset({
     "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
     "voice", "offer", "impose", "announce", "renew", "submit", "lodge", "file", "publish", "present",
     "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare", "reimpose",
-    "enforce", "maintain", "tighten", "extend", "undertake", "stag",  # "staged" is lemmatised "stag"
+    "enforce", "maintain", "tighten", "extend", "undertake", "send",
+    "stag",  # "staged" is lemmatised "stag"
 })
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
@@ -326,7 +327,10 @@ def _more_specific(code: str, than: str) -> bool:
 def _refine_by_noun(verb: _Trigger, noun: _Trigger) -> None:
     """"launched a chemical attack on X": the light verb's generic code gives way to the more
     specific code of the event noun it carries."""
-    if verb.token.lemma_ in LIGHT_VERBS and noun.token.dep_ == "dobj" and _more_specific(noun.code, verb.code):
+    narrowed = bool(noun.entry.particles) and _lexicon_pos(noun.token) == "NOUN" and noun.code[:2] == verb.code[:2]
+    if verb.token.lemma_ in LIGHT_VERBS and noun.token.dep_ == "dobj" and (
+            _more_specific(noun.code, verb.code) or narrowed and noun.code != verb.code):
+        # A noun row narrowed by its modifier ("phone talks") knows the act better.
         verb.notes.append(f"event noun {noun.token.text} ({noun.entry.id}) -> {noun.code}")
         verb.code = noun.code
 
@@ -776,6 +780,9 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     token, entry = trigger.token, trigger.entry
     particle = _particle(token, entry) if entry.particles else None
     owners = [token] + ([obj for obj in _objects(token, particle)] if entry.objects else [])
+    # "signed a memorandum of understanding with Ethiopia": the phrase hangs on the "of" noun.
+    owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
     if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         owners.append(token.head)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
     elif token.pos_ != "VERB" and token.dep_ == "pobj" and (token.head.head.lemma_.lower(), token.head.lower_) in AGENT_PREDICATES:
