@@ -181,6 +181,10 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     # a hostile intention on a condition is a threat; a conditional offer stays intent
     ("Canada said it would impose sanctions on Haiti unless the junta freed the prisoners.", ("CAN", "13", "HTI")),
     ("Uganda said it would meet Kenyan officials if they dropped their demands.", ("UGA", "036", "KENGOV")),
+    # the noun under the particle refines the verb: "went on hunger strike" is 142
+    ("Kenyan teachers went on hunger strike on Monday.", ("KEN", "142", "KENGOV")),
+    # "on Sunday" is a date, not the preposition of "strike on X"
+    ("Nepalese parties called a general strike on Sunday.", ("NPL", "143", "NPLGOV")),
     # the target phrase may hang on the object's "of" noun
     ("Ethiopia signed a memorandum of understanding with Kenya on Monday.", ("ETH", "057", "KEN")),
     # a threat of force against a place aims at its country

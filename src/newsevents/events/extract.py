@@ -129,6 +129,13 @@ ASSASSINATION = "186"
 LEADER_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "PTY"})
 # Codes whose target may be the place "in" which they happen.
 IN_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Heads of temporal phrases ("on Sunday"), which never fill a predicate's preposition.
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning", "afternoon",
+    "evening", "weekend", "today", "tomorrow", "yesterday", "time", "occasion", "eve", "anniversary",
+})
 # Quantities whose "of" phrase names what is given or sent ("tons of food aid").
 MEASURE_NOUNS = frozenset({
     "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
@@ -280,8 +287,11 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if i in consumed:
             continue
         if _governed_noun(trigger, found):
-            if trigger.token.dep_ == "dobj" and trigger.token.head.i in found:
-                _refine_by_noun(found[trigger.token.head.i], trigger)
+            token = trigger.token
+            if token.dep_ == "dobj" and token.head.i in found:
+                _refine_by_noun(found[token.head.i], trigger)
+            elif token.dep_ == "pobj" and token.head.head.i in found:
+                _refine_by_noun(found[token.head.head.i], trigger)
             continue
         kept.append(trigger)
     return kept
@@ -325,11 +335,11 @@ def _more_specific(code: str, than: str) -> bool:
 
 
 def _refine_by_noun(verb: _Trigger, noun: _Trigger) -> None:
-    """"launched a chemical attack on X": the light verb's generic code gives way to the more
-    specific code of the event noun it carries."""
+    """"launched a chemical attack on X", "went on hunger strike": the verb's generic code gives
+    way to the more specific code of the event noun it carries."""
     narrowed = bool(noun.entry.particles) and _lexicon_pos(noun.token) == "NOUN" and noun.code[:2] == verb.code[:2]
-    if verb.token.lemma_ in LIGHT_VERBS and noun.token.dep_ == "dobj" and (
-            _more_specific(noun.code, verb.code) or narrowed and noun.code != verb.code):
+    carried = noun.token.dep_ == "dobj" and verb.token.lemma_ in LIGHT_VERBS or noun.token.dep_ == "pobj"
+    if carried and (_more_specific(noun.code, verb.code) or narrowed and noun.code != verb.code):
         # A noun row narrowed by its modifier ("phone talks") knows the act better.
         verb.notes.append(f"event noun {noun.token.text} ({noun.entry.id}) -> {noun.code}")
         verb.code = noun.code
@@ -426,7 +436,7 @@ def _particle(token: Token, entry: LexiconEntry) -> Token | None:
     for a noun also a modifier ("hunger" in "hunger strike", "roadside" in "roadside bomb")."""
     deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
     for child in token.children:
-        if child.dep_ in deps and child.lower_ in entry.particles:
+        if child.dep_ in deps and child.lower_ in entry.particles and not _is_time_phrase(child):
             return child
     if token.pos_ == "VERB":
         # The parser often hangs the verb's preposition on its object ("accused the
@@ -437,6 +447,13 @@ def _particle(token: Token, entry: LexiconEntry) -> Token | None:
                     if child.dep_ == "prep" and child.lower_ in entry.particles and child.i > obj.i:
                         return child
     return None
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """"on Sunday", "in March", "on 12 May": a date, not the predicate's preposition."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.lower_ in TIME_WORDS or o.ent_type_ in ("DATE", "TIME") or o.like_num
+                                 for o in objects)
 
 
 def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
@@ -1003,6 +1020,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     info = get_code(trigger.code)
     if info is None:
         return
+    if trigger.code[:2] in TARGETLESS_ROOTS and targets != [None] and all(
+            t is not None and t.code is not None and t.rule != "place" and t.code == s.code for t in targets for s in sources):
+        targets = [None]  # "France honoured the victims of the Paris attacks": no one else is the target
     for source in sources:
         for target in targets:
             implicit = target is None and trigger.code[:2] in PROTEST_ROOTS and _own_government(source, token.idx)
