@@ -187,6 +187,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Nepalese parties called a general strike on Sunday.", ("NPL", "143", "NPLGOV")),
     # the target phrase may hang on the object's "of" noun
     ("Ethiopia signed a memorandum of understanding with Kenya on Monday.", ("ETH", "057", "KEN")),
+    # a capital addressed by a verbal act is its government
+    ("Washington warned Beijing of sanctions over Taiwan.", ("USA", "13", "CHNGOV")),
     # a threat of force against a place aims at its country
     ("Serbian forces threatened to shell Sarajevo.", ("SRB", "138", "BIH")),
     # urging others to support a third party rallies support for it (053)

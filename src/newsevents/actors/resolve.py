@@ -273,7 +273,11 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         elif parts.head_kind != "seat":
             # A place, not an actor: kept (country only) so that an event of movement can take
             # it as its target ("visited Baghdad"); the event stage decides.
-            mentions.append(make(chunk, parts.head_country, "place", name))
+            place = make(chunk, parts.head_country, "place", name)
+            # A capital may still stand for its government as an object ("warned Beijing"):
+            # the event stage decides, by the event's kind.
+            place.kind = "capital" if parts.head_kind == "capital" else "place"
+            mentions.append(place)
     elif parts.countries and titled:
         # Coordinated countries share the role; otherwise the one nearest the head decides.
         coordinated = [c for c in parts.countries if c[2].root.dep_ == "conj" or any(t.dep_ == "conj" for t in c[2].root.children)]

@@ -9,6 +9,7 @@ trigger whose arguments cannot be found on any of them yields nothing (precision
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -993,8 +994,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
         # A threat or promise of force against a place aims at its country, as the force would.
         place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
-        targets = [t for t in targets if t.rule != "place" or any(
-            c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)]
+        place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
+        targets = [t if t.rule != "place" or place_ok else _capital_government(t) for t in targets]
+        targets = [t for t in targets if t is not None]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
         if not targets:
@@ -1043,6 +1045,14 @@ def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
         return False
     head = doc[target.head]
     return head.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in head.children)
+
+
+def _capital_government(place: ActorMention) -> ActorMention | None:
+    """"warned Beijing", "urged Tehran to ...": a capital addressed by a verbal act is its
+    government; any other place cannot be addressed."""
+    if place.kind != "capital" or not place.country:
+        return None
+    return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
 
 
 def _own_government(source: ActorMention, at: int) -> ActorMention | None:
