@@ -226,6 +226,19 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in code(pipeline, text) if e[1][:2] in ("18", "19")]
 
 
+@pytest.mark.parametrize("text", [
+    # an outlook is a statement only when stated; "wasn't concerned" is negated
+    "Rising prices made Chinese buyers wary of Australian coal.",
+    "The Ukrainian president said he wasn't concerned about the call.",
+    # a capital one phones in from is no addressee
+    "Phoning in from London, the Canadian prime minister thanked the crew.",
+    # a frame noun with nothing promised and no one promised it
+    "The promise of the new Japanese console was large.",
+])
+def test_no_event(pipeline: Pipeline, text: str) -> None:
+    assert code(pipeline, text) == [], text
+
+
 def test_participle_adjunct_is_no_frame_complement(pipeline: Pipeline) -> None:
     found = code(pipeline, "Germany rejected calls by Poland for reparations, saying the matter was closed.")
     assert ("DEU", "120", "POL") in [(s, c[:3], t) for s, c, t in found], found

@@ -122,6 +122,8 @@ LIGHT_HEADS = frozenset({
     "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
     "agreement", "accord", "pact", "treaty", "regime", "line",
 })
+# Prepositions after which a capital is addressed, not a place: "talks with Tehran".
+ADDRESSEE_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
 # Rallying support (053): the target is who is to be supported, not who is urged.
 RALLY_SUPPORT = "053"
 # Killing one office holder is an assassination (186), by the codebook's usage note.
@@ -264,6 +266,8 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         entry = _matching_entry(token, lexicon)
         if entry is None:
             continue
+        if token.pos_ == "ADJ" and entry.code.startswith(STATEMENT_ROOT) and not _said(token, lexicon):
+            continue  # an outlook ("wary", "confident") is a statement only when someone states it
         embedding = _embedding(token)
         trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or embedding == "denied",
                            modality=embedding if embedding in ("alleged", "possible") else _modality(token),
@@ -491,7 +495,7 @@ def _is_negated(token: Token) -> bool:
     """"did not condemn", "no attack", and "failed to reach agreement" (a failed act is no act)."""
     if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
         return True
-    heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj") and token.head.pos_ == "AUX" else [])
+    heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj", "acomp") and token.head.pos_ == "AUX" else [])
     return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod")
                for head in heads for child in head.children)
 
@@ -522,6 +526,18 @@ def _is_hypothetical(token: Token) -> bool:
         return False
     return token.sent[0].lower_ in HYPOTHETICAL_MARKS or any(
         c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in token.children)
+
+
+def _said(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the token's clause is what a statement verb reports ("said he was confident")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ == "VERB":
+            entry = _matching_entry(node.head, lexicon)
+            if entry is not None and entry.code.startswith(STATEMENT_ROOT):
+                return True
+        node = node.head
+    return False
 
 
 def _embedding(token: Token) -> str | None:
@@ -995,7 +1011,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         # A threat or promise of force against a place aims at its country, as the force would.
         place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
         place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
-        targets = [t if t.rule != "place" or place_ok else _capital_government(t) for t in targets]
+        targets = [t if t.rule != "place" or place_ok else _capital_government(t, sent.doc, trigger.entry.targets)
+                   for t in targets]
         targets = [t for t in targets if t is not None]
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
@@ -1019,6 +1036,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     if trigger.code in KILLING_CODES and len(targets) == 1 and _is_leader(targets[0], sent.doc):
         trigger.notes.append(f"victim {targets[0].text} holds office: assassination {ASSASSINATION}")
         trigger.code = ASSASSINATION
+    if token.pos_ != "VERB" and trigger.entry.frame and trigger.inner is None and targets == [None]:
+        return  # "the promise of Stadia": a frame noun with no act intended or asked, and of no one
     info = get_code(trigger.code)
     if info is None:
         return
@@ -1047,10 +1066,14 @@ def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
     return head.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in head.children)
 
 
-def _capital_government(place: ActorMention) -> ActorMention | None:
-    """"warned Beijing", "urged Tehran to ...": a capital addressed by a verbal act is its
-    government; any other place cannot be addressed."""
-    if place.kind != "capital" or not place.country:
+def _capital_government(place: ActorMention, doc: Doc, slots: tuple[str, ...]) -> ActorMention | None:
+    """"warned Beijing", "urged Tehran to ...": a capital addressed by a verbal act (as its
+    object, after "to"/"with"/"against"/"on", or after a preposition the lexicon row names) is
+    its government; "phoning in from London" or any other place is no addressee."""
+    if place.kind != "capital" or not place.country or place.head < 0:
+        return None
+    head = doc[place.head]
+    if not (head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in ADDRESSEE_PREPS | set(slots)):
         return None
     return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
 
