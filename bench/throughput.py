@@ -12,20 +12,19 @@ RSS belongs to it alone:
   the functions ``Pipeline.code_parsed`` calls are timed in place, so this is the code path
   ``newsevents code`` runs), and store (``StoreWriter.write_document`` into a temporary DuckDB,
   if ``newsevents.store`` exists). Model loading is reported apart.
-* end to end, HTML to events (extract + ``Pipeline.code``), with ``n_process`` 1 and 2:
-  documents/s, words/s, articles/hour, peak RSS of the main process and of each parse worker
-  (children's maxrss), and RSS after the first tenth of the stream against the end (memory
-  must stay flat on long streams).
-* end to end by document, 2 processes: a pool whose processes each extract and code whole
-  chunks of documents with their own Pipeline (the Spark workers' design); extraction, actors
-  and events run in parallel too, and no parsed Doc crosses a process boundary.
+* end to end, HTML to events, with 1 and 2 processes: the code ``newsevents code --jobs N``
+  runs (``DocumentCoder``; with 2, a pool of processes that each extract and code whole
+  documents while the main process reads and puts the outcomes in order): documents/s,
+  words/s, articles/hour, peak RSS of the main process and of the largest worker (children's
+  maxrss), and the RSS of the main process and of the largest worker after the first tenth of
+  the stream against the end (memory must stay flat on long streams).
 * bare spaCy: the extracted texts through ``spacy.load(model)`` with every component it enables
   (``nlp.pipe``, same batch size), n_process 1 and 2; the ratio ours / bare is documents/s of
   ours (extraction included) over bare spaCy's (extraction excluded) at the same n_process.
 
-``--repeat N`` runs each configuration N times and keeps the fastest run (on a shared machine
-the others' load varies from minute to minute). ``--profile`` adds a cProfile of the stages run (the functions with most own time, and the
-newsevents functions with most cumulative time). Run by hand; never a timed test.
+``--repeat N`` runs each configuration N times, in N rounds of one run each, and keeps the
+fastest run (on a shared machine the others' load varies from minute to minute). ``--profile`` adds a cProfile of the stages
+run (the functions with most own time, and the newsevents functions with most cumulative time). Run by hand; never a timed test.
 """
 from __future__ import annotations
 
@@ -53,19 +52,28 @@ TARGET_RSS_MB = 1536
 STAGE_FUNCTIONS = (("actors", "find_actors"), ("events", "extract_events"), ("where/when", "situate_events"),
                    ("merge", "merge_article_events"))
 PROFILE_LINES = 25
-# Raw items per task in the document-parallel run: small enough to balance the processes.
-POOL_CHUNK = 8
+# (phase, processes) in the order each round runs them: stages first, as it writes the extracted
+# texts the bare spaCy runs read.
+CONFIGURATIONS = (("stages", 1), ("ours", 1), ("ours", 2), ("bare", 1), ("bare", 2))
 
 
 # --------------------------------------------------------------------------- helpers
 
-def rss_mb() -> float:
-    """Current resident set size of this process, in MB."""
-    with open("/proc/self/status", encoding="ascii") as handle:
+def rss_mb(pid: int | str = "self") -> float:
+    """Current resident set size of a process (default: this one), in MB."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
         for line in handle:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def rss_of(pids: list[int]) -> dict[str, float]:
+    """Resident set size in MB of this process ("main") and of the largest of ``pids`` ("worker")."""
+    sizes = {"main": rss_mb()}
+    if pids:
+        sizes["worker"] = max(rss_mb(pid) for pid in pids)
+    return sizes
 
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -93,13 +101,6 @@ def documents_of(items: list[Any], failures: list[str]) -> Iterator[Any]:
             yield build_document(item)
         except ValueError as err:
             failures.append(str(err))
-
-
-def warm(pipeline: Any) -> None:
-    """Load every model and table the Pipeline loads lazily, so timings exclude loading."""
-    for name in ("nlp", "knowledge", "lexicon", "gazetteer"):
-        if hasattr(type(pipeline), name):
-            getattr(pipeline, name)
 
 
 def model_name() -> str:
@@ -139,8 +140,7 @@ def phase_stages(args: argparse.Namespace) -> dict[str, Any]:
 
     timer = Timer()
     started = time.perf_counter()
-    pipeline = Pipeline()
-    warm(pipeline)
+    pipeline = Pipeline().load()
     load = time.perf_counter() - started
     present = {stage for stage, name in STAGE_FUNCTIONS if hasattr(pipeline_module, name)}
     for stage, name in STAGE_FUNCTIONS:
@@ -190,75 +190,32 @@ def _store_writer() -> tuple[Any, str, Any]:
 
 
 def phase_ours(args: argparse.Namespace) -> dict[str, Any]:
-    """End to end, HTML to events, with Pipeline(n_process=args.n_process)."""
+    """End to end, HTML to events, as ``newsevents code --jobs N`` runs it: a DocumentCoder with
+    jobs=args.n_process extracts and codes the raw items (in this process for 1, in a pool of
+    processes for more). Timed from the moment the models are loaded and the pool is up."""
+    from newsevents.batch.coding import Coded
+    from newsevents.batch.pool import DocumentCoder
     from newsevents.pipeline import Pipeline
 
-    pipeline = Pipeline(n_process=args.n_process)
-    warm(pipeline)
     items = raw_items(args.data, args.copies, args.pages)
-    failures: list[str] = []
     documents = events = words = 0
-    early_rss = None
-    started = time.perf_counter()
-    for document, _mentions, coded in pipeline.code(documents_of(items, failures)):
-        documents += 1
-        events += len(coded)
-        words += len(document.text.split())
-        if early_rss is None and documents >= len(items) // 10:
-            early_rss = rss_mb()
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "documents": documents, "events": events, "words": words,
-            "rss_early": early_rss, "rss_end": rss_mb(), "peak": peak_mb(),
-            "peak_worker": peak_mb(resource.RUSAGE_CHILDREN) if args.n_process > 1 else None}
-
-
-_POOL_PIPELINE: Any = None
-
-
-def _pool_start(barrier: Any) -> None:
-    """Pool initializer: one warm Pipeline per process; wait until every process has one."""
-    global _POOL_PIPELINE
-    from newsevents.pipeline import Pipeline
-
-    _POOL_PIPELINE = Pipeline()
-    warm(_POOL_PIPELINE)
-    barrier.wait()
-
-
-def _pool_ready(_number: int) -> int:
-    return os.getpid()
-
-
-def _pool_code(items: list[Any]) -> tuple[int, int, int]:
-    """Extract and code a chunk of raw items in a pool process: documents, events, words."""
-    documents = events = words = 0
-    for document, _mentions, coded in _POOL_PIPELINE.code(documents_of(items, [])):
-        documents += 1
-        events += len(coded)
-        words += len(document.text.split())
-    return documents, events, words
-
-
-def phase_parallel(args: argparse.Namespace) -> dict[str, Any]:
-    """End to end with documents, not parse batches, spread over processes: each process of a
-    pool extracts and codes whole chunks with its own Pipeline (how the Spark job's workers
-    run), so extraction, actors and events run in parallel too, and no Doc crosses a process."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    items = raw_items(args.data, args.copies, args.pages)
-    chunks = [items[start:start + POOL_CHUNK] for start in range(0, len(items), POOL_CHUNK)]
-    barrier = context.Barrier(args.n_process)
-    with context.Pool(args.n_process, initializer=_pool_start, initargs=(barrier,)) as pool:
-        pool.map(_pool_ready, range(args.n_process))  # returns once every process is warm
+    early: dict[str, float] | None = None
+    with DocumentCoder(Pipeline().load(), jobs=args.n_process) as coder:
+        pids = coder.worker_pids
         started = time.perf_counter()
-        results = pool.map(_pool_code, chunks, chunksize=1)
+        for outcome in coder.code(items):
+            if not isinstance(outcome, Coded):
+                continue
+            documents += 1
+            events += len(outcome.events)
+            words += len(outcome.document.text.split())
+            if early is None and documents >= len(items) // 10:
+                early = rss_of(pids)
         seconds = time.perf_counter() - started
-        pool.close()
-        pool.join()
-    documents, events, words = (sum(column) for column in zip(*results))
-    return {"seconds": seconds, "documents": documents, "events": events, "words": words, "rss_early": None,
-            "rss_end": rss_mb(), "peak": peak_mb(), "peak_worker": peak_mb(resource.RUSAGE_CHILDREN)}
+        end = rss_of(pids)
+    return {"seconds": seconds, "documents": documents, "events": events, "words": words,
+            "rss_early": early, "rss_end": end, "peak": peak_mb(),
+            "peak_worker": peak_mb(resource.RUSAGE_CHILDREN) if pids else None}
 
 
 def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
@@ -296,17 +253,30 @@ def phase_profile(args: argparse.Namespace) -> dict[str, Any]:
     return {}
 
 
-PHASES = {"stages": phase_stages, "ours": phase_ours, "parallel": phase_parallel, "bare": phase_bare,
+PHASES = {"stages": phase_stages, "ours": phase_ours, "bare": phase_bare,
           "profile": phase_profile}
 
 
 # --------------------------------------------------------------------------- report
 
-def run_phase(name: str, args: argparse.Namespace, *, n_process: int = 1) -> dict[str, Any]:
-    """Run a phase ``--repeat`` times, each in a fresh process; keep the fastest run (the one
-    least disturbed by whatever else the machine is doing)."""
-    runs = [_run_once(name, args, n_process=n_process) for _ in range(args.repeat)]
-    return min(runs, key=lambda run: sum(run["seconds"].values()) if name == "stages" else run.get("seconds", 0))
+def run_rounds(args: argparse.Namespace) -> dict[tuple[str, int], dict[str, Any]]:
+    """Run every configuration once per round, ``--repeat`` rounds, each run in a fresh process;
+    keep each configuration's fastest run (the one least disturbed by whatever else the machine
+    is doing). Rounds interleave the configurations, so that a busy minute on a shared machine
+    slows one run of each rather than every run of one, and the ratios stay fair."""
+    fastest: dict[tuple[str, int], dict[str, Any]] = {}
+    for _ in range(args.repeat):
+        for name, n_process in CONFIGURATIONS:
+            run = _run_once(name, args, n_process=n_process)
+            best = fastest.get((name, n_process))
+            if best is None or _seconds(run) < _seconds(best):
+                fastest[name, n_process] = run
+    return fastest
+
+
+def _seconds(run: dict[str, Any]) -> float:
+    seconds = run["seconds"]
+    return sum(seconds.values()) if isinstance(seconds, dict) else seconds
 
 
 def _run_once(name: str, args: argparse.Namespace, *, n_process: int) -> dict[str, Any]:
@@ -318,8 +288,7 @@ def _run_once(name: str, args: argparse.Namespace, *, n_process: int) -> dict[st
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[int, dict[str, Any]],
-           parallel: dict[str, Any]) -> None:
+def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[int, dict[str, Any]]) -> None:
     seconds = stages["seconds"]
     order = ["extract", "parse", "actors", "events", "where/when", "merge", "store"]
     total = sum(seconds.values())
@@ -337,29 +306,26 @@ def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[i
 
     print("\nEnd to end (HTML to events) against bare spaCy (texts to Docs, every component):")
     print(f"{'run':<28} {'seconds':>8} {'docs/s':>7} {'words/s':>8} {'articles/h':>11} {'peak MB':>8} "
-          f"{'worker MB':>9} {'RSS 10%->end':>13} {'ours/bare':>9}")
+          f"{'worker MB':>9} {'main RSS 10%->end':>18} {'worker RSS 10%->end':>20} {'ours/bare':>9}")
     for n_process in sorted(ours):
         mine, theirs = ours[n_process], bare[n_process]
         rate, bare_rate = mine["documents"] / mine["seconds"], theirs["documents"] / theirs["seconds"]
-        flat = f"{mine['rss_early']:.0f}->{mine['rss_end']:.0f}" if mine["rss_early"] else "-"
+        flat = {who: f"{mine['rss_early'][who]:.0f}->{mine['rss_end'][who]:.0f}" if mine["rss_early"] else "-"
+                for who in mine["rss_end"]}
         worker = f"{mine['peak_worker']:.0f}" if mine["peak_worker"] else "-"
-        print(f"{f'newsevents n_process={n_process}':<28} {mine['seconds']:>8.1f} {rate:>7.2f} "
+        print(f"{f'newsevents --jobs {n_process}':<28} {mine['seconds']:>8.1f} {rate:>7.2f} "
               f"{mine['words'] / mine['seconds']:>8.0f} {rate * 3600:>11,.0f} {mine['peak']:>8.0f} {worker:>9} "
-              f"{flat:>13} {rate / bare_rate:>8.2f}x")
+              f"{flat['main']:>18} {flat.get('worker', '-'):>20} {rate / bare_rate:>8.2f}x")
         worker = f"{theirs['peak_worker']:.0f}" if theirs["peak_worker"] else "-"
         print(f"{f'bare spaCy n_process={n_process}':<28} {theirs['seconds']:>8.1f} {bare_rate:>7.2f} "
               f"{theirs['words'] / theirs['seconds']:>8.0f} {bare_rate * 3600:>11,.0f} {theirs['peak']:>8.0f} "
-              f"{worker:>9} {'':>13} {'':>9}")
-    rate = parallel["documents"] / parallel["seconds"]
-    bare_rate = bare[2]["documents"] / bare[2]["seconds"]
-    print(f"{'newsevents 2 procs by doc':<28} {parallel['seconds']:>8.1f} {rate:>7.2f} "
-          f"{parallel['words'] / parallel['seconds']:>8.0f} {rate * 3600:>11,.0f} {parallel['peak']:>8.0f} "
-          f"{parallel['peak_worker']:>9.0f} {'-':>13} {rate / bare_rate:>8.2f}x")
+              f"{worker:>9} {'':>18} {'':>20} {'':>9}")
     components = ", ".join(bare[1]["components"])
     print(f"\nbare spaCy components: {components}")
-    print("n_process=2 parses in 2 spaCy workers while this process extracts, resolves actors and codes;"
-          " '2 procs by doc': a pool of 2 processes, each extracting and coding whole documents (as Spark's workers)")
-    print(f"targets: ours/bare >= {TARGET_RATIO:.1f}x; >= {TARGET_ARTICLES_PER_HOUR:,} articles/h with n_process=2; "
+    print("--jobs 2: the pool `newsevents code --jobs 2` runs, 2 processes each extracting and coding whole "
+          "documents; the main process reads and orders. worker MB: peak RSS of the largest worker (shared "
+          "pages included)")
+    print(f"targets: ours/bare >= {TARGET_RATIO:.1f}x; >= {TARGET_ARTICLES_PER_HOUR:,} articles/h with 2 processes; "
           f"peak RSS <= {TARGET_RSS_MB} MB per worker; {os.cpu_count()} CPUs")
 
 
@@ -383,13 +349,10 @@ def main() -> int:
     load_before = os.getloadavg()[1]
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
         args.texts = Path(tmp) / "texts.jsonl"
-        stages = run_phase("stages", args)
-        ours = {n: run_phase("ours", args, n_process=n) for n in (1, 2)}
-        parallel = run_phase("parallel", args, n_process=2)
-        bare = {n: run_phase("bare", args, n_process=n) for n in (1, 2)}
+        runs = run_rounds(args)
         if args.profile:
             _run_once("profile", args, n_process=1)
-    report(stages, ours, bare, parallel)
+    report(runs["stages", 1], {n: runs["ours", n] for n in (1, 2)}, {n: runs["bare", n] for n in (1, 2)})
     print(f"load average (5 min) before / after: {load_before:.2f} / {os.getloadavg()[1]:.2f}; "
           f"fastest of {args.repeat} run(s) per configuration")
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -19,13 +19,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .batch.coding import Coded, extract_document
+from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import normalise_date
-from .errors import Errors, UsageError
-from .ingest import build_document, expand_inputs, read_source
-from .ingest.sources import Source
+from .errors import Errors, UsageError, WorkerError
+from .ingest import expand_inputs, read_source
+from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
 from .pipeline import Pipeline
 from .progress import make_progress, print_error
+from .settings import DEFAULT_LANGUAGES
 
 app = typer.Typer(
     name="newsevents",
@@ -47,6 +50,7 @@ InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, JSONL 
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 AnyLangOpt = Annotated[bool, typer.Option("--any-language", help="Keep non-English documents instead of skipping them.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes that extract and code documents (0: one per CPU). Output order and events are the same for any number.")]
 
 
 @dataclass(slots=True)
@@ -70,49 +74,69 @@ def _check_date(value: str | None) -> str | None:
     return date
 
 
-def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_language: bool,
-                   quiet: bool, label: str = "Reading",
-                   on_error: Callable[[Failure], None] | None = None) -> Iterator[Document]:
-    """Read inputs with a progress bar; print one error line per bad input and go on.
+def _fail(tally: RunTally, failure: Failure, on_error: Callable[[Failure], None] | None) -> None:
+    tally.failed += 1
+    # One line per bad input, whatever its name holds (a newline in a file name, a server's
+    # message): the error stream is read line by line (issue 8).
+    print_error(f"error: {_one_line(failure.input)}: {_one_line(failure.reason)}")
+    if on_error is not None:
+        on_error(failure)
+
+
+def iter_items(inputs: list[str], tally: RunTally, *, quiet: bool, label: str = "Reading",
+               on_error: Callable[[Failure], None] | None = None) -> Iterator[RawItem]:
+    """Read inputs with a progress bar; print one error line per unreadable input and go on.
 
     on_error: also called with each failure (ingest records them in its database).
     """
-    def fail(failure: Failure) -> None:
-        tally.failed += 1
-        # One line per bad input, whatever its name holds (a newline in a file name, a server's
-        # message): the error stream is read line by line (issue 8).
-        print_error(f"error: {_one_line(failure.input)}: {_one_line(failure.reason)}")
-        if on_error is not None:
-            on_error(failure)
-
     sources: list[Source] = []
     for found in expand_inputs(inputs):
         if isinstance(found, Failure):
-            fail(found)
+            _fail(tally, found, on_error)
         else:
             sources.append(found)
     # JSONL and stdin hold an unknown number of documents: count documents, not sources.
     streaming = any(source.kind == "jsonl" or source.label == "-" for source in sources)
-    languages = None if any_language else ("en",)
     with make_progress(quiet=quiet) as progress:
         task = progress.add_task(label, total=None if streaming else len(sources))
         for source in sources:
             for raw in read_source(source):
                 if isinstance(raw, Failure):
-                    fail(raw)
-                    continue
-                try:
-                    document = build_document(raw, date=date, languages=languages)
-                except ValueError as err:
-                    fail(Failure(raw.label, str(err)))
-                    continue
-                finally:
-                    if streaming:
-                        progress.advance(task)
-                tally.processed += 1
-                yield document
+                    _fail(tally, raw, on_error)
+                else:
+                    yield raw
+                if streaming:
+                    progress.advance(task)
             if not streaming:
                 progress.advance(task)
+
+
+def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_language: bool,
+                   quiet: bool) -> Iterator[Document]:
+    """Read and extract inputs (see ``iter_items``); print one error line per bad input."""
+    for raw in iter_items(inputs, tally, quiet=quiet):
+        document = extract_document(raw, date=date, languages=_languages(any_language))
+        if isinstance(document, Failure):
+            _fail(tally, document, None)
+            continue
+        tally.processed += 1
+        yield document
+
+
+def _languages(any_language: bool) -> tuple[str, ...] | None:
+    return None if any_language else DEFAULT_LANGUAGES
+
+
+def _succeeded(outcomes: Iterable[Outcome], tally: RunTally,
+               on_error: Callable[[Failure], None] | None = None) -> Iterator[Coded | Skipped]:
+    """Coded and skipped documents; a document that fails to extract, parse or code is one
+    error line and the run goes on: one bad article must not end a batch (STYLE.md, Errors)."""
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            _fail(tally, outcome, on_error)
+            continue
+        tally.processed += 1
+        yield outcome
 
 
 def _write_jsonl(record: dict[str, object]) -> None:
@@ -206,44 +230,38 @@ def code(
     lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon (events.tsv format), repeatable.", exists=True, dir_okay=False)] = None,
     model: ModelOpt = None,
     any_language: AnyLangOpt = False,
+    jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
 ) -> None:
     """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     tally = RunTally()
+    checked_date = _check_date(date)
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                         lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain)
-    documents = iter_documents(inputs, tally, date=_check_date(date), any_language=any_language, quiet=quiet)
     table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
     if fmt is CodeFormat.tsv:
         sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
-    for events in _code_each(pipeline, documents, tally):
-        for event in events:
-            if fmt is CodeFormat.jsonl:
-                _write_jsonl(event.to_dict(explain=explain))
-            elif fmt is CodeFormat.tsv:
-                sys.stdout.write(_tsv_row(event) + "\n")
-            elif table is not None:
-                table.add_row(event.doc_id, event.source.code or "", event.code, event.name,
-                              event.target.code if event.target else "", event.trigger, event.date or "")
-        sys.stdout.flush()
+    with DocumentCoder(pipeline, jobs=resolve_jobs(jobs)) as coder:
+        items = iter_items(inputs, tally, quiet=quiet)
+        for coded in _succeeded(coder.code(items, date=checked_date, languages=_languages(any_language)), tally):
+            if isinstance(coded, Coded):  # no skip test: never Skipped
+                _print_events(coded.events, fmt, table, explain=explain)
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)
 
 
-def _code_each(pipeline: Pipeline, documents: Iterator[Document], tally: RunTally) -> Iterator[list[Event]]:
-    """Each document's events. A document the coder fails on is one error line and the run
-    goes on, as in ingest: one bad article must not end a batch (STYLE.md, Errors)."""
-    for document, doc in pipeline.parse(documents):
-        try:
-            _mentions, events = pipeline.code_parsed(doc, document)
-        except Exception as err:  # noqa: BLE001 - a batch boundary
-            tally.processed -= 1
-            tally.failed += 1
-            print_error(f"error: {_one_line(document.id)}: coding failed ({type(err).__name__}: {_one_line(str(err))})")
-            continue
-        yield events
+def _print_events(events: list[Event], fmt: CodeFormat, table: Table | None, *, explain: bool) -> None:
+    for event in events:
+        if fmt is CodeFormat.jsonl:
+            _write_jsonl(event.to_dict(explain=explain))
+        elif fmt is CodeFormat.tsv:
+            sys.stdout.write(_tsv_row(event) + "\n")
+        elif table is not None:
+            table.add_row(event.doc_id, event.source.code or "", event.code, event.name,
+                          event.target.code if event.target else "", event.trigger, event.date or "")
+    sys.stdout.flush()
 
 
 class EvalFormat(str, Enum):
@@ -321,8 +339,9 @@ def ingest(
     lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon (events.tsv format), repeatable.", exists=True, dir_okay=False)] = None,
     model: ModelOpt = None,
     any_language: AnyLangOpt = False,
+    jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored, skipped, failed) on stderr.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored or skipped) on stderr; failures are error lines.")] = False,
 ) -> None:
     """Code documents and store documents, events and evidence in a DuckDB file.
 
@@ -333,36 +352,44 @@ def ingest(
     from .store import StoreWriter, connect
 
     checked_date = _check_date(date)
-    try:
-        con = connect(db)
-    except (duckdb.Error, OSError) as err:
-        print_error(_open_error(db, err))
-        raise typer.Exit(EXIT_ALL_FAILED) from err
-    writer = StoreWriter(con)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
                "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language}
-    tally = RunTally()
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                         lexicon_files=lexicon_files or ())
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
-    try:
-        run_id = writer.start_run(inputs, options)
-        documents = iter_documents(inputs, tally, date=checked_date, any_language=any_language, quiet=quiet,
-                                   label="Ingesting", on_error=lambda f: writer.record_error(run_id, f.input, f.reason))
-        loaded = load_documents(documents, pipeline, writer, run_id, on_document=report)
-        writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed + loaded.failed)
-    except (duckdb.Error, OSError) as err:
-        # The store itself failed (disk full, file gone): every document committed before is
-        # kept, the one being written is rolled back, and the run is left "running" to be
-        # marked "interrupted" by the next one. A traceback here was the old answer (issue 8).
-        print_error(f"error: {db}: cannot write the database ({_one_line(str(err))}); the documents stored "
-                    "before are kept, run the same command again to resume")
-        _close_quietly(con)
-        raise typer.Exit(EXIT_ALL_FAILED) from err
+    # A pool forks its processes on entering: before the database is opened, so that DuckDB's
+    # threads are not forked, and the processes never hold the database file open.
+    with DocumentCoder(pipeline, jobs=resolve_jobs(jobs)) as coder:
+        try:
+            con = connect(db)
+        except (duckdb.Error, OSError) as err:
+            print_error(_open_error(db, err))
+            raise typer.Exit(EXIT_ALL_FAILED) from err
+        writer = StoreWriter(con)
+        tally = RunTally()
+        try:
+            run_id = writer.start_run(inputs, options)
+
+            def record(failure: Failure) -> None:
+                writer.record_error(run_id, failure.input, failure.reason)
+
+            items = iter_items(inputs, tally, quiet=quiet, label="Ingesting", on_error=record)
+            outcomes = coder.code(items, date=checked_date, languages=_languages(any_language),
+                                  skip=lambda document: writer.has_document(document.hash))
+            loaded = load_documents(_succeeded(outcomes, tally, record), writer, run_id, on_document=report)
+            writer.finish_run(run_id, stored=loaded.stored, skipped=loaded.skipped, errors=tally.failed)
+        except (duckdb.Error, OSError) as err:
+            # The store itself failed (disk full, file gone): every document committed before is
+            # kept, the one being written is rolled back, and the run is left "running" to be
+            # marked "interrupted" by the next one. A traceback here was the old answer (issue 8).
+            print_error(f"error: {db}: cannot write the database ({_one_line(str(err))}); the documents stored "
+                        "before are kept, run the same command again to resume")
+            _close_quietly(con)
+            raise typer.Exit(EXIT_ALL_FAILED) from err
     con.close()
     if not quiet:
         print_error(f"{db}: stored {loaded.stored} documents ({loaded.events} events), skipped {loaded.skipped} "
-                    f"already stored, {tally.failed + loaded.failed} errors")
+                    f"already stored, {tally.failed} errors")
     raise typer.Exit(tally.exit_code)
 
 
@@ -546,6 +573,9 @@ def main() -> None:
     except UsageError as err:
         print_error(f"error: {err}")
         raise SystemExit(EXIT_USAGE) from err
+    except WorkerError as err:
+        print_error(f"error: {err}")
+        raise SystemExit(EXIT_ALL_FAILED) from err
 
 
 if __name__ == "__main__":

@@ -69,6 +69,12 @@ class Pipeline:
         self._lexicon: Lexicon | None = None
         self._gazetteer: Gazetteer | None = None
 
+    def load(self) -> Pipeline:
+        """Load now every model and table that is otherwise loaded on first use (a pool forks its
+        workers after this, so that they share them); returns the Pipeline."""
+        _ = (self.nlp, self.knowledge, self.lexicon, self.gazetteer)
+        return self
+
     @property
     def lexicon(self) -> Lexicon:
         """The event lexicon (built-in plus user files), loaded on first use."""

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..ingest import build_document, read_source
+from ..ingest import read_source
 from ..ingest.decode import decode_bytes, gunzip, is_gzip
 from ..ingest.sources import RawItem, Source, _jsonl_item, _jsonl_items, _kind_of, _looks_like_jsonl
 from ..model import Document, Failure
 from ..settings import DEFAULT_LANGUAGES, MAX_INPUT_BYTES
+from .coding import Coded, code_documents, extract_document
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -205,7 +206,7 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
         if isinstance(item, Failure):
             yield _tagged(ERROR, (item.input, item.reason))
             continue
-        document = _document(item, date)
+        document = extract_document(item, date=date, languages=DEFAULT_LANGUAGES)
         if isinstance(document, Failure):
             yield _tagged(ERROR, (document.input, document.reason))
             continue
@@ -217,42 +218,20 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
         yield from _code_chunk(worker_pipeline(model, loads), chunk)
 
 
-def _document(item: RawItem, date: str | None) -> Document | Failure:
-    try:
-        return build_document(item, date=date, languages=DEFAULT_LANGUAGES)
-    except ValueError as err:  # InputError: the reason newsevents code prints
-        return Failure(item.label, str(err))
-    except Exception as err:  # noqa: BLE001 - a batch boundary: one bad page never stops the job
-        return Failure(item.label, f"extraction failed: {type(err).__name__}: {err}")
-
-
 def _code_chunk(pipeline: Pipeline, chunk: list[tuple[str, Document]]) -> Iterator[Row]:
-    """Parse a chunk in batches; if the parser raises, parse the rest one by one so that only
-    the failing document becomes an error."""
-    done = 0
-    try:
-        for document, doc in pipeline.parse([document for _label, document in chunk]):
-            yield from _coded_rows(pipeline, chunk[done][0], document, doc)
-            done += 1
-        return
-    except Exception:  # noqa: BLE001 - the batch is retried one document at a time below
-        pass
-    for label, document in chunk[done:]:
-        try:
-            parsed = list(pipeline.parse([document]))
-        except Exception as err:  # noqa: BLE001 - a batch boundary
-            yield _tagged(ERROR, (label, f"parsing failed: {type(err).__name__}: {err}"))
-            continue
-        for parsed_document, doc in parsed:
-            yield from _coded_rows(pipeline, label, parsed_document, doc)
+    """Rows of a chunk's documents, coded by ``code_documents`` as ``newsevents code`` codes them."""
+    for outcome in code_documents(pipeline, chunk):
+        if isinstance(outcome, Failure):
+            yield _tagged(ERROR, (outcome.input, outcome.reason))
+        else:
+            yield from _coded_rows(outcome)
 
 
-def _coded_rows(pipeline: Pipeline, label: str, document: Document, doc: Any) -> Iterator[Row]:
-    """Rows of one parsed document, from ``Pipeline.code_parsed`` as ``Pipeline.code`` runs it."""
+def _coded_rows(coded: Coded) -> Iterator[Row]:
+    label, document = coded.input, coded.document
     try:
-        mentions, events = pipeline.code_parsed(doc, document)
-        mention_rows = [mention_row(mention.to_dict()) for mention in mentions]
-        event_rows = [event_row(event.to_dict()) for event in events]
+        mention_rows = [mention_row(mention.to_dict()) for mention in coded.mentions]
+        event_rows = [event_row(event.to_dict()) for event in coded.events]
     except Exception as err:  # noqa: BLE001 - a batch boundary: one bad document never stops the job
         yield _tagged(ERROR, (label, f"coding failed: {type(err).__name__}: {err}"))
         return
