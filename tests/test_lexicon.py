@@ -393,3 +393,13 @@ def test_head_lemmas_reach_the_lexicon(nlp, lexicon: Lexicon) -> None:  # type: 
 
 def test_roots_covered_by_sentences() -> None:
     assert {root for _, _, root in SENTENCES} == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_word_sets_load_and_name_missing_sets() -> None:
+    from newsevents.events.words import word_pairs, word_sets, words
+
+    assert all(word_sets().values()), [name for name, members in word_sets().items() if not members]
+    assert "hold" in words("light_verbs") and "sunday" in words("time_words")
+    assert ("responsible", "for") in word_pairs("agent_predicates")
+    with pytest.raises(KeyError, match="no set 'nonesuch'"):
+        words("nonesuch")

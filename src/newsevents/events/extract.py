@@ -19,57 +19,36 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .lexicon import Lexicon, LexiconEntry
+from .reality import FUTURE_AUX, UNCERTAIN_MODALS
+from .reality import embedding as _embedding
+from .reality import has_hypothetical_mark as _has_hypothetical_mark
+from .reality import is_hypothetical as _is_hypothetical
+from .reality import is_negated as _is_negated
+from .reality import modality as _modality
+from .words import word_pairs, words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Pronouns in a reported clause that stand for the speaker's own side.
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+SPEAKER_PRONOUNS = words("speaker_pronouns")
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
 # A noun row's "particle" may also be a modifier that narrows the sense ("hunger strike").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Modal auxiliaries that make an event possible rather than reported.
-UNCERTAIN_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "ought"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-# Control verbs whose complement did not happen: "failed to reach agreement".
-NEGATING_HEADS = frozenset({"fail"})
-# Verbs whose that-clause is asserted not to have happened: "denied that its troops fired".
-DENYING_VERBS = frozenset({"deny", "refute", "dismiss"})
 # "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
-ACCORD_VERBS = frozenset({"agree", "concur"})
+ACCORD_VERBS = words("accord_verbs")
 ACCORD = "019"
-# Verbs whose "of"/"for" gerund is an accusation: "accused X of shelling Y".
-ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect", "allege", "indict"})
-# Verbs whose infinitive has not happened (yet): "prepared to attack", "tried to seize".
-UNREALISED_HEADS = frozenset({
-    "prepare", "try", "attempt", "seek", "aim", "hope", "want", "wish", "expect", "consider", "mull",
-    "weigh", "plot", "scramble", "struggle", "need", "like", "dare",
-})
 # Prepositions after a verbal act whose object is the act's content, not an event of its own.
-CONTENT_PREPS = frozenset({"for", "of", "over", "about"})
+CONTENT_PREPS = words("content_preps")
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
-# Nouns whose that-clause is someone's claim, not a reported fact: "allegations that X attacked Y".
-ALLEGATION_NOUNS = frozenset({
-    "allegation", "charge", "accusation", "claim", "rumour", "rumor", "suspicion", "speculation",
-    "assertion", "fear", "concern", "belief", "suggestion", "possibility", "threat", "warning",
-})
 # Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
-LIGHT_VERBS = frozenset({
-    "hold", "have", "make", "pay", "conduct", "launch", "carry", "stage", "begin", "start",
-    "continue", "resume", "open", "undertake", "embark", "lead", "mount", "plan", "join",
-    "attend", "host", "complete", "end", "wrap", "finish", "give", "issue", "deliver", "express",
-    "voice", "offer", "impose", "announce", "renew", "submit", "lodge", "file", "publish", "present",
-    "unveil", "intensify", "escalate", "step", "organize", "organise", "call", "declare", "reimpose",
-    "enforce", "maintain", "tighten", "extend", "undertake", "send",
-    "stag",  # "staged" is lemmatised "stag"
-})
+LIGHT_VERBS = words("light_verbs")
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
-FRAME_PREPS = frozenset({"in", "during", "on", "at", "after", "for"})
+FRAME_PREPS = words("frame_preps")
 # Co-agents: "X, alongside Y, condemned ..." makes Y a source too.
-CO_AGENT_PREPS = frozenset({"alongside", "with"})
+CO_AGENT_PREPS = words("co_agent_preps")
 CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
 # A frame's own code when its table has no row for the embedded event.
 FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
@@ -93,11 +72,11 @@ PROTEST_ROOTS = frozenset({"14"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions inside an object phrase that lead to the actor it is about ("the attack on
 # X", "aid to X", "crimes by X").
-INSIDE_PREPS = frozenset({"by", "of", "against", "on", "to"})
+INSIDE_PREPS = words("inside_preps")
 # Prepositions that introduce a target when the lexicon row's own slots find none.
-GENERIC_TARGET_PREPS = frozenset({"against", "on", "to", "with", "at", "into", "from", "as", "toward", "towards"})
+GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
-VISIT_LEMMAS = frozenset({"visit"})
+VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
 PLACE_TARGET_CODES = frozenset({"042", "044"})
@@ -107,23 +86,18 @@ PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", 
 # Violent verbs whose code a manner noun may make more specific ("killed in a car bombing").
 GENERIC_FORCE_CODES = frozenset({"180", "190"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-MANNER_PREPS = frozenset({"in", "by", "with", "during"})
+MANNER_PREPS = words("manner_preps")
 # Predicates whose subject performs the event noun or gerund they govern: "X is responsible
 # for the killings", "were engaged in ethnic cleansing", "guilty of violating the truce".
-AGENT_PREDICATES = frozenset({("responsible", "for"), ("guilty", "of"), ("engage", "in"), ("involve", "in"),
-                              ("be", "behind"), ("culpable", "for"), ("complicit", "in")})
+AGENT_PREDICATES = word_pairs("agent_predicates")
 THREATEN_ROOT = "13"
 # How many words after an object-less preposition may hold its object.
 DANGLING_WINDOW = 4
 # Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme",
 # "the ceasefire agreement").
-LIGHT_HEADS = frozenset({
-    "effort", "program", "programme", "process", "plan", "operation", "mission", "package", "project",
-    "initiative", "campaign", "activity", "measure", "deal", "team", "talk", "force",
-    "agreement", "accord", "pact", "treaty", "regime", "line",
-})
+LIGHT_HEADS = words("light_heads")
 # Prepositions after which a capital is addressed, not a place: "talks with Tehran".
-ADDRESSEE_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
+ADDRESSEE_PREPS = words("addressee_preps")
 # Rallying support (053): the target is who is to be supported, not who is urged.
 RALLY_SUPPORT = "053"
 # Killing one office holder is an assassination (186), by the codebook's usage note.
@@ -133,26 +107,11 @@ LEADER_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "PTY"})
 # Codes whose target may be the place "in" which they happen.
 IN_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Heads of temporal phrases ("on Sunday"), which never fill a predicate's preposition.
-TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning", "afternoon",
-    "evening", "weekend", "today", "tomorrow", "yesterday", "time", "occasion", "eve", "anniversary",
-})
+TIME_WORDS = words("time_words")
 # Quantities whose "of" phrase names what is given or sent ("tons of food aid").
-MEASURE_NOUNS = frozenset({
-    "worth", "ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million", "billion",
-    "thousand", "hundred", "shipment", "consignment", "batch", "package", "amount", "quantity", "load",
-    "truckload", "planeload", "convoy", "supply", "lot", "dozen", "number", "part", "portion", "share", "bulk",
-    "barrage", "salvo", "volley", "hail", "wave", "series", "round",
-    "team", "mission", "group", "delegation", "contingent", "unit", "party", "body", "panel",
-})
+MEASURE_NOUNS = words("measure_nouns")
 # Heads of a subject that count or group the actors of their "of" phrase.
-QUANTITY_HEADS = frozenset({
-    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
-    "number", "group", "crowd", "band", "member", "part", "majority", "minority", "third", "half", "quarter",
-    "some", "many", "most", "all", "several", "few", "rest", "one", "each", "both", "none", "tens",
-})
+QUANTITY_HEADS = words("quantity_heads")
 # How deep to look inside an object phrase for its actor ("condemned the attacks by X").
 MAX_OBJECT_DEPTH = 3
 # Confidence: start high, take off for each weaker step in the evidence.
@@ -491,43 +450,6 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
     return found + [c for obj in found if obj.lemma_.lower() in LIGHT_HEADS for c in obj.children if c.dep_ == "compound"]
 
 
-def _is_negated(token: Token) -> bool:
-    """"did not condemn", "no attack", and "failed to reach agreement" (a failed act is no act)."""
-    if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
-        return True
-    heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj", "acomp") and token.head.pos_ == "AUX" else [])
-    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod")
-               for head in heads for child in head.children)
-
-
-def _modality(token: Token) -> str | None:
-    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head  # an event noun is as real as the verb it depends on ("could launch an attack")
-    for child in token.children:
-        if child.dep_ == "aux" and child.lower_ in UNCERTAIN_MODALS:
-            return "possible"
-        if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
-            return "future"
-    return None
-
-
-def _is_hypothetical(token: Token) -> bool:
-    """Inside an "if"/"unless" clause at any depth, or the future or modal consequent of
-    one ("If X invades, Y will protest"). A past act with a condition attached ("called on
-    X to stop if it sought peace") still happened."""
-    node = token
-    while True:
-        if node.dep_ == "advcl" and _has_hypothetical_mark(node):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    if _modality(token) is None:
-        return False
-    return token.sent[0].lower_ in HYPOTHETICAL_MARKS or any(
-        c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in token.children)
-
-
 def _said(token: Token, lexicon: Lexicon) -> bool:
     """Whether the token's clause is what a statement verb reports ("said he was confident")."""
     node = token
@@ -538,34 +460,6 @@ def _said(token: Token, lexicon: Lexicon) -> bool:
                 return True
         node = node.head
     return False
-
-
-def _embedding(token: Token) -> str | None:
-    """What an enclosing clause says of the trigger's reality: "denied that it attacked" is
-    denied; "charges that Monrovia is committing genocide" alleged; "Moscow's will to agree"
-    or "a plan to attack" possible (an infinitive hanging on a noun has not happened)."""
-    node = token
-    while node.head.i != node.i:
-        head = node.head
-        if node.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_ in DENYING_VERBS:
-            return "denied"
-        if node.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in ACCUSING_VERBS:
-            return "alleged"  # "accused Russia of shelling Kharkiv"
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in node.children):
-            return "possible"  # "fight until they gain control": the end point is still ahead
-        if node.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in UNREALISED_HEADS:
-            return "possible"  # "prepared to resume shelling", "tried to seize the airport"
-        if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and node.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in ALLEGATION_NOUNS:
-                return "alleged"
-            if node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
-                return "possible"
-        node = head
-    return None
-
-
-def _has_hypothetical_mark(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in clause.children)
 
 
 def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> None:
@@ -714,8 +608,9 @@ def _misparsed_subject(token: Token, actors: _Actors) -> tuple[list[ActorMention
     left = token.i - 1
     while left >= token.sent.start and token.doc[left].pos_ in ("ADV", "PUNCT", "AUX", "PART") and token.doc[left].dep_ != "punct":
         left -= 1
-    if left >= token.sent.start and actors.at(token.doc[left]):
-        return [actors.at(token.doc[left])], ["inherited-subject", "actor right before the verb"]
+    neighbour = actors.at(token.doc[left]) if left >= token.sent.start else None
+    if neighbour is not None:
+        return [neighbour], ["inherited-subject", "actor right before the verb"]
     return [], []
 
 
@@ -976,44 +871,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     if not sources:
         return
     if trigger.entry.targets or trigger.inner is not None:
-        targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
-        if trigger.code == RALLY_SUPPORT and trigger.inner is not None:
-            # "urged the EU to back Ukraine": the target is the party to be supported.
-            inner_entry = _matching_entry(trigger.inner, lexicon)
-            if inner_entry is not None:
-                supported, notes = _targets(_Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False),
-                                            actors, False)
-                if supported:
-                    targets, target_notes = supported, notes + ["target: the party to be supported"]
-        if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) in ("appeal", "demand"):
-            # "demanded that Peru release ...": the one asked is the embedded clause's subject.
-            asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
-            if asked is not None:
-                targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
-        if not targets and trigger.inner is not None:
-            inner_entry = _matching_entry(trigger.inner, lexicon)
-            if inner_entry is not None and trigger.inner.i not in (trigger.token.i,):
-                inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
-                targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
-                target_notes.append("target of the embedded event")
-        if not targets and trigger.manner is not None and trigger.manner.entry.targets:
-            # "Israeli air raids on army positions killed four soldiers": the raid's target.
-            targets, target_notes = _targets(trigger.manner, actors, False)
-            target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
-        if not targets and trigger.code[:2] == THREATEN_ROOT:
-            targets, target_notes = _condition_subject(trigger, actors, sources)
-        if not targets:
-            targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []),
-                                                      actors, sources, trigger.code)
-        if trigger.code[:2] == STATEMENT_ROOT:
-            targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
-        inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
-        # A threat or promise of force against a place aims at its country, as the force would.
-        place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
-        place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
-        targets = [t if t.rule != "place" or place_ok else _capital_government(t, sent.doc, trigger.entry.targets)
-                   for t in targets]
-        targets = [t for t in targets if t is not None]
+        found, target_notes = _event_targets(trigger, sent, actors, lexicon, sources, passive)
+        targets: list[ActorMention | None] = list(found)
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
         if not targets:
@@ -1033,8 +892,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
-    if trigger.code in KILLING_CODES and len(targets) == 1 and _is_leader(targets[0], sent.doc):
-        trigger.notes.append(f"victim {targets[0].text} holds office: assassination {ASSASSINATION}")
+    victim = targets[0] if len(targets) == 1 else None
+    if trigger.code in KILLING_CODES and victim is not None and _is_leader(victim, sent.doc):
+        trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")
         trigger.code = ASSASSINATION
     if token.pos_ != "VERB" and trigger.entry.frame and trigger.inner is None and targets == [None]:
         return  # "the promise of Stadia": a frame noun with no act intended or asked, and of no one
@@ -1046,7 +906,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = [None]  # "France honoured the victims of the Paris attacks": no one else is the target
     for source in sources:
         for target in targets:
-            implicit = target is None and trigger.code[:2] in PROTEST_ROOTS and _own_government(source, token.idx)
+            implicit = _own_government(source, token.idx) if target is None and trigger.code[:2] in PROTEST_ROOTS else None
             target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code
                                        and target.rule != "place"):
@@ -1055,6 +915,52 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             if source.rule.startswith("coref"):
                 notes.append("coref")
             yield _make_event(trigger, sent, index, document, source, target, info, notes)
+
+
+def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexicon, sources: list[ActorMention],
+                   passive: bool) -> tuple[list[ActorMention], list[str]]:
+    """The targets of a trigger with target slots or an embedded act, by the first path that
+    finds any: the row's slots, the supported party of 053, the subject of an appeal's or a
+    demand's clause, the embedded act's slots, a manner noun's slots, a threat's condition,
+    then the fall-back search. Places count only for acts done to a place."""
+    targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
+    if trigger.code == RALLY_SUPPORT and trigger.inner is not None:
+        # "urged the EU to back Ukraine": the target is the party to be supported.
+        inner_entry = _matching_entry(trigger.inner, lexicon)
+        if inner_entry is not None:
+            supported, notes = _targets(_Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False),
+                                        actors, False)
+            if supported:
+                targets, target_notes = supported, notes + ["target: the party to be supported"]
+    if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) in ("appeal", "demand"):
+        # "demanded that Peru release ...": the one asked is the embedded clause's subject.
+        asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
+        if asked is not None:
+            targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
+    if not targets and trigger.inner is not None:
+        inner_entry = _matching_entry(trigger.inner, lexicon)
+        if inner_entry is not None and trigger.inner.i not in (trigger.token.i,):
+            inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
+            targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
+            target_notes.append("target of the embedded event")
+    if not targets and trigger.manner is not None and trigger.manner.entry.targets:
+        # "Israeli air raids on army positions killed four soldiers": the raid's target.
+        targets, target_notes = _targets(trigger.manner, actors, False)
+        target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
+    if not targets and trigger.code[:2] == THREATEN_ROOT:
+        targets, target_notes = _condition_subject(trigger, actors, sources)
+    if not targets:
+        targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []),
+                                                  actors, sources, trigger.code)
+    if trigger.code[:2] == STATEMENT_ROOT:
+        targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
+    inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
+    # A threat or promise of force against a place aims at its country, as the force would.
+    place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
+    place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
+    addressed = [t if t.rule != "place" or place_ok else _capital_government(t, sent.doc, trigger.entry.targets)
+                 for t in targets]
+    return [t for t in addressed if t is not None], target_notes
 
 
 def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
