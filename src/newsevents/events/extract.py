@@ -62,12 +62,11 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Protest; with no target named, the government of the protesters' country is the target.
 PROTEST_ROOT = "14"
 # A protest's purpose clause ("to demand ...", "demanding ...", "to protest ...") is the protest.
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
-# Protest: with no target named, the government of the protesters' country is the target.
-PROTEST_ROOTS = frozenset({"14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions inside an object phrase that lead to the actor it is about ("the attack on
@@ -100,8 +99,8 @@ LIGHT_HEADS = words("light_heads")
 ADDRESSEE_PREPS = words("addressee_preps")
 # Rallying support (053): the target is who is to be supported, not who is urged.
 RALLY_SUPPORT = "053"
-# Killing one office holder is an assassination (186), by the codebook's usage note.
-KILLING_CODES = frozenset({"190", "180"})
+# Killing one office holder (a generic force code) is an assassination, by the codebook's
+# usage note for 186.
 ASSASSINATION = "186"
 LEADER_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "PTY"})
 # Codes whose target may be the place "in" which they happen.
@@ -250,12 +249,9 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
     for i, trigger in sorted(found.items()):
         if i in consumed:
             continue
-        if _governed_noun(trigger, found):
-            token = trigger.token
-            if token.dep_ == "dobj" and token.head.i in found:
-                _refine_by_noun(found[token.head.i], trigger)
-            elif token.dep_ == "pobj" and token.head.head.i in found:
-                _refine_by_noun(found[token.head.head.i], trigger)
+        governor = _governor(trigger, found)
+        if governor is not None:
+            _refine_by_noun(governor, trigger)
             continue
         kept.append(trigger)
     return kept
@@ -356,21 +352,25 @@ def _adopt_manner(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[i
             return
 
 
-def _governed_noun(trigger: _Trigger, found: dict[int, _Trigger]) -> bool:
-    """An event noun that a coded verb takes as its object is part of that verb's event:
-    "refused to resume talks" is one rejection, not also a negotiation."""
+def _governor(trigger: _Trigger, found: dict[int, _Trigger]) -> _Trigger | None:
+    """The coded verb an event noun is part of: "refused to resume talks" is one rejection,
+    not also a negotiation. None when the noun stands as an event of its own."""
     token = trigger.token
     if token.pos_ == "VERB":
-        return False
+        return None
     if token.dep_ == "pobj":
-        prep, verb = token.head, token.head.head
-        if verb.i in found and prep.lower_ in CONTENT_PREPS and found[verb.i].code[:2] in VERBAL_ROOTS:
-            return True  # "claimed responsibility for the attacks", "condemned X for the raid"
-        return verb.i in found and prep.lower_ in found[verb.i].entry.particles
-    head = token.head
-    if head.i in found and head.lemma_ in LIGHT_VERBS and found[head.i].code == GENERIC_STATEMENT:
-        return False  # "announced the suspension of aid": the noun carries the event
-    return head.i in found and head.i != token.i and token.dep_ in ("dobj", "nsubjpass", "attr")
+        prep, verb = token.head, found.get(token.head.head.i)
+        if verb is None:
+            return None
+        if prep.lower_ in CONTENT_PREPS and verb.code[:2] in VERBAL_ROOTS:
+            return verb  # "claimed responsibility for the attacks", "condemned X for the raid"
+        return verb if prep.lower_ in verb.entry.particles else None
+    head = found.get(token.head.i)
+    if head is None or head.token.i == token.i or token.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    if head.token.lemma_ in LIGHT_VERBS and head.code == GENERIC_STATEMENT:
+        return None  # "announced the suspension of aid": the noun carries the event
+    return head
 
 
 def _lexicon_pos(token: Token) -> str:
@@ -652,14 +652,19 @@ def _co_agents(token: Token, subject_tokens: list[Token], actors: _Actors) -> li
     return found
 
 
-def _agent_predicate_subject(token: Token, actors: _Actors) -> list[ActorMention]:
-    """The subject of "responsible for", "engaged in", "guilty of" above an event noun or
-    gerund: who was responsible did it."""
+def _agent_predicate(token: Token) -> Token | None:
+    """The "responsible for", "engaged in", "guilty of" above an event noun or gerund."""
     prep = token.head
     if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep":
-        return []
-    predicate = prep.head
-    if (predicate.lemma_.lower(), prep.lower_) not in AGENT_PREDICATES:
+        return None
+    return prep.head if (prep.head.lemma_.lower(), prep.lower_) in AGENT_PREDICATES else None
+
+
+def _agent_predicate_subject(token: Token, actors: _Actors) -> list[ActorMention]:
+    """The subject of an agent predicate above an event noun or gerund: who was responsible
+    did it."""
+    predicate = _agent_predicate(token)
+    if predicate is None:
         return []
     # The predicate's subject sits on it ("X engaged in") or on its copula ("X is responsible").
     for holder in (predicate, predicate.head):
@@ -714,8 +719,8 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
                for g in c.children if g.dep_ == "pobj"]
     if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         owners.append(token.head)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
-    elif token.pos_ != "VERB" and token.dep_ == "pobj" and (token.head.head.lemma_.lower(), token.head.lower_) in AGENT_PREDICATES:
-        owners.append(token.head.head)  # "engaged in ethnic cleansing ... against Albanians"
+    elif token.pos_ != "VERB" and token.dep_ == "pobj" and (predicate := _agent_predicate(token)) is not None:
+        owners.append(predicate)  # "engaged in ethnic cleansing ... against Albanians"
     if token.pos_ == "VERB":
         # "donated and delivered goods to the school": coordinated verbs share the phrase.
         owners.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")
@@ -893,7 +898,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
     victim = targets[0] if len(targets) == 1 else None
-    if trigger.code in KILLING_CODES and victim is not None and _is_leader(victim, sent.doc):
+    if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
         trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")
         trigger.code = ASSASSINATION
     if token.pos_ != "VERB" and trigger.entry.frame and trigger.inner is None and targets == [None]:
@@ -906,7 +911,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = [None]  # "France honoured the victims of the Paris attacks": no one else is the target
     for source in sources:
         for target in targets:
-            implicit = _own_government(source, token.idx) if target is None and trigger.code[:2] in PROTEST_ROOTS else None
+            implicit = _own_government(source, token.idx) if target is None and trigger.code[:2] == PROTEST_ROOT else None
             target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code
                                        and target.rule != "place"):
@@ -924,25 +929,22 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
     demand's clause, the embedded act's slots, a manner noun's slots, a threat's condition,
     then the fall-back search. Places count only for acts done to a place."""
     targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
-    if trigger.code == RALLY_SUPPORT and trigger.inner is not None:
+    inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
+    inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False) \
+        if trigger.inner is not None and inner_entry is not None else None
+    if trigger.code == RALLY_SUPPORT and inner is not None:
         # "urged the EU to back Ukraine": the target is the party to be supported.
-        inner_entry = _matching_entry(trigger.inner, lexicon)
-        if inner_entry is not None:
-            supported, notes = _targets(_Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False),
-                                        actors, False)
-            if supported:
-                targets, target_notes = supported, notes + ["target: the party to be supported"]
+        supported, notes = _targets(inner, actors, False)
+        if supported:
+            targets, target_notes = supported, notes + ["target: the party to be supported"]
     if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) in ("appeal", "demand"):
         # "demanded that Peru release ...": the one asked is the embedded clause's subject.
         asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
         if asked is not None:
             targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
-    if not targets and trigger.inner is not None:
-        inner_entry = _matching_entry(trigger.inner, lexicon)
-        if inner_entry is not None and trigger.inner.i not in (trigger.token.i,):
-            inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False)
-            targets, target_notes = _targets(inner, actors, _is_passive(trigger.inner))
-            target_notes.append("target of the embedded event")
+    if not targets and inner is not None and inner.token.i != trigger.token.i:
+        targets, target_notes = _targets(inner, actors, _is_passive(inner.token))
+        target_notes.append("target of the embedded event")
     if not targets and trigger.manner is not None and trigger.manner.entry.targets:
         # "Israeli air raids on army positions killed four soldiers": the raid's target.
         targets, target_notes = _targets(trigger.manner, actors, False)
@@ -954,9 +956,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
                                                   actors, sources, trigger.code)
     if trigger.code[:2] == STATEMENT_ROOT:
         targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
-    inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
     # A threat or promise of force against a place aims at its country, as the force would.
-    place_codes = [trigger.code] + ([inner_entry.code] if inner_entry is not None else [])
+    place_codes = [trigger.code] + ([inner.code] if inner is not None else [])
     place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
     addressed = [t if t.rule != "place" or place_ok else _capital_government(t, sent.doc, trigger.entry.targets)
                  for t in targets]
