@@ -165,7 +165,7 @@ def _builtin_lexicon() -> Lexicon:
     return Lexicon(entries, frames)
 
 
-def _rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+def tsv_rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     """(line number, fields) of the data rows, after checking the header line."""
     seen_header = False
     for number, raw in enumerate(text.splitlines(), 1):
@@ -230,7 +230,7 @@ def _targets(value: str, name: str, number: int) -> tuple[str, ...]:
 def _parse_events(text: str, name: str) -> list[LexiconEntry]:
     entries: list[LexiconEntry] = []
     first_line: dict[str, int] = {}
-    for number, fields in _rows(text, name, EVENTS_HEADER):
+    for number, fields in tsv_rows(text, name, EVENTS_HEADER):
         id_, pos, lemma, particle, objects, target, code, frame, note = fields
         for column, value in zip(EVENTS_HEADER[:8], fields[:8]):
             if not value:
@@ -270,7 +270,7 @@ def _parse_events(text: str, name: str) -> list[LexiconEntry]:
 
 def _parse_frames(text: str, name: str) -> Mapping[str, Mapping[str, str]]:
     tables: dict[str, dict[str, str]] = {}
-    for number, (frame, inner, code, _note) in _rows(text, name, FRAMES_HEADER):
+    for number, (frame, inner, code, _note) in tsv_rows(text, name, FRAMES_HEADER):
         if frame not in FRAME_NAMES:
             raise ValueError(
                 f"{name}:{number}: unknown frame {frame!r}: expected one of "

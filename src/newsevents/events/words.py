@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 
-from .lexicon import _rows
+from .lexicon import tsv_rows
 
 WORDS_HEADER = ("set", "words", "note")
 PAIR_SEPARATOR = "+"
@@ -21,7 +21,7 @@ def word_sets() -> Mapping[str, frozenset[str]]:
     """Every set of words.tsv by name."""
     text = (files("newsevents") / "data" / "lexicon" / "words.tsv").read_text(encoding="utf-8")
     sets: dict[str, frozenset[str]] = {}
-    for number, (name, words, _note) in _rows(text, "words.tsv", WORDS_HEADER):
+    for number, (name, words, _note) in tsv_rows(text, "words.tsv", WORDS_HEADER):
         if name in sets:
             raise ValueError(f"words.tsv:{number}: set {name!r} defined twice")
         sets[name] = frozenset(word for word in words.split("|") if word)
