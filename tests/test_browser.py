@@ -21,7 +21,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = REPO / "test-artifacts"
-OWN_ARTICLE = ("Kenyan Foreign Minister Musalia Mudavadi made a visit to Ethiopia on Wednesday. "
+# Without ../shared/data: an event noun as trigger, as in the seed ("began a visit"; in "made a
+# visit" the lexicon row make.v.visit fires on "made").
+OWN_ARTICLE = ("Kenyan Foreign Minister Musalia Mudavadi began a visit to Ethiopia on Wednesday. "
                "Kenya condemned Somalia on Thursday.")
 XSS_ARTICLE = ("Kenya condemned Somalia on Monday. <script>window.__xss = 1</script> "
                "<img src=x onerror=\"window.__xss = 2\"> The statement was read aloud.")
