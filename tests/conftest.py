@@ -46,19 +46,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def http_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
-    """A local HTTP server; tests put (status, content type, body) by path in the dict."""
-    pages: dict[str, tuple[int, str, bytes]] = {}
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def serve_pages(handler: type[http.server.BaseHTTPRequestHandler], pages: dict) -> Iterator[tuple[str, dict]]:  # type: ignore[type-arg]
+    """Run a local HTTP server whose handler class reads ``pages``; yield (base URL, pages)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (handler,), {"pages": pages}))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", pages
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def http_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
+    """A local HTTP server; tests put (status, content type, body) by path in the dict."""
+    yield from serve_pages(_Handler, {})
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ CLI running in-process on it, and a local HTTP server that can also be slow."""
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -13,6 +12,8 @@ import pytest
 
 import newsevents.cli
 from newsevents.pipeline import Pipeline
+
+from ..conftest import serve_pages
 
 # Every fetch in this suite gives up after this long; the slow page answers later.
 FETCH_TIMEOUT = 0.5
@@ -74,17 +75,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def web_server() -> Iterator[tuple[str, dict[str, Page]]]:
     """A local HTTP server with pages by path: slow, failing and looping ones included."""
-    pages: dict[str, Page] = {}
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve_pages(_Handler, {})
 
 
 @pytest.fixture
