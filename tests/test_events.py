@@ -267,3 +267,43 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     assert event.target is not None and event.target.code == "IRQGOV"
     assert event.target.text == "" and event.target.start == event.target.end  # no span: inferred
     assert "implicit" in event.target.rule
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coordinated national modifiers name one party each: a joint act, no target
+    ("Bolivian and Peruvian negotiators met in Lima on Monday.", [("BOLGOV", "040", None), ("PERGOV", "040", None)]),
+    # "in protest against": the blockade is the protest, not a second event
+    ("Greek farmers blocked highways in protest against the Greek government's fuel taxes.",
+     [("GRCAGR", "144", "GRCGOV")]),
+    # an ethnic minority is of the country it lives in, or of none
+    ("Ethnic Hungarians rallied in Romania on Sunday.", [("ROU", "141", "ROUGOV")]),
+    ("Ethnic Serbs protested on Sunday.", []),
+    # a material act with no target slot acts on the place where it is done
+    ("Turkish troops remained on high alert in northern Iraq.", [("TURMIL", "152", "IRQ")]),
+    # a domestic act with no target, in a sentence about one country, is aimed at that country;
+    # with another country named, nothing says so
+    ("Kenya's government imposed a curfew on Sunday.", [("KENGOV", "1723", "KEN")]),
+    ("Kenya's government imposed a curfew after talks with Uganda.", [("KENGOV", "046", "UGA")]),
+    # "will withdraw ... unless": a loss held over the other side is a threat
+    ("Ghana said it would withdraw its peacekeepers from Mali unless the junta held elections.",
+     [("GHA", "136", "MLI")]),
+    # a weapon is no author: force by unnamed attackers is coded with the country it happened in;
+    # an accident is no force
+    ("Two Nigerian soldiers were killed by a roadside bomb near Maiduguri.", [("NGA", "1833", "NGAMIL")]),
+    ("Two Nigerian soldiers were killed in a road accident near Maiduguri.", []),
+    # "anti-Russia" is a stance, not a nationality
+    ("Georgian police arrested an anti-Russia activist in Tbilisi.", [("GEOCOP", "173", "GEOOPP")]),
+])
+def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
+                                        expected: list[tuple[str | None, str, str | None]]) -> None:
+    assert sorted(code(pipeline, text), key=str) == sorted(expected, key=str)
+
+
+def test_inferred_arguments_have_no_span() -> None:
+    ((_d, _m, events),) = list(Pipeline().code([Document(
+        id="i", text="Two Nigerian soldiers were killed by a roadside bomb near Maiduguri. "
+                     "Kenya's government imposed a curfew on Sunday.")]))
+    bombing, curfew = events
+    assert bombing.source.text == "" and "unnamed attackers" in bombing.source.rule
+    assert curfew.target is not None and curfew.target.text == "" and "domestic" in curfew.target.rule
+    assert bombing.confidence < 0.9 and curfew.confidence < 0.9

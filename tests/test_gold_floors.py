@@ -12,12 +12,12 @@ from newsevents.pipeline import Pipeline
 
 # (file, level, precision floor, recall floor)
 FLOORS = [
-    ("cameo_codebook_examples.jsonl", "root", 0.77, 0.75),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.63, 0.45),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.85, 0.56),
+    ("cameo_codebook_examples.jsonl", "root", 0.78, 0.77),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.68, 0.51),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.86, 0.61),
 ]
 # The acceptance asks 0.75 here; a change that drops below it fails the suite.
-ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.75}
+ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.76}
 PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 
@@ -63,7 +63,11 @@ def test_petrarch_unit_records_floor(shared_data_module: Path) -> None:
 # The held-out set ships in the repo (bench/data, written blind to the lexicon): it gates
 # generalisation, and is never read to write lexicon entries.
 HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_events.jsonl"
-HELDOUT_FLOORS = [("root+dyad", 0.72, 0.46), ("root", 0.86, 0.51)]
+# Its precision floor was 0.72 before joint acts ("Indian and French warships held exercises")
+# kept no target and domestic acts took their own country as target, as the PLOVER gold
+# codes both; the held-out set codes the first as a pair of dyads and the second without
+# a target, so its precision fell while its recall and F1 rose.
+HELDOUT_FLOORS = [("root+dyad", 0.68, 0.52), ("root", 0.83, 0.58)]
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 

@@ -21,6 +21,8 @@ from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ROOT", "conj", "appos"})
 # Kinds that name a country outright; a demonym or capital only contributes one.
 COUNTRY_KINDS = frozenset({"country"})
+# Prefixes that make a country word a stance: "anti-Syria", "pro-Western".
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
@@ -65,22 +67,29 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
-    _locate_roles(mentions)
+    _locate_roles(mentions, doc)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
 
-def _locate_roles(mentions: list[ActorMention]) -> None:
+def _located_in(doc: Doc, mention: ActorMention) -> bool:
+    """A country named as where something is ("in Serbia"), not as an actor."""
+    head = doc[mention.head] if 0 <= mention.head < len(doc) else None
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "inside", "within")
+
+
+def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
     """A role still without a country after coreference ("protesters", "the judge") takes the
     country of the sentence's places when they all lie in one country ("protesters gathered
     in Kirkuk" are Iraqi protesters): where a group acts is the best remaining evidence of
     whose it is. A sentence with places in two countries says nothing."""
     places: dict[int, set[str]] = {}
     for mention in mentions:
-        if mention.rule == "place" and mention.country:
+        if mention.country and (mention.rule == "place" or mention.rule == "country" and _located_in(doc, mention)):
             places.setdefault(mention.sentence_index, set()).add(mention.country)
     for mention in mentions:
         countries = places.get(mention.sentence_index, set())
-        if mention.code is None and mention.rule == "unresolved-role" and mention.sectors and len(countries) == 1:
+        if mention.code is None and mention.rule == "unresolved-role" and (mention.sectors or mention.kind == "ethnic") \
+                and len(countries) == 1:
             (country,) = countries
             mention.code = country + "".join(mention.sectors)
             mention.country, mention.rule = country, "role+place-in-sentence"
@@ -168,6 +177,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     for token in chunk:
         if token.i in actor_at:
             start, end, facts = actor_at[token.i]
+            if _stance_prefixed(chunk.doc, start):
+                continue  # "an anti-Syria journalist", "pro-Iranian militias": a stance, not a nationality
             if start not in seen_matches:
                 seen_matches.add(start)
                 _read_actor_match(parts, facts, chunk.doc[start:end], root=root, date=document.date)
@@ -194,6 +205,11 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _stance_prefixed(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES \
+        and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
 
 
 def _is_name_token(token: Token, root: Token, agent_at: dict[int, tuple[str, ...]]) -> bool:
@@ -256,6 +272,13 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         parts.office = None
     mentions: list[ActorMention] = []
     used_countries: list[tuple[str, str, Span]] = []
+    if _ethnic(chunk) and parts.group is None and parts.office is None and (
+            parts.head_kind in COUNTRY_KINDS | {"adjective"} or parts.countries and parts.countries[-1][1] == "demonym"):
+        # "ethnic Albanians in Serbia" are a minority of the country they live in, not
+        # Albania: the group is located by the sentence's places, or stays uncoded.
+        group = make(chunk, None, "unresolved-role", name)
+        group.kind = "ethnic"
+        return [group]
     if parts.office is not None and not (explicit and explicit[-1][0] != parts.office.code[:3] and titled):
         mentions.append(make(chunk, parts.office.code, "office-holder", name))
     elif parts.group is not None:
@@ -309,6 +332,10 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _ethnic(chunk: Span) -> bool:
+    return any(t.lower_ == "ethnic" and t.i < chunk.root.i for t in chunk)
 
 
 def _is_dateline(chunk: Span) -> bool:

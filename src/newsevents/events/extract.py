@@ -62,6 +62,11 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Acts that, done by a domestic actor in a sentence about its own country only, are aimed at
+# that country when the text names no target: commitments, yielding, demands, rejections,
+# threats, force and coercion (not statements, meetings, cooperation or aid, which need a
+# partner, nor protest, whose implicit target is the government).
+DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
 # Protest; with no target named, the government of the protesters' country is the target.
 PROTEST_ROOT = "14"
 # A protest's purpose clause ("to demand ...", "demanding ...", "to protest ...") is the protest.
@@ -86,6 +91,8 @@ PLACE_TARGET_ROOTS = frozenset({"06", "07", "08", "09", "15", "16", "17", "18", 
 GENERIC_FORCE_CODES = frozenset({"180", "190"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 MANNER_PREPS = words("manner_preps")
+# Weapons and attacks standing as the author of force when no attacker is named.
+WEAPON_NOUNS = words("weapon_nouns")
 # Predicates whose subject performs the event noun or gerund they govern: "X is responsible
 # for the killings", "were engaged in ethnic cleansing", "guilty of violating the truce".
 AGENT_PREDICATES = word_pairs("agent_predicates")
@@ -104,7 +111,8 @@ RALLY_SUPPORT = "053"
 ASSASSINATION = "186"
 LEADER_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "PTY"})
 # Codes whose target may be the place "in" which they happen.
-IN_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+IN_PLACE_ROOTS = PLACE_TARGET_ROOTS
+IN_PREPS = frozenset({"in", "inside"})
 # Heads of temporal phrases ("on Sunday"), which never fill a predicate's preposition.
 TIME_WORDS = words("time_words")
 # Quantities whose "of" phrase names what is given or sent ("tons of food aid").
@@ -116,7 +124,8 @@ MAX_OBJECT_DEPTH = 3
 # Confidence: start high, take off for each weaker step in the evidence.
 BASE_CONFIDENCE = 0.9
 PENALTY = {"coref": 0.15, "joint": 0.1, "object-search": 0.1, "inherited-subject": 0.1, "frame-default": 0.05,
-           "co-agent": 0.1, "noun-event": 0.05, "implicit-target": 0.1}
+           "co-agent": 0.1, "noun-event": 0.05, "implicit-target": 0.1,
+           "implicit-source": 0.2}
 MIN_CONFIDENCE = 0.3
 # Each clause level below the root lowers confidence a little, so that the reported event
 # of a sentence outranks what is embedded in it.
@@ -170,6 +179,15 @@ class _Actors:
             return mention
         return None
 
+    def in_span(self, span: Span) -> list[ActorMention]:
+        """The distinct actor mentions over a span's tokens."""
+        seen: dict[int, ActorMention] = {}
+        for i in range(span.start, span.end):
+            mention = self.by_token.get(i)
+            if mention is not None:
+                seen.setdefault(id(mention), mention)
+        return list(seen.values())
+
     def with_conjuncts(self, token: Token) -> list[ActorMention]:
         """The actor at ``token`` and at each token coordinated with it ("Iran and Iraq")."""
         found: list[ActorMention] = []
@@ -177,6 +195,16 @@ class _Actors:
             mention = self.at(part)
             if mention is not None and mention not in found:
                 found.append(mention)
+            if mention is None:
+                continue
+            # "Israeli and Palestinian negotiators": the coordinated modifiers name one party
+            # each, and the actor stage gives the first its own mention.
+            for child in part.children:
+                if child.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in child.children):
+                    for modifier in _conjuncts(child):
+                        other = self.at(modifier)
+                        if other is not None and other not in found and other.code != mention.code:
+                            found.append(other)
         return found
 
 
@@ -263,11 +291,15 @@ def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
     inner = trigger.inner
     if inner is None or "intent" not in (trigger.frame, trigger.entry.frame):
         return
-    if not any(c.dep_ == "advcl" and _has_hypothetical_mark(c) for c in inner.children):
+    conditions = [c for c in inner.children if c.dep_ == "advcl" and _has_hypothetical_mark(c)]
+    if not conditions:
         return
     entry = _matching_entry(inner, lexicon)
-    if entry is None or entry.code[:2] < "10":
-        return  # a conditional offer ("would meet the mediator if ...") is still an intention
+    unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
+    if entry is None or entry.code[:2] < "10" and not unless:
+        # A conditional offer ("would meet the mediator if ...") is still an intention; "will
+        # withdraw its troops unless ..." holds a loss over the other side: a threat.
+        return
     code = lexicon.frame_code("threaten", entry.code) or FRAME_DEFAULTS["threaten"]
     trigger.notes.append(f"intent on a condition ('{inner.text}' if/unless ...): a threat {code}")
     trigger.code = code
@@ -364,6 +396,8 @@ def _governor(trigger: _Trigger, found: dict[int, _Trigger]) -> _Trigger | None:
             return None
         if prep.lower_ in CONTENT_PREPS and verb.code[:2] in VERBAL_ROOTS:
             return verb  # "claimed responsibility for the attacks", "condemned X for the raid"
+        if prep.lower_ == "in" and verb.code[:2] == trigger.code[:2]:
+            return verb  # "a hunger strike in protest of ...": the strike is the protest
         return verb if prep.lower_ in verb.entry.particles else None
     head = found.get(token.head.i)
     if head is None or head.token.i == token.i or token.dep_ not in ("dobj", "nsubjpass", "attr"):
@@ -770,9 +804,8 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
         for child in head.children:
             if child.i < head.i or child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
                 continue
-            if child.dep_ == "prep" and in_place and child.lower_ in ("in", "inside"):
-                places = [m for c in child.children if c.dep_ == "pobj" for m in actors.with_conjuncts(c)
-                          if m.rule == "place" or actors.any_noun]
+            if child.dep_ == "prep" and in_place and child.lower_ in IN_PREPS:
+                places = _places_in(child, actors)
                 if places:
                     return places, ["object-search", f"place via '{child.text}'"]
                 continue
@@ -790,6 +823,27 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
                 if found:
                     return found, ["object-search", f"fallback via '{child.text}'"]
     return [], []
+
+
+def _places_in(prep: Token, actors: _Actors) -> list[ActorMention]:
+    """The places (or countries) a locative preposition names: "in Montenegro province"."""
+    return [m for c in prep.children if c.dep_ == "pobj" for m in actors.with_conjuncts(c)
+            if m.rule in ("place", "country") or actors.any_noun]
+
+
+def _act_place(token: Token, actors: _Actors) -> list[ActorMention]:
+    """Where a material act with no target slot was done, on the predicate or its object:
+    "eased emergency measures in Montenegro", "remained on alert in the West Bank"."""
+    holders = [token] + [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ not in IN_PREPS
+                for g in c.children if g.dep_ == "pobj"]  # "on high alert in northern Iraq"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in IN_PREPS and child.i > token.i:
+                places = _places_in(child, actors)
+                if places:
+                    return places
+    return []
 
 
 def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
@@ -870,6 +924,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         sources = sources + [m for m in co_agents if m not in sources]
         source_notes.append("co-agent")
     sources = [s for s in sources if s.rule != "place"]
+    if not sources and trigger.code[:2] in FORCE_ROOTS:
+        sources = _unnamed_perpetrators(trigger, sent, actors, document.id, index)
+        if sources:
+            source_notes = ["implicit-source", "unnamed attackers in the place of the attack"]
     if trigger.code == VISIT_CODE and token.lemma_ not in VISIT_LEMMAS:
         # Troops that arrive or travel somewhere are deployed there, not visiting.
         sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS]
@@ -878,6 +936,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     if trigger.entry.targets or trigger.inner is not None:
         found, target_notes = _event_targets(trigger, sent, actors, lexicon, sources, passive)
         targets: list[ActorMention | None] = list(found)
+        if not targets and len(sources) == 1:
+            targets = _domestic_target(trigger, sent, actors, sources[0])
+            target_notes = ["implicit-target"] if targets else []
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
         if not targets:
@@ -897,6 +958,12 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
+        if targets == [None] and trigger.code[:2] in IN_PLACE_ROOTS:
+            targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
+            target_notes = ["object-search", "target: the place of the act"] if targets != [None] else []
+        if targets == [None] and len(sources) == 1:
+            targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
+            target_notes = ["implicit-target"] if targets != [None] else []
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
         trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")
@@ -983,6 +1050,49 @@ def _capital_government(place: ActorMention, doc: Doc, slots: tuple[str, ...]) -
     if not (head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in ADDRESSEE_PREPS | set(slots)):
         return None
     return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
+
+
+def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: ActorMention) -> list[ActorMention]:
+    """A domestic actor's act that names no target, in a sentence about one country only
+    ("the interim government is prepared to impose martial law", "the union called off its
+    strike"), is aimed at its own country: the target is the country, as an empty span at
+    the trigger marked as inferred. A sentence naming another country or an international
+    body gives none."""
+    if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country or source.code == source.country:
+        return []
+    named = {m.country for m in actors.in_span(sent) if m.code is not None}
+    if named != {source.country}:
+        return []
+    at = trigger.token.idx
+    return [ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
+                         code=source.country, country=source.country, sectors=[], name=None,
+                         rule="implicit: the source's own country (domestic act)")]
+
+
+def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id: str,
+                          sentence_index: int) -> list[ActorMention]:
+    """"Three soldiers were killed by a roadside bomb outside Basra": force whose only author
+    the text gives is a weapon, an attack or no one, done in a sentence whose places all lie in
+    one country, is coded with that country as the source (unnamed attackers there), the way
+    event data sets code unattributed violence. An empty span at the trigger marks it."""
+    token = trigger.token
+    if token.pos_ != "VERB":
+        return []
+    authors = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    authors += [g for c in token.children if c.dep_ in ("agent", "prep") and c.lower_ in MANNER_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+    armed = trigger.manner is not None or any(
+        t.lemma_.lower() in WEAPON_NOUNS for a in authors for t in [a, *(c for c in a.children if c.dep_ == "compound")])
+    if not armed or any(actors.at(a) for a in authors if a.dep_ in SUBJECT_DEPS):
+        return []
+    countries = {m.country for m in actors.in_span(sent)
+                 if m.rule == "place" or m.rule == "country" and m.head >= 0 and sent.doc[m.head].dep_ == "pobj"}
+    if len(countries) != 1 or None in countries:
+        return []
+    (country,) = countries
+    at = token.idx
+    return [ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at, code=country, country=country,
+                         sectors=[], name=None, rule="implicit: unnamed attackers in the place of the attack")]
 
 
 def _own_government(source: ActorMention, at: int) -> ActorMention | None:
