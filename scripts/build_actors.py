@@ -236,6 +236,7 @@ ACTOR_SUPPLEMENT = [
     ("african union", "IGOAFR", "igo"),
     ("houthi", "YEMREB", "group"),
     ("houthis", "YEMREB", "group"),
+    ("northern ireland", "GBR", "city"),  # a part of the UK; "Ireland" alone would make it IRL
 ]
 
 # Core role words missing from Phoenix.agents.txt.  Project-authored, in agents.tsv (other

@@ -293,6 +293,24 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Two Nigerian soldiers were killed in a road accident near Maiduguri.", []),
     # "anti-Russia" is a stance, not a nationality
     ("Georgian police arrested an anti-Russia activist in Tbilisi.", [("GEOCOP", "173", "GEOOPP")]),
+    # a protest is aimed at whom its purpose names, or at the government where it is held
+    ("Chilean students marched through Santiago to denounce the Argentine government's border policy.",
+     [("CHLEDU", "141", "ARGGOV")]),
+    ("Sahrawi prisoners rioted at a jail in southern Morocco on Sunday.", [("ESH", "145", "MARGOV")]),
+    # a participle that elaborates a coded event counts only with a target of its own
+    ("Bolivia rejected the Chilean proposal, saying it would study other options.", [("BOL", "120", "CHL")]),
+    # who was summoned is who will travel, not who summoned; a future trip to a city is intent
+    ("Nepal's foreign minister was summoned by the Indian government and will travel to Delhi.",
+     [("NPLGOV", "036", "IND")]),
+    # "insisted" with an indicative clause asserts; with a subjunctive one it demands
+    ("Brazil insisted the crisis reflected old disputes.", []),
+    ("Brazil insisted that Paraguay withdraw its troops.", [("BRA", "1056", "PRY")]),
+    # a demand or warning addressed to no one is not coded
+    ("Kenya warned on Sunday.", []),
+    # the office the text gives in apposition outranks the dictionary's record of the person
+    ("Kofi Annan, UN secretary general, condemned the attack on Ghana.", [("IGOUNO", "111", "GHA")]),
+    # "NATO-member Norway" is Norway
+    ("NATO-member Norway condemned Russia.", [("NOR", "111", "RUS")]),
 ])
 def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
                                         expected: list[tuple[str | None, str, str | None]]) -> None:

@@ -281,7 +281,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         return [group]
     if parts.office is not None and not (explicit and explicit[-1][0] != parts.office.code[:3] and titled):
         mentions.append(make(chunk, parts.office.code, "office-holder", name))
-    elif parts.group is not None:
+    elif parts.group is not None and not (parts.head_kind in COUNTRY_KINDS and parts.head_country):
         extra = "".join(s for s in parts.sectors if s not in knowledge.split_code(parts.group.code)[1])
         mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
@@ -357,12 +357,25 @@ def _pair_appositions(by_root: dict[int, ActorMention], doc: Doc, partners: dict
             if child.dep_ != "appos" or other is None:
                 continue
             coded, uncoded = (mention, other) if mention.code else (other, mention)
+            if coded.code and uncoded.code:
+                _title_outranks_record(mention, other)
+                continue
             if coded.code and not uncoded.code:
                 # Lent later, in the coreference pass: a name already known from earlier in the
                 # article outranks a comma the parser may have misread as an apposition.
                 partners[id(uncoded)] = coded
             coded.name = coded.name or uncoded.name
             uncoded.name = uncoded.name or coded.name
+
+
+def _title_outranks_record(one: ActorMention, other: ActorMention) -> None:
+    """"Kofi Annan, UN secretary-general": a person the dictionary knows by a record
+    (often a different or undated role) takes the office the text gives them in apposition."""
+    for person, title in ((one, other), (other, one)):
+        if person.rule.startswith("office-holder") and not title.rule.startswith("office-holder") and title.sectors:
+            person.code, person.country, person.sectors = title.code, title.country, list(title.sectors)
+            person.rule = "office-holder, office from the apposition"
+            return
 
 
 def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Document,

@@ -29,6 +29,9 @@ from .words import word_pairs, words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# A past or third-person present verb is indicative: what is asserted, never what is asked
+# (a demand's "that" clause takes the bare subjunctive: "insisted that Iran halt").
+INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
 # Pronouns in a reported clause that stand for the speaker's own side.
 SPEAKER_PRONOUNS = words("speaker_pronouns")
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -57,6 +60,8 @@ FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "
 # they are coded even when the complement's verb is not in the lexicon.
 EXPLICIT_FRAMES = frozenset({"demand", "appeal", "reject"})
 STATEMENT_ROOT = "01"
+# Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
+ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
 GENERIC_STATEMENT = "010"
 # Roots whose events the codebook often states without a target: statements, intentions
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
@@ -230,11 +235,20 @@ def extract_events(doc: Doc, document: Document, mentions: list[ActorMention], l
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         triggers = _find_triggers(sent, lexicon)
+        coded: set[int] = set()
         for trigger in triggers:
             uncertain = trigger.negated or trigger.hypothetical or (trigger.modality not in (None, "future"))
             if uncertain and not keep_uncertain:
                 continue
-            events.extend(_events_for(trigger, sent, index, document, actors, lexicon))
+            found = list(_events_for(trigger, sent, index, document, actors, lexicon))
+            token = trigger.token
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in coded:
+                # "refused to meet X, saying he would ...": the participle elaborates the coded
+                # event; it counts only with a target of its own.
+                found = [e for e in found if e.target is not None]
+            if found:
+                coded.add(token.i)
+            events.extend(found)
     return _drop_subsumed_statements(events, doc)
 
 
@@ -314,7 +328,7 @@ def _unrealised_under_frames(found: dict[int, _Trigger], consumed: set[int]) -> 
             continue
         node = trigger.token
         while node.head.i != node.i:
-            if node.head.i in inners and node.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl", "acl"):
+            if node.head.i in inners and node.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "acomp"):
                 trigger.modality = "possible"
                 trigger.notes.append(f"inside the framed act '{node.head.text}'")
                 break
@@ -504,6 +518,12 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
         trigger.code = ACCORD
         trigger.notes.append("agreed that ...: accord, not intent")
         return
+    if trigger.entry.frame == "demand" and _finite_complement(token, INDICATIVE_TAGS):
+        # "insisted the unrest reflected old tensions": an assertion; a demand asks for an act
+        # ("insisted that Iran halt ...", "insisted it must ...").
+        trigger.code = GENERIC_STATEMENT
+        trigger.notes.append("insisted that <indicative>: a statement, not a demand")
+        return
     places = [token] + [c for c in token.children if c.dep_ in ("prep", "dobj", "dative")]
     places += [g for c in places[1:] for g in c.children if c.dep_ == "pobj"]
     uncoded: Token | None = None
@@ -531,9 +551,12 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
 
 
-def _finite_complement(token: Token) -> bool:
-    """"agreed that there was a need", "agreed there was": a finite clause, not "agreed to"."""
+def _finite_complement(token: Token, tags: frozenset[str] | None = None) -> bool:
+    """"agreed that there was a need", "agreed there was": a finite clause, not "agreed to".
+    With ``tags``, the complement's verb must carry one of them."""
     for child in token.children:
+        if tags is not None and (child.dep_ != "ccomp" or child.i < token.i or child.tag_ not in tags):
+            continue
         if child.dep_ == "ccomp" and child.i > token.i and (
                 child.tag_ in FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | UNCERTAIN_MODALS for c in child.children)
@@ -607,6 +630,13 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
             found, notes = _phrase_actors(pobj, actors)
             return found, notes + ["passive agent"]
     head = token.head
+    if token.dep_ == "conj" and head.i != token.i and _is_passive(head) and not _is_passive(token):
+        # "was indicted by the court and will resign": who was indicted resigns.
+        patient = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if patient is not None:
+            found, notes = _phrase_actors(patient, actors)
+            return found, notes + ["inherited-subject"]
+        return [], []
     if token.dep_ == "xcomp":
         controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if controller is not None and actors.at(controller):
@@ -846,6 +876,19 @@ def _act_place(token: Token, actors: _Actors) -> list[ActorMention]:
     return []
 
 
+def _purpose_target(token: Token, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+    """"blocked a road to show their disapproval of the United States' policies": a protest
+    is aimed at the first actor its purpose clause names."""
+    for clause in token.children:
+        if clause.dep_ != "advcl" or not (clause.tag_ == "VBG" or any(c.tag_ == "TO" for c in clause.children)):
+            continue
+        for part in clause.subtree:
+            mention = actors.at(part)
+            if mention is not None and mention.rule != "place" and mention not in sources:
+                return [mention], ["object-search", f"target named in the purpose '{clause.text}'"]
+    return [], []
+
+
 def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
     """"X threatened to stop talks if the United States deploys ...": a threat is aimed at
     whoever must meet its condition, the subject of its "if"/"unless" clause."""
@@ -958,12 +1001,17 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
+        if targets == [None] and trigger.code[:2] == PROTEST_ROOT:
+            found, target_notes = _purpose_target(token, actors, sources)
+            targets = found or [None]
         if targets == [None] and trigger.code[:2] in IN_PLACE_ROOTS:
             targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
             target_notes = ["object-search", "target: the place of the act"] if targets != [None] else []
         if targets == [None] and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
             target_notes = ["implicit-target"] if targets != [None] else []
+        if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
+            return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
         trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")
@@ -978,7 +1026,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = [None]  # "France honoured the victims of the Paris attacks": no one else is the target
     for source in sources:
         for target in targets:
-            implicit = _own_government(source, token.idx) if target is None and trigger.code[:2] == PROTEST_ROOT else None
+            implicit = _protested_government(source, token, actors) if target is None and trigger.code[:2] == PROTEST_ROOT else None
             target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code
                                        and target.rule != "place"):
@@ -1016,6 +1064,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
         # "Israeli air raids on army positions killed four soldiers": the raid's target.
         targets, target_notes = _targets(trigger.manner, actors, False)
         target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
+    if not targets and trigger.code[:2] == PROTEST_ROOT:
+        targets, target_notes = _purpose_target(trigger.token, actors, sources)
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
     if not targets:
@@ -1024,7 +1074,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
     if trigger.code[:2] == STATEMENT_ROOT:
         targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
     # A threat or promise of force against a place aims at its country, as the force would.
-    place_codes = [trigger.code] + ([inner.code] if inner is not None else [])
+    # The row's own code counts too: "will travel to Delhi" is intent (036) to visit (042).
+    place_codes = [trigger.code, trigger.entry.code] + ([inner.code] if inner is not None else [])
     place_ok = any(c in PLACE_TARGET_CODES or c[:2] in PLACE_TARGET_ROOTS for c in place_codes)
     addressed = [t if t.rule != "place" or place_ok else _capital_government(t, sent.doc, trigger.entry.targets)
                  for t in targets]
@@ -1095,15 +1146,22 @@ def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id
                          sectors=[], name=None, rule="implicit: unnamed attackers in the place of the attack")]
 
 
-def _own_government(source: ActorMention, at: int) -> ActorMention | None:
-    """The implicit target of a protest that names none: the government of the protesters'
-    own country (CAMEO 14 usage: the target is the party protested against; domestic
-    protest is against the state). An empty span at the trigger marks it as inferred."""
+def _protested_government(source: ActorMention, token: Token, actors: _Actors) -> ActorMention | None:
+    """The implicit target of a protest that names none: the government of the country the
+    protest is held in ("Palestinian prisoners rioted at a jail in northern Israel"), or else
+    of the protesters' own country (CAMEO 14 usage: the target is the party protested
+    against; domestic protest is against the state). An empty span at the trigger marks it
+    as inferred."""
     if not source.country or "GOV" in source.sectors or source.code is None or not source.code.startswith(source.country):
         return None
+    held_in = {m.country for m in _act_place(token, actors) if m.country}
+    country, rule = source.country, "implicit: government of the protesters' country"
+    if len(held_in) == 1 and held_in != {source.country}:
+        (country,) = held_in
+        rule = "implicit: government of the country protested in"
+    at = token.idx
     return ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
-                        code=f"{source.country}GOV", country=source.country, sectors=["GOV"], name=None,
-                        rule="implicit: government of the protesters' country")
+                        code=f"{country}GOV", country=country, sectors=["GOV"], name=None, rule=rule)
 
 
 def _clause_depth(token: Token) -> int:
