@@ -68,6 +68,7 @@ dictionaries use, see ``iso_to_code``):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import csv
 import json
 import re
@@ -237,7 +238,11 @@ ACTOR_SUPPLEMENT = [
     ("houthi", "YEMREB", "group"),
     ("houthis", "YEMREB", "group"),
     ("northern ireland", "GBR", "city"),  # a part of the UK; "Ireland" alone would make it IRL
+    ("kampuchean", "KHM", "adjective"),  # Phoenix has the old name "kampuchea", not its demonym
 ]
+
+# Country prefixes in Phoenix rows that are no CAMEO code (slips for the code on the right).
+CODE_FIXES = {"ANG": "AGO"}
 
 # Core role words missing from Phoenix.agents.txt.  Project-authored, in agents.tsv (other
 # project-authored role words such as "official" live in the hand-written roles.tsv).
@@ -908,6 +913,8 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
     rows = phoenix_rows(blocks, country_codes, geo)
     rows = add_demonym_plurals(rows)
     rows += [Row(p, c, k, block=f"supplement:{i}") for i, (p, c, k) in enumerate(ACTOR_SUPPLEMENT)]
+    rows = [dataclasses.replace(r, code=CODE_FIXES[r.code[:3]] + r.code[3:]) if r.code[:3] in CODE_FIXES else r
+            for r in rows]
     rows = igo_acronyms(rows, country_codes, report)
     rows = resolve_conflicts(rows, agent_phrases, country_codes, report)
     actor_rows = sort_actor_rows({(out_phrase(r.phrase), r.code, r.kind, r.start, r.end) for r in rows})

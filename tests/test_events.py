@@ -311,6 +311,22 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Kofi Annan, UN secretary general, condemned the attack on Ghana.", [("IGOUNO", "111", "GHA")]),
     # "NATO-member Norway" is Norway
     ("NATO-member Norway condemned Russia.", [("NOR", "111", "RUS")]),
+    # refusing to let someone act is aimed at them
+    ("Liberian rebels refused to allow Red Cross planes to land in Monrovia.",
+     [("LBRREB", "120", "NGOHLHIRC")]),
+    # a crowd gathers for the event it holds
+    ("Hundreds of Kenyans gathered for a rally in Nairobi on Sunday.", [("KEN", "141", "KENGOV")]),
+    # people affiliated with a group are its members
+    ("Dockworkers affiliated with the Chilean Workers' Union stopped work on Monday.", [("CHLLAB", "143", "CHLGOV")]),
+    # "resorted to" is an agent predicate, even where the parser makes the subject the root
+    ("Egyptian students resorted to burning tyres during protests against the Israeli embassy.",
+     [("EGYEDU", "140", "ISRGOV")]),
+    # the light verb carries an event noun in the "of" phrase of its object
+    ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", None), ("RUSMIL", "062", None)]),
+    ("Chinese President Xi Jinping sent a message of condolence to Turkish President Tayyip Erdogan.",
+     [("CHNGOV", "018", "TURGOV")]),
+    # the owner may modify the modifier: "US Predator attacks"
+    ("US Predator attacks killed six Taliban commanders.", [("USA", "190", "AFGREBMIL")]),
 ])
 def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
                                         expected: list[tuple[str | None, str, str | None]]) -> None:

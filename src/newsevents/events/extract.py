@@ -42,6 +42,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
 ACCORD_VERBS = words("accord_verbs")
 ACCORD = "019"
+ASSERTIVE_DEMANDS = words("assertive_demands")
 # Prepositions after a verbal act whose object is the act's content, not an event of its own.
 CONTENT_PREPS = words("content_preps")
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
@@ -50,6 +51,10 @@ LIGHT_VERBS = words("light_verbs")
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
 FRAME_PREPS = words("frame_preps")
+# "Thousands converged for a rally": the crowd holds the event noun its "for" names.
+GATHERING_VERBS = words("gathering_verbs")
+# "workers affiliated with the union": people of a group are its members.
+AFFILIATION_WORDS = words("affiliation_words")
 # Co-agents: "X, alongside Y, condemned ..." makes Y a source too.
 CO_AGENT_PREPS = words("co_agent_preps")
 CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
@@ -518,7 +523,7 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
         trigger.code = ACCORD
         trigger.notes.append("agreed that ...: accord, not intent")
         return
-    if trigger.entry.frame == "demand" and _finite_complement(token, INDICATIVE_TAGS):
+    if token.lemma_ in ASSERTIVE_DEMANDS and _finite_complement(token, INDICATIVE_TAGS):
         # "insisted the unrest reflected old tensions": an assertion; a demand asks for an act
         # ("insisted that Iran halt ...", "insisted it must ...").
         trigger.code = GENERIC_STATEMENT
@@ -689,6 +694,12 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
     unresolved_role = role is not None and role.code is None and role.rule == "unresolved-role"
+    if unresolved_role:
+        for link in token.children:
+            if link.dep_ in ("acl", "amod") and link.lower_ in AFFILIATION_WORDS:
+                for obj in (g for p in link.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children):
+                    if obj.dep_ == "pobj" and actors.at(obj):
+                        return actors.with_conjuncts(obj), [f"members: '{link.text} {obj.text}'"]
     if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS or unresolved_role:
         # "Thousands of Iraqi Kurds demonstrated", "one third of the guerrillas", "leaders of
         # the opposition coalition", "activists from the Fatah party".
@@ -730,6 +741,11 @@ def _agent_predicate_subject(token: Token, actors: _Actors) -> list[ActorMention
     predicate = _agent_predicate(token)
     if predicate is None:
         return []
+    if predicate.dep_ in ("acl", "amod"):
+        # "militias engaged in the killings", and the misparse "Palestinian youths resorted
+        # to ..." with the noun as the root: the noun is the agent.
+        found, _ = _phrase_actors(predicate.head, actors)
+        return found
     # The predicate's subject sits on it ("X engaged in") or on its copula ("X is responsible").
     for holder in (predicate, predicate.head):
         for child in holder.children:
@@ -752,6 +768,12 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tup
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child), ["modifier"]
+    for child in token.children:
+        # "US Predator attacks": the owner modifies the modifier.
+        if child.dep_ == "compound":
+            owners = [g for g in child.children if g.dep_ in ("compound", "amod") and actors.at(g)]
+            if owners:
+                return actors.with_conjuncts(owners[0]), ["modifier"]
     if "between" not in targets:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "between":
@@ -763,15 +785,29 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tup
     owner = _agent_predicate_subject(token, actors)
     if owner:
         return owner, ["inherited-subject", f"agent of '{head.head.text} {head.text}'"]
-    if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
-        found, notes = _subject(head, actors)
-        return found, notes + [f"light verb '{head.text}'"]
+    carrier = _light_verb_of(token) or (head if token.dep_ == "nsubjpass" and head.pos_ == "VERB"
+                                         and head.lemma_ in LIGHT_VERBS else None)
+    if carrier is not None:
+        found, notes = _subject(carrier, actors)
+        return found, notes + [f"light verb '{carrier.text}'"]
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS and head.head.pos_ == "VERB":
         verb = head.head
-        if head.lower_ in ("in", "during") or verb.lemma_ in LIGHT_VERBS:
+        if head.lower_ in ("in", "during") or verb.lemma_ in LIGHT_VERBS or head.lower_ == "for" and verb.lemma_ in GATHERING_VERBS:
             found, notes = _subject(verb, actors)
             return found, notes + [f"clause of '{verb.text}'"]
     return [], []
+
+
+def _light_verb_of(token: Token) -> Token | None:
+    """The light verb that carries an event noun as its object ("held talks"), or as the
+    "of" phrase of its object ("launched ten days of war games", "sent a message of
+    condolence")."""
+    if token.pos_ == "VERB":
+        return None
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head
+    head = token.head
+    return head if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
 
 
 def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[ActorMention], list[str]]:
@@ -781,8 +817,9 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     # "signed a memorandum of understanding with Ethiopia": the phrase hangs on the "of" noun.
     owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj"]
-    if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
-        owners.append(token.head)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
+    carrier = _light_verb_of(token)
+    if carrier is not None:
+        owners.append(carrier)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
     elif token.pos_ != "VERB" and token.dep_ == "pobj" and (predicate := _agent_predicate(token)) is not None:
         owners.append(predicate)  # "engaged in ethnic cleansing ... against Albanians"
     if token.pos_ == "VERB":
@@ -1057,6 +1094,15 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
         asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
         if asked is not None:
             targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
+    if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) == "reject":
+        # "refused to allow UN planes to land": the refusal is aimed at who may not act.
+        for clause in trigger.inner.children:
+            if clause.dep_ in ("ccomp", "xcomp"):
+                asked = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                found = actors.with_conjuncts(asked) if asked is not None else []
+                if found:
+                    targets, target_notes = found, ["target: who the refused act concerns"]
+                    break
     if not targets and inner is not None and inner.token.i != trigger.token.i:
         targets, target_notes = _targets(inner, actors, _is_passive(inner.token))
         target_notes.append("target of the embedded event")
