@@ -611,6 +611,23 @@ ACRONYM_ORG_WORDS = frozenset(
 )
 
 
+def successor_demonyms(rows: list[Row], report: dict) -> list[Row]:
+    """A people's name whose every row has ended ("armenians": Soviet Armenia until 1991)
+    while its adjective has an open row ("armenian": ARM since 1991) names that country now."""
+    by_phrase: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_phrase[r.phrase].append(r)
+    extra = []
+    for phrase, group in by_phrase.items():
+        if not phrase.endswith("s") or any(not r.end for r in group):
+            continue
+        current = [r for r in by_phrase.get(phrase[:-1], []) if r.kind == "adjective" and not r.end]
+        if len(current) == 1:
+            extra.append(Row(phrase, current[0].code, "country", current[0].start, "", f"successor:{phrase}"))
+    report["successor demonyms"] = len(extra)
+    return rows + extra
+
+
 def igo_acronyms(rows: list[Row], country_codes: set[str], report: dict) -> list[Row]:
     """Initialisms of IGO names ("osce", "oecd", "ebrd") that the sources lack.
 
@@ -915,6 +932,7 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
     rows += [Row(p, c, k, block=f"supplement:{i}") for i, (p, c, k) in enumerate(ACTOR_SUPPLEMENT)]
     rows = [dataclasses.replace(r, code=CODE_FIXES[r.code[:3]] + r.code[3:]) if r.code[:3] in CODE_FIXES else r
             for r in rows]
+    rows = successor_demonyms(rows, report)
     rows = igo_acronyms(rows, country_codes, report)
     rows = resolve_conflicts(rows, agent_phrases, country_codes, report)
     actor_rows = sort_actor_rows({(out_phrase(r.phrase), r.code, r.kind, r.start, r.end) for r in rows})

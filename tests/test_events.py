@@ -284,6 +284,8 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # with another country named, nothing says so
     ("Kenya's government imposed a curfew on Sunday.", [("KENGOV", "1723", "KEN")]),
     ("Kenya's government imposed a curfew after talks with Uganda.", [("KENGOV", "046", "UGA")]),
+    # "after" a meeting its subject took part; after another event, not
+    ("Kenya's government imposed a curfew after a demonstration in Mombasa.", [("KENGOV", "1723", "KEN")]),
     # "will withdraw ... unless": a loss held over the other side is a threat
     ("Ghana said it would withdraw its peacekeepers from Mali unless the junta held elections.",
      [("GHA", "136", "MLI")]),
@@ -327,6 +329,11 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
      [("CHNGOV", "018", "TURGOV")]),
     # the owner may modify the modifier: "US Predator attacks"
     ("US Predator attacks killed six Taliban commanders.", [("USA", "190", "AFGREBMIL")]),
+    # a protest held "in defiance of" someone is aimed at them, and is one event
+    ("Thousands of Armenians blocked roads in Yerevan in defiance of Russian authorities.", [("ARM", "144", "RUSGOV")]),
+    # an event noun a light verb carries has the verb's tense: a future one is an intention
+    ("Kenya will hold talks with Uganda next week.", [("KEN", "036", "UGA")]),
+    ("Kenya will begin talks with Uganda next week.", [("KEN", "036", "UGA")]),
 ])
 def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
                                         expected: list[tuple[str | None, str, str | None]]) -> None:

@@ -77,6 +77,8 @@ TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
 # threats, force and coercion (not statements, meetings, cooperation or aid, which need a
 # partner, nor protest, whose implicit target is the government).
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
+# Stances a protest may be held "in": disapproval and rejection ("in defiance of").
+STANCE_ROOTS = frozenset({"11", "12"})
 # Protest; with no target named, the government of the protesters' country is the target.
 PROTEST_ROOT = "14"
 # A protest's purpose clause ("to demand ...", "demanding ...", "to protest ...") is the protest.
@@ -90,6 +92,7 @@ INSIDE_PREPS = words("inside_preps")
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
+CONSULT_ROOT = "04"
 VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
@@ -156,6 +159,7 @@ class _Trigger:
     inner: Token | None = None
     frame: str | None = None
     manner: _Trigger | None = None  # "killed in an attack by X": the noun that says how, and by whom
+    stance: _Trigger | None = None  # "blocked streets in defiance of Beijing": whom the protest defies
     notes: list[str] = field(default_factory=list)
 
 
@@ -273,15 +277,18 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         if token.pos_ == "ADJ" and entry.code.startswith(STATEMENT_ROOT) and not _said(token, lexicon):
             continue  # an outlook ("wary", "confident") is a statement only when someone states it
-        embedding = _embedding(token)
-        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or embedding == "denied",
-                           modality=embedding if embedding in ("alleged", "possible") else _modality(token),
-                           hypothetical=question or _is_hypothetical(token))
+        # An event noun a light verb carries has the verb's reality: "will extend the curfew"
+        # is an intention, "did not hold talks" negated.
+        clause = _light_verb_of(token) or token
+        embedding = _embedding(clause)
+        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
+                           modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
+                           hypothetical=question or _is_hypothetical(clause))
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
             _apply_reported_frame(trigger, lexicon, consumed)
-        elif trigger.modality == "future" and token.pos_ == "VERB":
+        elif trigger.modality == "future" and (token.pos_ == "VERB" or clause is not token):
             intent = lexicon.frame_code("intent", entry.code)
             if intent:
                 trigger.code = intent
@@ -417,6 +424,9 @@ def _governor(trigger: _Trigger, found: dict[int, _Trigger]) -> _Trigger | None:
             return verb  # "claimed responsibility for the attacks", "condemned X for the raid"
         if prep.lower_ == "in" and verb.code[:2] == trigger.code[:2]:
             return verb  # "a hunger strike in protest of ...": the strike is the protest
+        if prep.lower_ == "in" and verb.code[:2] == PROTEST_ROOT and trigger.code[:2] in STANCE_ROOTS:
+            verb.stance = verb.stance or trigger  # "in defiance of Beijing", "in opposition to the bill"
+            return verb
         return verb if prep.lower_ in verb.entry.particles else None
     head = found.get(token.head.i)
     if head is None or head.token.i == token.i or token.dep_ not in ("dobj", "nsubjpass", "attr"):
@@ -755,7 +765,7 @@ def _agent_predicate_subject(token: Token, actors: _Actors) -> list[ActorMention
     return []
 
 
-def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tuple[list[ActorMention], list[str]]:
+def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: str = "") -> tuple[list[ActorMention], list[str]]:
     """Who performs an event noun: its possessor, a "by"/"of" phrase, a demonym, or the
     subject of the light verb or clause it sits in."""
     for child in token.children:
@@ -792,6 +802,8 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors) -> tup
         return found, notes + [f"light verb '{carrier.text}'"]
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS and head.head.pos_ == "VERB":
         verb = head.head
+        if head.lower_ == "after" and not code.startswith(CONSULT_ROOT):
+            return [], []  # "after talks with X, Y said": Y talked; "imposed a curfew after a demonstration": no
         if head.lower_ in ("in", "during") or verb.lemma_ in LIGHT_VERBS or head.lower_ == "for" and verb.lemma_ in GATHERING_VERBS:
             found, notes = _subject(verb, actors)
             return found, notes + [f"clause of '{verb.text}'"]
@@ -913,6 +925,16 @@ def _act_place(token: Token, actors: _Actors) -> list[ActorMention]:
     return []
 
 
+def _protest_target(trigger: _Trigger, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+    """Whom a protest that names no target is aimed at: whom it defies ("in defiance of
+    Chinese authorities"), or the first actor its purpose clause names."""
+    if trigger.stance is not None:
+        found, notes = _targets(trigger.stance, actors, False)
+        if found:
+            return found, notes + [f"target of '{trigger.stance.token.text}'"]
+    return _purpose_target(trigger.token, actors, sources)
+
+
 def _purpose_target(token: Token, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
     """"blocked a road to show their disapproval of the United States' policies": a protest
     is aimed at the first actor its purpose clause names."""
@@ -996,7 +1018,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         owner = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
         sources, source_notes = _subject(owner, actors)
     else:
-        sources, source_notes = _noun_source(token, trigger.entry.targets, actors)
+        sources, source_notes = _noun_source(token, trigger.entry.targets, actors, trigger.code)
         source_notes.append("noun-event")
     subject_tokens = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     co_agents = _co_agents(token, subject_tokens, actors)
@@ -1039,7 +1061,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
         if targets == [None] and trigger.code[:2] == PROTEST_ROOT:
-            found, target_notes = _purpose_target(token, actors, sources)
+            found, target_notes = _protest_target(trigger, actors, sources)
             targets = found or [None]
         if targets == [None] and trigger.code[:2] in IN_PLACE_ROOTS:
             targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
@@ -1111,7 +1133,7 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexi
         targets, target_notes = _targets(trigger.manner, actors, False)
         target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
     if not targets and trigger.code[:2] == PROTEST_ROOT:
-        targets, target_notes = _purpose_target(trigger.token, actors, sources)
+        targets, target_notes = _protest_target(trigger, actors, sources)
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
     if not targets:
