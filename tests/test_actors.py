@@ -134,3 +134,12 @@ def test_seed_article_actors(shared_data: Path, pipeline: Pipeline) -> None:
     for mention in mentions:
         if mention.name and ("Soleimani" in mention.name or "Muhandis" in mention.name):
             assert mention.code is None
+
+
+def test_roles_are_located_where_they_act_not_by_another_countrys_place(pipeline: Pipeline) -> None:
+    text = ("Many businesses say that China has taken advantage of the United States and of firms operating in China. "
+            "Thousands of protesters gathered in Kirkuk on Sunday.")
+    ((_d, _doc, mentions),) = list(pipeline.actors([Document(id="l", text=text)]))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Many businesses"].code is None
+    assert by_text["protesters"].code == "IRQOPP"

@@ -334,6 +334,16 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # an event noun a light verb carries has the verb's tense: a future one is an intention
     ("Kenya will hold talks with Uganda next week.", [("KEN", "036", "UGA")]),
     ("Kenya will begin talks with Uganda next week.", [("KEN", "036", "UGA")]),
+    # the domestic target is inferred only for the state and political actors, not for a
+    # generic act on a thing it names, and for a bare verbal act only when it names an
+    # addressee the actor stage could not code
+    ("A Nepalese farmer killed a leopard on Sunday.", []),
+    ("Kenya's government fought the drought in 2022.", []),
+    ("Kenya's interior minister warned on Sunday.", []),
+    ("Kenya's interior minister warned opposition protesters on Sunday.", [("KENGOV", "130", "KEN")]),
+    # a role is located where it acts, even in a sentence naming another country
+    ("Hundreds of thousands of people blocked streets in Nairobi in defiance of Ugandan authorities.",
+     [("KENPPL", "144", "UGAGOV")]),
 ])
 def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
                                         expected: list[tuple[str | None, str, str | None]]) -> None:

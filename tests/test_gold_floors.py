@@ -13,8 +13,8 @@ from newsevents.pipeline import Pipeline
 # (file, level, precision floor, recall floor)
 FLOORS = [
     ("cameo_codebook_examples.jsonl", "root", 0.78, 0.77),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.56),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.63),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.56),
+    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
 ]
 # The issue's acceptance asks 0.75 here; a change that drops below it fails the suite.
 ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.77}
@@ -67,7 +67,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_even
 # kept no target and domestic acts took their own country as target, as the PLOVER gold
 # codes both; the held-out set codes the first as a pair of dyads and the second without
 # a target, so its precision fell while its recall and F1 rose.
-HELDOUT_FLOORS = [("root+dyad", 0.69, 0.54), ("root", 0.84, 0.60)]
+HELDOUT_FLOORS = [("root+dyad", 0.71, 0.54), ("root", 0.86, 0.59)]
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 

@@ -79,20 +79,51 @@ def _located_in(doc: Doc, mention: ActorMention) -> bool:
 
 def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
     """A role still without a country after coreference ("protesters", "the judge") takes the
-    country of the sentence's places when they all lie in one country ("protesters gathered
-    in Kirkuk" are Iraqi protesters): where a group acts is the best remaining evidence of
-    whose it is. A sentence with places in two countries says nothing."""
-    places: dict[int, set[str]] = {}
+    country of the places where it acts ("protesters gathered in Kirkuk", "people blocked
+    streets in Hong Kong" are Iraqi and Hong Kong people): where a group acts is the best
+    remaining evidence of whose it is. Places elsewhere in the sentence count only when the
+    sentence names no other country ("businesses agree that China has taken advantage of the
+    United States" says nothing of the businesses, though firms operate "in China")."""
+    places: dict[int, list[ActorMention]] = {}
+    named: dict[int, set[str]] = {}
     for mention in mentions:
         if mention.country and (mention.rule == "place" or mention.rule == "country" and _located_in(doc, mention)):
-            places.setdefault(mention.sentence_index, set()).add(mention.country)
+            places.setdefault(mention.sentence_index, []).append(mention)
+        elif mention.country:
+            named.setdefault(mention.sentence_index, set()).add(mention.country)
     for mention in mentions:
-        countries = places.get(mention.sentence_index, set())
-        if mention.code is None and mention.rule == "unresolved-role" and (mention.sectors or mention.kind == "ethnic") \
-                and len(countries) == 1:
+        if mention.code is not None or mention.rule != "unresolved-role" or not (mention.sectors or mention.kind == "ethnic"):
+            continue
+        here = places.get(mention.sentence_index, [])
+        near = {p.country for p in here if _acts_at(doc, mention, p)}
+        countries = near or {p.country for p in here}
+        if not near and not named.get(mention.sentence_index, set()) <= countries:
+            continue
+        if len(countries) == 1:
             (country,) = countries
             mention.code = country + "".join(mention.sectors)
             mention.country, mention.rule = country, "role+place-in-sentence"
+
+
+def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:
+    """Whether the place is in the role's own phrase ("Ethnic Albanians in south Serbia") or
+    on the verb it is the subject or object of, or that verb's object ("people blocked streets
+    in Hong Kong", "killed two fighters near Jilib")."""
+    if not (0 <= role.head < len(doc) and 0 <= place.head < len(doc)):
+        return False
+    head, where = doc[role.head], doc[place.head]
+    if where.i in {t.i for t in head.subtree}:
+        return True
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        head = head.head.head  # "thousands of people": the quantity is the verb's argument
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"} if verb is not None else set()
+    while where.dep_ == "pobj" and where.head.dep_ == "prep":
+        # "near the town of Jilib in southern Somalia": up the chain of places
+        where = where.head.head
+        if where.i in holders:
+            return True
+    return False
 
 
 def _actor_facts(facts: Iterable[object], date: str | None) -> list[ActorFact]:

@@ -76,6 +76,9 @@ TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
 # that country when the text names no target: commitments, yielding, demands, rejections,
 # threats, force and coercion (not statements, meetings, cooperation or aid, which need a
 # partner, nor protest, whose implicit target is the government).
+# Only the state and political actors act on their country as a whole.
+STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "INS", "UAF", "PTY",
+                                         "SPY", "LAB"})
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
 # Stances a protest may be held "in": disapproval and rejection ("in defiance of").
 STANCE_ROOTS = frozenset({"11", "12"})
@@ -1039,7 +1042,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         found, target_notes = _event_targets(trigger, sent, actors, lexicon, sources, passive)
         targets: list[ActorMention | None] = list(found)
         if not targets and len(sources) == 1:
-            targets = _domestic_target(trigger, sent, actors, sources[0])
+            targets = _domestic_target(trigger, sent, actors, sources[0], lexicon)
             target_notes = ["implicit-target"] if targets else []
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
@@ -1067,7 +1070,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
             target_notes = ["object-search", "target: the place of the act"] if targets != [None] else []
         if targets == [None] and len(sources) == 1:
-            targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
+            targets = list(_domestic_target(trigger, sent, actors, sources[0], lexicon)) or [None]
             target_notes = ["implicit-target"] if targets != [None] else []
         if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
@@ -1171,7 +1174,8 @@ def _capital_government(place: ActorMention, doc: Doc, slots: tuple[str, ...]) -
     return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
 
 
-def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: ActorMention) -> list[ActorMention]:
+def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: ActorMention,
+                     lexicon: Lexicon) -> list[ActorMention]:
     """A domestic actor's act that names no target, in a sentence about one country only
     ("the interim government is prepared to impose martial law", "the union called off its
     strike"), is aimed at its own country: the target is the country, as an empty span at
@@ -1179,10 +1183,22 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     body gives none."""
     if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country or source.code == source.country:
         return []
+    if not set(source.sectors) & STATE_AND_POLITICAL_SECTORS:
+        return []  # "a hunter killed a rabbit", "a woman accused him": private acts aim at no country
+    token = trigger.token
+    embedded_act = trigger.inner is not None and _matching_entry(trigger.inner, lexicon) is not None
+    if trigger.code[:2] in ADDRESSED_ROOTS and not embedded_act and not _uncoded_addressee(trigger, actors):
+        # A bare demand, accusation or warning names whom it addresses; with no one named,
+        # none is inferred. One that carries an act ("refused to resign", "is prepared to
+        # impose martial law") is about that act, done at home.
+        return []
+    generic = len(trigger.code) == 3 and trigger.code.endswith("0") and not trigger.entry.objects
+    if generic and any(c.dep_ in OBJECT_DEPS and c.i not in actors.by_token for c in token.children):
+        return []  # "fighting dirty air", "demanding answers": a generic act on a thing it names
     named = {m.country for m in actors.in_span(sent) if m.code is not None}
     if named != {source.country}:
         return []
-    at = trigger.token.idx
+    at = token.idx
     return [ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
                          code=source.country, country=source.country, sectors=[], name=None,
                          rule="implicit: the source's own country (domestic act)")]
@@ -1212,6 +1228,21 @@ def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id
     at = token.idx
     return [ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at, code=country, country=country,
                          sectors=[], name=None, rule="implicit: unnamed attackers in the place of the attack")]
+
+
+def _uncoded_addressee(trigger: _Trigger, actors: _Actors) -> bool:
+    """Whether a verbal act names an addressee the actor stage could not code: "warned
+    opposition protesters", "accused the Democrats", "demanded that the council ..."."""
+    token = trigger.token
+    named = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.entry.targets
+              for g in c.children if g.dep_ == "pobj"]
+    # "demanded the resignation of President X": the one the object is about
+    named += [g for obj in named for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    if trigger.inner is not None:
+        named += [c for c in trigger.inner.children if c.dep_ in OBJECT_DEPS | SUBJECT_DEPS]
+    return any((m := actors.by_token.get(t.i)) is not None and m.code is None for t in named)
 
 
 def _protested_government(source: ActorMention, token: Token, actors: _Actors) -> ActorMention | None:
