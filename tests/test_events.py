@@ -341,6 +341,11 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Kenya's government fought the drought in 2022.", []),
     ("Kenya's interior minister warned on Sunday.", []),
     ("Kenya's interior minister warned opposition protesters on Sunday.", [("KENGOV", "130", "KEN")]),
+    # stopping a protest from taking place restricts political freedoms (1721)
+    ("Egyptian police prevented a rally by opposition students in Cairo on Sunday.", [("EGYCOP", "1721", "EGY")]),
+    # a light verb carries each coordinated event noun of its object
+    ("Israeli troops launched artillery, mortar and rocket fire against Hezbollah positions.",
+     [("ISRMIL", "194", "LBNREB")]),
     # a role is located where it acts, even in a sentence naming another country
     ("Hundreds of thousands of people blocked streets in Nairobi in defiance of Ugandan authorities.",
      [("KENPPL", "144", "UGAGOV")]),

@@ -819,6 +819,8 @@ def _light_verb_of(token: Token) -> Token | None:
     condolence")."""
     if token.pos_ == "VERB":
         return None
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "launched artillery, mortar and rocket fire"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
     head = token.head
