@@ -346,6 +346,23 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # a light verb carries each coordinated event noun of its object
     ("Israeli troops launched artillery, mortar and rocket fire against Hezbollah positions.",
      [("ISRMIL", "194", "LBNREB")]),
+    # business and private life are outside political event data
+    ("Sony offered its streaming service to gamers in Japan.", []),
+    ("American Airlines offered to fly the cat to Portland.", []),
+    ("The man told doctors he ate rabbit meat.", []),
+    # an intention to do nothing codable, addressed to no one, is not counted
+    ("NASA plans to use private moon landers in 2024.", []),
+    # word senses: "as demonstrated by" shows, "considers X illegal" is an opinion
+    ("Beijing is worried about the president's behavior, as demonstrated by his abrupt decision.", []),
+    ("The EU considers all settlement activity illegal.", []),
+    ("Iran is considering sanctions against Britain.", [("IRN", "014", None)]),
+    # what a modal verb would allow, an open question, and a declined act did not happen
+    ("Peace would allow for the withdrawal of US troops from Afghanistan.", []),
+    ("He said whether Trump will agree to remove the tariffs depends on the election.", []),
+    ("Obama declined to send weapons to Ukraine.", [("USAGOV", "1222", "UKR")]),
+    # a news release frees no one; the release of journalists does
+    ("The US attorney said in a news release that the case was closed.", []),
+    ("Kenya demanded the release of Ugandan journalists.", [("KEN", "1053", "UGAMED")]),
     # a role is located where it acts, even in a sentence naming another country
     ("Hundreds of thousands of people blocked streets in Nairobi in defiance of Ugandan authorities.",
      [("KENPPL", "144", "UGAGOV")]),

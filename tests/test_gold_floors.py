@@ -12,7 +12,7 @@ from newsevents.pipeline import Pipeline
 
 # (file, level, precision floor, recall floor)
 FLOORS = [
-    ("cameo_codebook_examples.jsonl", "root", 0.78, 0.77),
+    ("cameo_codebook_examples.jsonl", "root", 0.80, 0.78),
     ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.56),
     ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
 ]
@@ -67,7 +67,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_even
 # kept no target and domestic acts took their own country as target, as the PLOVER gold
 # codes both; the held-out set codes the first as a pair of dyads and the second without
 # a target, so its precision fell while its recall and F1 rose.
-HELDOUT_FLOORS = [("root+dyad", 0.71, 0.54), ("root", 0.86, 0.59)]
+HELDOUT_FLOORS = [("root+dyad", 0.73, 0.54), ("root", 0.86, 0.58)]
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 

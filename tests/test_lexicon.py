@@ -111,6 +111,42 @@ def test_entry_fields_are_parsed(tmp_path: Path) -> None:
     assert (z.pos, z.targets, z.note) == ("NOUN", ("of",), "")
 
 
+def test_forbidden_words_and_object_presence_are_parsed(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        _row("x", particle="on|!press", obj="a|!b", code="020"),
+        _row("y", obj="none", code="141"),
+        _row("z", obj="some", code="0841"),
+    )
+    x, y, z = load_lexicon([path], replace=True).entries
+    assert (x.particles, x.forbidden_particles) == (frozenset({"on"}), frozenset({"press"}))
+    assert (x.objects, x.forbidden_objects, x.object_presence) == (frozenset({"a"}), frozenset({"b"}), None)
+    assert (y.objects, y.object_presence) == (frozenset(), "none")
+    assert (z.objects, z.object_presence) == (frozenset(), "some")
+
+
+def test_forbidden_words_and_object_presence_constrain_matching(tmp_path: Path) -> None:
+    from newsevents.model import Document
+    from newsevents.pipeline import Pipeline
+
+    path = _write(
+        tmp_path,
+        # the built-in rows, replaced in place by the user file's constrained versions
+        "\t".join(["rally.v", "VERB", "rally", "-", "none", "against", "141", "-", ""]),
+        "\t".join(["scold.v", "VERB", "scold", "-", "!child", "dobj", "111", "-", ""]),
+    )
+    pipeline = Pipeline(lexicon_files=[path])
+
+    def codes(text: str) -> list[str]:
+        ((_d, _m, events),) = list(pipeline.code([Document(id="f", text=text)]))
+        return [e.code for e in events]
+
+    assert "141" in codes("Kenyan students rallied against the Ugandan government.")
+    assert "141" not in codes("Kenyan students rallied the crowd against the Ugandan government.")
+    assert "111" in codes("Kenya scolded Uganda.")
+    assert "111" not in codes("Kenya scolded the child of the Ugandan ambassador.")
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [
@@ -125,6 +161,7 @@ def test_entry_fields_are_parsed(tmp_path: Path) -> None:
         (_row("a", lemma="Zap"), r"user\.tsv:3: bad lemma 'Zap'"),
         (_row("a", particle="on upon"), r"user\.tsv:3: bad particle"),
         (_row("a", obj="Bridge"), r"user\.tsv:3: bad object"),
+        (_row("a", obj="!"), r"user\.tsv:3: bad object"),
         (_row("a", code=""), r"user\.tsv:3: empty 'code' column"),
         ("a\tVERB\tzap\t-\t-\tdobj", r"user\.tsv:3: expected 9 tab-separated columns, found 6"),
         (_row("a") + "\textra", r"user\.tsv:3: expected 9 tab-separated columns, found 10"),

@@ -39,10 +39,13 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
 # A noun row's "particle" may also be a modifier that narrows the sense ("hunger strike").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Complements that make a verb transitive in the lexicon's sense: a clause or a passive.
+CLAUSE_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "nsubjpass", "auxpass", "agent"})
 # "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
 ACCORD_VERBS = words("accord_verbs")
 ACCORD = "019"
 ASSERTIVE_DEMANDS = words("assertive_demands")
+REGARD_VERBS = words("regard_verbs")
 # Prepositions after a verbal act whose object is the act's content, not an event of its own.
 CONTENT_PREPS = words("content_preps")
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
@@ -80,6 +83,10 @@ TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
 STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "INS", "UAF", "PTY",
                                          "SPY", "LAB"})
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
+# Statements, intentions, meetings and cooperation between private actors (business, media,
+# health, civilians) are outside political event data; their protests and violence are not.
+PRIVATE_SCOPE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
+PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 # Stances a protest may be held "in": disapproval and rejection ("in defiance of").
 STANCE_ROOTS = frozenset({"11", "12"})
 # Protest; with no target named, the government of the protesters' country is the target.
@@ -280,6 +287,8 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         if token.pos_ == "ADJ" and entry.code.startswith(STATEMENT_ROOT) and not _said(token, lexicon):
             continue  # an outlook ("wary", "confident") is a statement only when someone states it
+        if token.lemma_ in REGARD_VERBS and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in token.children):
+            continue  # "considers the US biased", "considered to be": an opinion, not an act
         # An event noun a light verb carries has the verb's reality: "will extend the curfew"
         # is an intention, "did not hold talks" negated.
         clause = _light_verb_of(token) or token
@@ -287,6 +296,8 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
                            modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
                            hypothetical=question or _is_hypothetical(clause))
+        if clause is token and token.pos_ != "VERB" and trigger.modality is None and _under_modal(token):
+            trigger.modality = "possible"  # "peace would allow for the withdrawal of troops"
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
@@ -490,9 +501,23 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
     particle = _particle(token, entry) if entry.particles else None
     if entry.particles and particle is None:
         return False
+    if entry.forbidden_particles and _has_modifier(token, entry.forbidden_particles):
+        return False
+    objects = _objects(token, particle) if entry.objects or entry.forbidden_objects or entry.object_presence else []
+    if entry.forbidden_objects and any(lemma in entry.forbidden_objects for obj in objects for lemma in _lemmas(obj)):
+        return False
+    if entry.object_presence == "none" and (objects or any(c.dep_ in CLAUSE_OBJECT_DEPS for c in token.children)):
+        return False  # "demonstrated that ...", "as demonstrated by": not the intransitive sense
+    if entry.object_presence == "some" and not objects:
+        return False
     if not entry.objects:
         return True
-    return any(lemma in entry.objects for obj in _objects(token, particle) for lemma in _lemmas(obj))
+    return any(lemma in entry.objects for obj in objects for lemma in _lemmas(obj))
+
+
+def _has_modifier(token: Token, words: frozenset[str]) -> bool:
+    deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
+    return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
 
 def _objects(token: Token, particle: Token | None) -> list[Token]:
@@ -813,6 +838,14 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: 
     return [], []
 
 
+def _under_modal(token: Token) -> bool:
+    """An event noun that is the object of a verb under "would", "could", "might" or "may"
+    ("would allow for the withdrawal", "could lead to talks") has not happened."""
+    verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS - {"must", "should", "ought"} for c in verb.children)
+
+
 def _light_verb_of(token: Token) -> Token | None:
     """The light verb that carries an event noun as its object ("held talks"), or as the
     "of" phrase of its object ("launched ten days of war games", "sent a message of
@@ -1055,6 +1088,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         targets = targets or [None]
         if targets == [None] and trigger.code == GENERIC_STATEMENT:
             return  # a bare statement says nothing countable
+        if targets == [None] and trigger.entry.frame == "intent" and trigger.code == trigger.entry.code \
+                and len(sources) < 2:
+            return  # "NASA plans to use landers", "eager to get their attention": an intention to do nothing codable, to no one
     elif trigger.code == GENERIC_STATEMENT:
         return  # "X said": a bare statement says nothing countable about X
     else:
@@ -1095,6 +1131,9 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             if target is not None and (target is source or target.code is not None and target.code == source.code
                                        and target.rule != "place"):
                 continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
+            if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and _private(source) and (
+                    target is None or _private(target) or target.rule == "place"):
+                continue  # "Sony offered its service", "the man told doctors": business and private life
             notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
                 notes.append("coref")
@@ -1185,6 +1224,8 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     body gives none."""
     if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country or source.code == source.country:
         return []
+    if trigger.entry.frame == "intent" and trigger.code == trigger.entry.code:
+        return []  # "plans to use private landers": an intention to do nothing codable aims at no one
     if not set(source.sectors) & STATE_AND_POLITICAL_SECTORS:
         return []  # "a hunter killed a rabbit", "a woman accused him": private acts aim at no country
     token = trigger.token
@@ -1245,6 +1286,13 @@ def _uncoded_addressee(trigger: _Trigger, actors: _Actors) -> bool:
     if trigger.inner is not None:
         named += [c for c in trigger.inner.children if c.dep_ in OBJECT_DEPS | SUBJECT_DEPS]
     return any((m := actors.by_token.get(t.i)) is not None and m.code is None for t in named)
+
+
+def _private(actor: ActorMention) -> bool:
+    """A business, the media, health workers or private people: actors whose statements,
+    offers and dealings are not political events unless they address a political actor."""
+    code = actor.code or ""
+    return code.startswith("MNC") or bool(actor.sectors) and set(actor.sectors) <= PRIVATE_SECTORS
 
 
 def _protested_government(source: ActorMention, token: Token, actors: _Actors) -> ActorMention | None:

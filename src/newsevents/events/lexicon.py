@@ -7,6 +7,9 @@ Two package data files (``data/lexicon/``) drive the event coder:
     The coder looks rows up by the (pos, lemma) of a token, keeps those whose particle and
     object constraints the parse satisfies, and takes the first (most specific) one. The
     target actor is read from the slots in ``target`` (``dobj`` or prepositions), in order.
+    A particle or object word written ``!word`` is forbidden: the row does not apply when it
+    is present. The object cell ``none`` asks for no object or clause at all (the
+    intransitive sense), ``some`` for an object of any kind.
 
 ``frames.tsv``
     ``frame inner code note``: for complement-taking rows ("urged X to meet Y", "refused to
@@ -64,6 +67,9 @@ PREPOSITIONS = frozenset(
 
 _NONE = "-"
 _NO_TARGET = "none"
+_FORBIDDEN = "!"
+# Object cells that say whether an object must be absent or present, not which one.
+OBJECT_PRESENCE = frozenset({"none", "some"})
 # A lemma, particle or object word: lower case, may contain inner hyphens/apostrophes.
 _WORD_RE = re.compile(r"[a-z0-9](?:[a-z0-9'.-]*[a-z0-9])?")
 _ID_RE = re.compile(r"[^\s|]+")
@@ -84,6 +90,13 @@ class LexiconEntry:
     frame: str | None
     note: str
     source: str  # the file the row came from
+    # Words written "!word": the row does not apply when one is present (a "release" in a
+    # "news release").
+    forbidden_particles: frozenset[str] = frozenset()
+    forbidden_objects: frozenset[str] = frozenset()
+    # Object cell "none": the sense takes no object or clause ("demonstrated" against X, not
+    # "demonstrated that"); "some": it needs an object, whatever it is.
+    object_presence: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -199,17 +212,19 @@ def _check_code(code: str, name: str, number: int, column: str = "code") -> str:
     return code
 
 
-def _words(value: str, name: str, number: int, column: str) -> frozenset[str]:
+def _words(value: str, name: str, number: int, column: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(required, forbidden) words of a particle or object cell: "a|b|!c"."""
     if value == _NONE:
-        return frozenset()
+        return frozenset(), frozenset()
     words = value.split("|")
     for word in words:
-        if not _WORD_RE.fullmatch(word):
+        if not _WORD_RE.fullmatch(word.removeprefix(_FORBIDDEN)):
             raise ValueError(
                 f"{name}:{number}: bad {column} {value!r}: expected '-' or lower-case words "
-                "separated by '|'"
+                "separated by '|', each may start with '!' (forbidden)"
             )
-    return frozenset(words)
+    return (frozenset(w for w in words if not w.startswith(_FORBIDDEN)),
+            frozenset(w.removeprefix(_FORBIDDEN) for w in words if w.startswith(_FORBIDDEN)))
 
 
 def _targets(value: str, name: str, number: int) -> tuple[str, ...]:
@@ -251,13 +266,19 @@ def _parse_events(text: str, name: str) -> list[LexiconEntry]:
                 f"{name}:{number}: unknown frame {frame!r}: expected '-' or one of "
                 f"{', '.join(sorted(FRAME_NAMES))}"
             )
+        particles, forbidden_particles = _words(particle, name, number, "particle")
+        presence = objects if objects in OBJECT_PRESENCE else None
+        required, forbidden_objects = _words(_NONE if presence else objects, name, number, "object")
         entries.append(
             LexiconEntry(
                 id=id_,
                 pos=pos,
                 lemma=lemma,
-                particles=_words(particle, name, number, "particle"),
-                objects=_words(objects, name, number, "object"),
+                particles=particles,
+                objects=required,
+                forbidden_particles=forbidden_particles,
+                forbidden_objects=forbidden_objects,
+                object_presence=presence,
                 targets=_targets(target, name, number),
                 code=_check_code(code, name, number),
                 frame=None if frame == _NONE else frame,

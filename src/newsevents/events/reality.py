@@ -51,6 +51,8 @@ def is_hypothetical(token: Token) -> bool:
     while True:
         if node.dep_ == "advcl" and has_hypothetical_mark(node):
             return True
+        if node.dep_ in ("csubj", "ccomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True  # "said whether Trump will agree ...": an open question, not an act
         if node.head.i == node.i:
             break
         node = node.head
@@ -73,7 +75,8 @@ def embedding(token: Token) -> str | None:
             return "alleged"  # "accused Russia of shelling Kharkiv"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in node.children):
             return "possible"  # "fight until they gain control": the end point is still ahead
-        if node.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in UNREALISED_HEADS:
+        if (node.dep_ == "xcomp" or node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children)) \
+                and head.pos_ == "VERB" and head.lemma_ in UNREALISED_HEADS:
             return "possible"  # "prepared to resume shelling", "tried to seize the airport"
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and node.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in ALLEGATION_NOUNS:
