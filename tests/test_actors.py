@@ -143,3 +143,11 @@ def test_roles_are_located_where_they_act_not_by_another_countrys_place(pipeline
     by_text = {m.text: m for m in mentions}
     assert by_text["Many businesses"].code is None
     assert by_text["protesters"].code == "IRQOPP"
+
+
+def test_a_longer_role_phrase_outranks_a_shorter_actor_inside_it(pipeline: Pipeline) -> None:
+    text = "Former National Security Council official Timothy Morrison met Kenyan officials. The UN Security Council met."
+    ((_d, _doc, mentions),) = list(pipeline.actors([Document(id="n", text=text)]))
+    codes = {m.text: m.code for m in mentions}
+    assert not str(codes.get("Former National Security Council official Timothy Morrison")).startswith("IGO")
+    assert codes["The UN Security Council"].startswith("IGOUNO")

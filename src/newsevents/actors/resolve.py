@@ -85,7 +85,7 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
     sentence names no other country ("businesses agree that China has taken advantage of the
     United States" says nothing of the businesses, though firms operate "in China")."""
     places: dict[int, list[ActorMention]] = {}
-    named: dict[int, set[str]] = {}
+    named: dict[int, set[str | None]] = {}
     for mention in mentions:
         if mention.country and (mention.rule == "place" or mention.rule == "country" and _located_in(doc, mention)):
             places.setdefault(mention.sentence_index, []).append(mention)
@@ -95,8 +95,8 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
         if mention.code is not None or mention.rule != "unresolved-role" or not (mention.sectors or mention.kind == "ethnic"):
             continue
         here = places.get(mention.sentence_index, [])
-        near = {p.country for p in here if _acts_at(doc, mention, p)}
-        countries = near or {p.country for p in here}
+        near = {p.country for p in here if p.country and _acts_at(doc, mention, p)}
+        countries = near or {p.country for p in here if p.country}
         if not near and not named.get(mention.sentence_index, set()) <= countries:
             continue
         if len(countries) == 1:
@@ -174,8 +174,14 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     agent_at: dict[int, tuple[str, ...]] = {}
     for start, end, facts in knowledge.agents.matches(words):
         sectors = tuple(s for f in facts if isinstance(f, AgentFact) for s in f.sectors)
-        for i in range(positions[start], positions[end - 1] + 1):
+        first, last = positions[start], positions[end - 1] + 1
+        for i in range(first, last):
             agent_at[i] = sectors
+        # The longer phrase wins: "National Security Council" is a role, not the UN's Council.
+        for i in range(first, last):
+            span = actor_at.get(i)
+            if span is not None and first <= span[0] and span[1] <= last and last - first > span[1] - span[0]:
+                del actor_at[i]
     mentions: list[ActorMention] = []
     by_root: dict[int, ActorMention] = {}
     for chunk in _chunks(sent, noun_chunks):

@@ -1077,7 +1077,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         found, target_notes = _event_targets(trigger, sent, actors, lexicon, sources, passive)
         targets: list[ActorMention | None] = list(found)
         if not targets and len(sources) == 1:
-            targets = _domestic_target(trigger, sent, actors, sources[0], lexicon)
+            targets = list(_domestic_target(trigger, sent, actors, sources[0], lexicon))
             target_notes = ["implicit-target"] if targets else []
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
@@ -1103,7 +1103,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
         target_notes = ["target: the object itself"] if targets != [None] else []
         if targets == [None] and trigger.code[:2] == PROTEST_ROOT:
             found, target_notes = _protest_target(trigger, actors, sources)
-            targets = found or [None]
+            targets = list(found) or [None]
         if targets == [None] and trigger.code[:2] in IN_PLACE_ROOTS:
             targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
             target_notes = ["object-search", "target: the place of the act"] if targets != [None] else []
