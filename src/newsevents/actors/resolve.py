@@ -21,6 +21,8 @@ from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ROOT", "conj", "appos"})
 # Kinds that name a country outright; a demonym or capital only contributes one.
 COUNTRY_KINDS = frozenset({"country"})
+# Lower-case articles that begin Arabic names: "al-Qaeda", "al Shabaab", "el-Sisi".
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar"})
 # Prefixes that make a country word a stance: "anti-Syria", "pro-Western".
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
@@ -156,6 +158,9 @@ def _case_ok(tokens: list[Token]) -> bool:
     first = tokens[0].text
     if len(tokens) == 1 and len(first.replace(".", "")) <= 3:
         return first.isupper()
+    if len(tokens) > 1 and first in NAME_PARTICLES:
+        # "al-Qaeda", "al-Shabaab": a lower-case article before a capitalised name
+        return any(t.text[:1].isupper() for t in tokens[1:] if t.text not in HYPHENS)
     return first[:1].isupper()
 
 
