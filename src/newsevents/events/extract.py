@@ -44,7 +44,9 @@ CLAUSE_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "nsubjpass", "auxpass", "agent
 # "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
 ACCORD_VERBS = words("accord_verbs")
 ACCORD = "019"
+# "insisted the unrest reflected old tensions" asserts; "insisted that Iran halt" demands.
 ASSERTIVE_DEMANDS = words("assertive_demands")
+# "considers the US biased": with a predicative complement, an opinion, not an act.
 REGARD_VERBS = words("regard_verbs")
 # Prepositions after a verbal act whose object is the act's content, not an event of its own.
 CONTENT_PREPS = words("content_preps")
@@ -75,13 +77,13 @@ GENERIC_STATEMENT = "010"
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
+# Only the state and political actors act on their country as a whole.
+STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "INS", "UAF", "PTY",
+                                         "SPY", "LAB"})
 # Acts that, done by a domestic actor in a sentence about its own country only, are aimed at
 # that country when the text names no target: commitments, yielding, demands, rejections,
 # threats, force and coercion (not statements, meetings, cooperation or aid, which need a
 # partner, nor protest, whose implicit target is the government).
-# Only the state and political actors act on their country as a whole.
-STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "INS", "UAF", "PTY",
-                                         "SPY", "LAB"})
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
 # Statements, intentions, meetings and cooperation between private actors (business, media,
 # health, civilians) are outside political event data; their protests and violence are not.
@@ -516,6 +518,7 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
 
 
 def _has_modifier(token: Token, words: frozenset[str]) -> bool:
+    """Whether a particle, preposition or (for a noun) modifier is one of ``words``."""
     deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
@@ -1090,7 +1093,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             return  # a bare statement says nothing countable
         if targets == [None] and trigger.entry.frame == "intent" and trigger.code == trigger.entry.code \
                 and len(sources) < 2:
-            return  # "NASA plans to use landers", "eager to get their attention": an intention to do nothing codable, to no one
+            return  # "NASA plans to use landers": an intention to do nothing codable, to no one
     elif trigger.code == GENERIC_STATEMENT:
         return  # "X said": a bare statement says nothing countable about X
     else:
@@ -1241,10 +1244,8 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     named = {m.country for m in actors.in_span(sent) if m.code is not None}
     if named != {source.country}:
         return []
-    at = token.idx
-    return [ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
-                         code=source.country, country=source.country, sectors=[], name=None,
-                         rule="implicit: the source's own country (domestic act)")]
+    return [_inferred_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],
+                            "implicit: the source's own country (domestic act)")]
 
 
 def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id: str,
@@ -1263,14 +1264,14 @@ def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id
         t.lemma_.lower() in WEAPON_NOUNS for a in authors for t in [a, *(c for c in a.children if c.dep_ == "compound")])
     if not armed or any(actors.at(a) for a in authors if a.dep_ in SUBJECT_DEPS):
         return []
-    countries = {m.country for m in actors.in_span(sent)
-                 if m.rule == "place" or m.rule == "country" and m.head >= 0 and sent.doc[m.head].dep_ == "pobj"}
-    if len(countries) != 1 or None in countries:
-        return []
+    places = [m for m in actors.in_span(sent)
+              if m.rule == "place" or m.rule == "country" and m.head >= 0 and sent.doc[m.head].dep_ == "pobj"]
+    countries = {m.country for m in places if m.country}
+    if len(countries) != 1 or len(countries) < len({m.country for m in places}):
+        return []  # one country, and every place known to lie in it
     (country,) = countries
-    at = token.idx
-    return [ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at, code=country, country=country,
-                         sectors=[], name=None, rule="implicit: unnamed attackers in the place of the attack")]
+    return [_inferred_actor(doc_id, sentence_index, token.idx, country, [],
+                            "implicit: unnamed attackers in the place of the attack")]
 
 
 def _uncoded_addressee(trigger: _Trigger, actors: _Actors) -> bool:
@@ -1308,9 +1309,15 @@ def _protested_government(source: ActorMention, token: Token, actors: _Actors) -
     if len(held_in) == 1 and held_in != {source.country}:
         (country,) = held_in
         rule = "implicit: government of the country protested in"
-    at = token.idx
-    return ActorMention(doc_id=source.doc_id, sentence_index=source.sentence_index, text="", start=at, end=at,
-                        code=f"{country}GOV", country=country, sectors=["GOV"], name=None, rule=rule)
+    return _inferred_actor(source.doc_id, source.sentence_index, token.idx, country, ["GOV"], rule)
+
+
+def _inferred_actor(doc_id: str, sentence_index: int, at: int, country: str, sectors: list[str],
+                    rule: str) -> ActorMention:
+    """An actor the text implies but does not name: an empty span at the trigger, and a rule
+    that says how it was inferred."""
+    return ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at,
+                        code=country + "".join(sectors), country=country, sectors=sectors, name=None, rule=rule)
 
 
 def _clause_depth(token: Token) -> int:
