@@ -363,6 +363,9 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # a news release frees no one; the release of journalists does
     ("The US attorney said in a news release that the case was closed.", []),
     ("Kenya demanded the release of Ugandan journalists.", [("KEN", "1053", "UGAMED")]),
+    # a reduced relative's noun is what the verb acts on: a statement released frees no one
+    ("Kenyan police arrested twelve smugglers, according to a police statement released in Nairobi.",
+     [("KENCOP", "173", "KENCRM")]),
     # "al-Qaeda", with its lower-case article, is a name
     ("US drones killed eight top al-Qaeda leaders.", [("USA", "190", "IMGMUSALQGOV")]),
     # a role is located where it acts, even in a sentence naming another country

@@ -535,6 +535,8 @@ def _objects(token: Token, particle: Token | None) -> list[Token]:
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if not objects and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            objects = [token.head]  # "a statement released in Nairobi": the noun was released
     found = [part for obj in objects for part in _conjuncts(obj)]
     # "700 kg of medicine", "$5 million worth of goods": the measured thing is the object too.
     found += [g for obj in found if obj.lemma_.lower() in MEASURE_NOUNS
