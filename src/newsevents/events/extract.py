@@ -169,6 +169,7 @@ class _Trigger:
     modality: str | None
     hypothetical: bool
     inner: Token | None = None
+    inner_entry: LexiconEntry | None = None  # the embedded act's row, when the lexicon knows it
     frame: str | None = None
     manner: _Trigger | None = None  # "killed in an attack by X": the noun that says how, and by whom
     stance: _Trigger | None = None  # "blocked streets in defiance of Beijing": whom the protest defies
@@ -261,7 +262,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[ActorMention], l
             uncertain = trigger.negated or trigger.hypothetical or (trigger.modality not in (None, "future"))
             if uncertain and not keep_uncertain:
                 continue
-            found = list(_events_for(trigger, sent, index, document, actors, lexicon))
+            found = list(_events_for(trigger, sent, index, document, actors))
             token = trigger.token
             if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in coded:
                 # "refused to meet X, saying he would ...": the participle elaborates the coded
@@ -298,8 +299,6 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
                            modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
                            hypothetical=question or _is_hypothetical(clause))
-        if clause is token and token.pos_ != "VERB" and trigger.modality is None and _under_modal(token):
-            trigger.modality = "possible"  # "peace would allow for the withdrawal of troops"
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
@@ -336,7 +335,7 @@ def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
     conditions = [c for c in inner.children if c.dep_ == "advcl" and _has_hypothetical_mark(c)]
     if not conditions:
         return
-    entry = _matching_entry(inner, lexicon)
+    entry = trigger.inner_entry
     unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
     if entry is None or entry.code[:2] < "10" and not unless:
         # A conditional offer ("would meet the mediator if ...") is still an intention; "will
@@ -589,7 +588,7 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
                 continue
             code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
             consumed.add(child.i)
-            trigger.inner = child
+            trigger.inner, trigger.inner_entry = child, entry
             if code:
                 trigger.code = code
                 trigger.notes.append(f"frame {trigger.entry.frame} + {child.text} ({entry.id}, {entry.code}) -> {code}")
@@ -648,7 +647,7 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
             continue  # "said it would <uncoded verb>" tells nothing countable
         code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
         consumed.add(child.i)
-        trigger.inner, trigger.code, trigger.frame = child, code, frame
+        trigger.inner, trigger.inner_entry, trigger.code, trigger.frame = child, entry, code, frame
         trigger.notes.append(f"reported {frame}: {child.text} ({entry.id if entry else 'uncoded'}) -> {code}")
         return
 
@@ -841,14 +840,6 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: 
             found, notes = _subject(verb, actors)
             return found, notes + [f"clause of '{verb.text}'"]
     return [], []
-
-
-def _under_modal(token: Token) -> bool:
-    """An event noun that is the object of a verb under "would", "could", "might" or "may"
-    ("would allow for the withdrawal", "could lead to talks") has not happened."""
-    verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else None
-    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS - {"must", "should", "ought"} for c in verb.children)
 
 
 def _light_verb_of(token: Token) -> Token | None:
@@ -1044,8 +1035,8 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent") for c in token.children)
 
 
-def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, actors: _Actors,
-                lexicon: Lexicon) -> Iterator[Event]:
+def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
+                actors: _Actors) -> Iterator[Event]:
     token = trigger.token
     if actors.by_token.get(token.i) is not None and token.pos_ != "VERB":
         return  # an event noun inside an actor's name ("the peace movement")
@@ -1079,10 +1070,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
     if not sources:
         return
     if trigger.entry.targets or trigger.inner is not None:
-        found, target_notes = _event_targets(trigger, sent, actors, lexicon, sources, passive)
+        found, target_notes = _event_targets(trigger, sent, actors, sources, passive)
         targets: list[ActorMention | None] = list(found)
         if not targets and len(sources) == 1:
-            targets = list(_domestic_target(trigger, sent, actors, sources[0], lexicon))
+            targets = list(_domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
         if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
             return
@@ -1113,7 +1104,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             targets = [m for m in _act_place(token, actors) if m not in sources] or [None]
             target_notes = ["object-search", "target: the place of the act"] if targets != [None] else []
         if targets == [None] and len(sources) == 1:
-            targets = list(_domestic_target(trigger, sent, actors, sources[0], lexicon)) or [None]
+            targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
             target_notes = ["implicit-target"] if targets != [None] else []
         if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
@@ -1145,14 +1136,14 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document, a
             yield _make_event(trigger, sent, index, document, source, target, info, notes)
 
 
-def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, lexicon: Lexicon, sources: list[ActorMention],
+def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list[ActorMention],
                    passive: bool) -> tuple[list[ActorMention], list[str]]:
     """The targets of a trigger with target slots or an embedded act, by the first path that
     finds any: the row's slots, the supported party of 053, the subject of an appeal's or a
     demand's clause, the embedded act's slots, a manner noun's slots, a threat's condition,
     then the fall-back search. Places count only for acts done to a place."""
     targets, target_notes = _targets(trigger, actors, passive) if trigger.entry.targets else ([], [])
-    inner_entry = _matching_entry(trigger.inner, lexicon) if trigger.inner is not None else None
+    inner_entry = trigger.inner_entry
     inner = _Trigger(trigger.inner, inner_entry, inner_entry.code, False, None, False) \
         if trigger.inner is not None and inner_entry is not None else None
     if trigger.code == RALLY_SUPPORT and inner is not None:
@@ -1220,8 +1211,7 @@ def _capital_government(place: ActorMention, doc: Doc, slots: tuple[str, ...]) -
     return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
 
 
-def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: ActorMention,
-                     lexicon: Lexicon) -> list[ActorMention]:
+def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: ActorMention) -> list[ActorMention]:
     """A domestic actor's act that names no target, in a sentence about one country only
     ("the interim government is prepared to impose martial law", "the union called off its
     strike"), is aimed at its own country: the target is the country, as an empty span at
@@ -1234,7 +1224,7 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     if not set(source.sectors) & STATE_AND_POLITICAL_SECTORS:
         return []  # "a hunter killed a rabbit", "a woman accused him": private acts aim at no country
     token = trigger.token
-    embedded_act = trigger.inner is not None and _matching_entry(trigger.inner, lexicon) is not None
+    embedded_act = trigger.inner_entry is not None
     if trigger.code[:2] in ADDRESSED_ROOTS and not embedded_act and not _uncoded_addressee(trigger, actors):
         # A bare demand, accusation or warning names whom it addresses; with no one named,
         # none is inferred. One that carries an act ("refused to resign", "is prepared to

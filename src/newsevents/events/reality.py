@@ -35,6 +35,8 @@ def is_negated(token: Token) -> bool:
 def modality(token: Token) -> str | None:
     if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         token = token.head  # an event noun is as real as the verb it depends on ("could launch an attack")
+    elif token.pos_ != "VERB" and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+        token = token.head.head  # or whose preposition it fills ("would allow for the withdrawal")
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in UNCERTAIN_MODALS:
             return "possible"
