@@ -476,7 +476,7 @@ def _matching_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
 def _particle(token: Token, entry: LexiconEntry) -> Token | None:
     """The child that satisfies the row's particle: a particle or preposition of a verb, or
     for a noun also a modifier ("hunger" in "hunger strike", "roadside" in "roadside bomb")."""
-    deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
+    deps = _particle_deps(token)
     for child in token.children:
         if child.dep_ in deps and child.lower_ in entry.particles and not _is_time_phrase(child):
             return child
@@ -518,8 +518,13 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
 
 def _has_modifier(token: Token, words: frozenset[str]) -> bool:
     """Whether a particle, preposition or (for a noun) modifier is one of ``words``."""
-    deps = PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
+    deps = _particle_deps(token)
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
+
+
+def _particle_deps(token: Token) -> frozenset[str]:
+    """The dependents that may fill a row's particle cell: for a noun, also its modifiers."""
+    return PARTICLE_DEPS | NOUN_MODIFIER_DEPS if _lexicon_pos(token) == "NOUN" else PARTICLE_DEPS
 
 
 def _objects(token: Token, particle: Token | None) -> list[Token]:
