@@ -45,12 +45,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "news-html"
-TARGET_RATIO = 1.0
+# ours / bare spaCy, by coder: the lexicon alone must beat the bare parse; the classifier may
+# cost up to a quarter of it.
+TARGET_RATIO = {"rules": 1.0, "hybrid": 0.75, "model": 0.75}
 TARGET_ARTICLES_PER_HOUR = 30_000
 TARGET_RSS_MB = 1536
 # Functions Pipeline.code_parsed calls, by stage, timed in place when the pipeline module has them.
-STAGE_FUNCTIONS = (("actors", "find_actors"), ("events", "extract_events"), ("where/when", "situate_events"),
-                   ("merge", "merge_article_events"))
+STAGE_FUNCTIONS = (("actors", "find_actors"), ("events", "extract_events"), ("classifier", "combine"),
+                   ("where/when", "situate_events"), ("merge", "merge_article_events"))
 PROFILE_LINES = 25
 # (phase, processes) in the order each round runs them: stages first, as it writes the extracted
 # texts the bare spaCy runs read.
@@ -140,7 +142,7 @@ def phase_stages(args: argparse.Namespace) -> dict[str, Any]:
 
     timer = Timer()
     started = time.perf_counter()
-    pipeline = Pipeline().load()
+    pipeline = Pipeline(coder=args.coder).load()
     load = time.perf_counter() - started
     present = {stage for stage, name in STAGE_FUNCTIONS if hasattr(pipeline_module, name)}
     for stage, name in STAGE_FUNCTIONS:
@@ -200,7 +202,7 @@ def phase_ours(args: argparse.Namespace) -> dict[str, Any]:
     items = raw_items(args.data, args.copies, args.pages)
     documents = events = words = 0
     early: dict[str, float] | None = None
-    with DocumentCoder(Pipeline().load(), jobs=args.n_process) as coder:
+    with DocumentCoder(Pipeline(coder=args.coder).load(), jobs=args.n_process) as coder:
         pids = coder.worker_pids
         started = time.perf_counter()
         for outcome in coder.code(items):
@@ -280,7 +282,7 @@ def _seconds(run: dict[str, Any]) -> float:
 
 
 def _run_once(name: str, args: argparse.Namespace, *, n_process: int) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--phase", name, "--n-process", str(n_process), "--copies",
+    command = [sys.executable, __file__, "--phase", name, "--n-process", str(n_process), "--coder", args.coder, "--copies",
                str(args.copies), "--data", str(args.data), "--texts", str(args.texts),
                *(["--pages", str(args.pages)] if args.pages else [])]
     print(f"running {name} (n_process={n_process}) ...", file=sys.stderr, flush=True)
@@ -288,9 +290,9 @@ def _run_once(name: str, args: argparse.Namespace, *, n_process: int) -> dict[st
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[int, dict[str, Any]]) -> None:
+def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[int, dict[str, Any]], coder: str) -> None:
     seconds = stages["seconds"]
-    order = ["extract", "parse", "actors", "events", "where/when", "merge", "store"]
+    order = ["extract", "parse", "actors", "events", "classifier", "where/when", "merge", "store"]
     total = sum(seconds.values())
     documents = stages["documents"]
     print(f"\nStages, n_process=1: {documents} documents ({stages['failed']} failed extraction or language), "
@@ -325,7 +327,7 @@ def report(stages: dict[str, Any], ours: dict[int, dict[str, Any]], bare: dict[i
     print("--jobs 2: the pool `newsevents code --jobs 2` runs, 2 processes each extracting and coding whole "
           "documents; the main process reads and orders. worker MB: peak RSS of the largest worker (shared "
           "pages included)")
-    print(f"targets: ours/bare >= {TARGET_RATIO:.1f}x; >= {TARGET_ARTICLES_PER_HOUR:,} articles/h with 2 processes; "
+    print(f"targets ({coder}): ours/bare >= {TARGET_RATIO[coder]:.2f}x; >= {TARGET_ARTICLES_PER_HOUR:,} articles/h with 2 processes; "
           f"peak RSS <= {TARGET_RSS_MB} MB per worker; {os.cpu_count()} CPUs")
 
 
@@ -336,6 +338,8 @@ def main() -> int:
     parser.add_argument("--pages", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration; the fastest is kept")
     parser.add_argument("--profile", action="store_true", help="also profile the stages (cProfile)")
+    parser.add_argument("--coder", choices=("hybrid", "rules", "model"), default="hybrid",
+                        help="event coder (classifier: the hybrid's model and the events it adds)")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
@@ -352,7 +356,8 @@ def main() -> int:
         runs = run_rounds(args)
         if args.profile:
             _run_once("profile", args, n_process=1)
-    report(runs["stages", 1], {n: runs["ours", n] for n in (1, 2)}, {n: runs["bare", n] for n in (1, 2)})
+    report(runs["stages", 1], {n: runs["ours", n] for n in (1, 2)}, {n: runs["bare", n] for n in (1, 2)}, args.coder)
+    print(f"coder: {args.coder}")
     print(f"load average (5 min) before / after: {load_before:.2f} / {os.getloadavg()[1]:.2f}; "
           f"fastest of {args.repeat} run(s) per configuration")
     return 0

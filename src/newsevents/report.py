@@ -1,10 +1,34 @@
 """Rich tables for the evaluation report."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Console
 from rich.table import Table
 
-from .evaluate import EventReport
+from .evaluate import EventReport, TypeReport
+
+
+def print_coder_comparison(reports: Mapping[str, EventReport], console: Console) -> None:
+    """One row per coder and level: the coders side by side on the same gold."""
+    table = Table("coder", "level", "precision", "recall", "F1", title="coders compared")
+    for coder, report in reports.items():
+        for level, tally in [*report.levels.items(), ("event detection", report.detection)]:
+            table.add_row(coder, level, f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}")
+    console.print(table)
+
+
+def print_type_report(reports: Mapping[str, TypeReport], console: Console) -> None:
+    """Sentence-level type scores: a summary per coder, then per-type F1 side by side."""
+    summary = Table("coder", "macro-F1", "coverage", "precision", title=f"{len(next(iter(reports.values())).gold)} sentences, one PLOVER type each")
+    for coder, report in reports.items():
+        summary.add_row(coder, f"{report.macro_f1:.3f}", f"{report.coverage:.3f}", f"{report.precision:.3f}")
+    console.print(summary)
+    per_type = Table("type", *[f"{coder} P/R/F1" for coder in reports], title="per type")
+    tallies = {coder: report.per_type() for coder, report in reports.items()}
+    for label in next(iter(tallies.values())):
+        per_type.add_row(label, *[f"{t[label].precision:.2f}/{t[label].recall:.2f}/{t[label].f1:.2f}" for t in tallies.values()])
+    console.print(per_type)
 
 
 def print_event_report(report: EventReport, console: Console, *, worst: int = 10) -> None:

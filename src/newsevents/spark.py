@@ -31,6 +31,7 @@ import typer
 from .batch import worker
 from .batch.worker import CODED_SCHEMA, ERROR, EVENT, TABLES, CountsParam
 from .errors import Errors, UsageError
+from .events.hybrid import CODER_HELP, DEFAULT_CODER, Coder
 from .ingest import expand_inputs
 from .ingest.sources import KNOWN_SUFFIXES, STDIN, _kind_of, is_url
 from .model import Failure
@@ -255,7 +256,7 @@ def _session(master: str) -> tuple[SparkSession, bool]:
 
 
 def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", partitions: int | None = None,
-              date: str | None = None, model: str | None = None) -> dict[str, Any]:
+              date: str | None = None, model: str | None = None, coder: str = DEFAULT_CODER) -> dict[str, Any]:
     """Code ``inputs`` with Spark and write Parquet tables under ``output``.
 
     inputs: JSONL files, text or HTML files, directories (gzip too), Parquet files or folders
@@ -268,6 +269,8 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
     partitions: coding partitions (default: PARTITIONS_PER_CORE per core).
     date: publication date (YYYY-MM-DD) for documents that carry none.
     model: spaCy pipeline (default: as ``newsevents code``).
+    coder: hybrid, rules or model (``events/hybrid.py``); the classifier loads once per
+        executor process, as the spaCy model does.
     Returns counts: documents, events, mentions, errors (and first_errors, the first
     ERRORS_SHOWN as [input, reason]), partitions, worker_processes (Python processes that coded
     a partition), pipelines_loaded (Pipelines they created; max_loads_per_process is 1 when
@@ -286,7 +289,8 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
         loads: Any = sc.accumulator({}, cast(Any, CountsParam()))
         tasks: Any = sc.accumulator({}, cast(Any, CountsParam()))
         coded = _items_rdd(spark, plan, count).mapPartitions(
-            lambda items: worker.code_partition(items, model=model, date=date, loads=loads, tasks=tasks))
+            lambda items: worker.code_partition(items, model=model, date=date, loads=loads, tasks=tasks,
+                                                coder=coder))
         # One DataFrame with a column per table, cached in the JVM: the four writes read the
         # cache. No Python RDD is cached: that too would run two Python workers per task.
         frame = spark.createDataFrame(coded, schema=CODED_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
@@ -318,6 +322,7 @@ def spark_command(
     partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Coding partitions (default: 4 per core).")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (installed on every executor).")] = None,
+    coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP)] = Coder.hybrid,
 ) -> None:
     """Code a corpus with Spark: Parquet tables of events, mentions, documents and errors."""
     from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_USAGE, _check_date
@@ -330,7 +335,8 @@ def spark_command(
         print_error(f"error: {NEEDS_PYSPARK}")
         raise typer.Exit(EXIT_USAGE) from err
     try:
-        summary = run_spark(inputs, output, master=master, partitions=partitions, date=checked_date, model=model)
+        summary = run_spark(inputs, output, master=master, partitions=partitions, date=checked_date, model=model,
+                            coder=coder.value)
     except UsageError as err:
         print_error(f"error: {err}")
         raise typer.Exit(EXIT_USAGE) from err

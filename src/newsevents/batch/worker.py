@@ -1,6 +1,6 @@
 """The Spark job's worker side: read raw items, code partitions, build table rows.
 
-Each Python worker process keeps one Pipeline per model in ``_WORKER_PIPELINES``: the first
+Each Python worker process keeps one Pipeline per model and coder in ``_WORKER_PIPELINES``: the first
 partition the process codes creates it (models load lazily, on the first document), and every
 later partition the same process codes reuses it. PySpark keeps its worker processes between
 tasks (``spark.python.worker.reuse``), so the model loads once per process, not per task.
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..events.hybrid import DEFAULT_CODER
 from ..ingest import read_source
 from ..ingest.decode import decode_bytes, gunzip, is_gzip
 from ..ingest.sources import RawItem, Source, _jsonl_item, _jsonl_items, _kind_of, _looks_like_jsonl
@@ -65,7 +66,7 @@ CODED_SCHEMA = "tag int, " + ", ".join(f"{TABLES[tag]} struct<{SCHEMAS[tag]}>" f
 Row = tuple[Any, ...]
 
 # One Pipeline per worker process and per model, kept for every partition the process codes.
-_WORKER_PIPELINES: dict[str | None, Pipeline] = {}
+_WORKER_PIPELINES: dict[tuple[str | None, str], Pipeline] = {}
 
 
 class CountsParam:
@@ -80,16 +81,17 @@ class CountsParam:
         return first
 
 
-def worker_pipeline(model: str | None, loads: Any = None) -> Pipeline:
-    """This process's Pipeline for ``model``, created on first use.
+def worker_pipeline(model: str | None, loads: Any = None, coder: str = DEFAULT_CODER) -> Pipeline:
+    """This process's Pipeline for ``model`` and ``coder``, created on first use (so the
+    spaCy model and the event classifier load once per executor process).
 
     loads: an accumulator of {process id: Pipelines created}, to check the reuse.
     """
-    pipeline = _WORKER_PIPELINES.get(model)
+    pipeline = _WORKER_PIPELINES.get((model, coder))
     if pipeline is None:
         from ..pipeline import Pipeline
 
-        pipeline = _WORKER_PIPELINES[model] = Pipeline(model=model)
+        pipeline = _WORKER_PIPELINES[(model, coder)] = Pipeline(model=model, coder=coder)
         if loads is not None:
             loads.add({os.getpid(): 1})
     return pipeline
@@ -193,10 +195,11 @@ def identity(key: int) -> int:
 # --------------------------------------------------------------------------- coding
 
 def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, date: str | None,
-                   loads: Any = None, tasks: Any = None) -> Iterator[Row]:
+                   loads: Any = None, tasks: Any = None, coder: str = DEFAULT_CODER) -> Iterator[Row]:
     """Code one partition; yields CODED_SCHEMA rows for documents, mentions, events and errors.
 
     date: publication date for documents that carry none.
+    coder: hybrid, rules or model (``events/hybrid.py``).
     loads, tasks: accumulators of {process id: count} of Pipelines created and partitions coded.
     """
     if tasks is not None:
@@ -212,10 +215,10 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
             continue
         chunk.append((item.label, document))
         if len(chunk) >= DOCUMENTS_PER_CHUNK:
-            yield from _code_chunk(worker_pipeline(model, loads), chunk)
+            yield from _code_chunk(worker_pipeline(model, loads, coder), chunk)
             chunk = []
     if chunk:
-        yield from _code_chunk(worker_pipeline(model, loads), chunk)
+        yield from _code_chunk(worker_pipeline(model, loads, coder), chunk)
 
 
 def _code_chunk(pipeline: Pipeline, chunk: list[tuple[str, Document]]) -> Iterator[Row]:

@@ -259,8 +259,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[ActorMention], l
         triggers = _find_triggers(sent, lexicon)
         coded: set[int] = set()
         for trigger in triggers:
-            uncertain = trigger.negated or trigger.hypothetical or (trigger.modality not in (None, "future"))
-            if uncertain and not keep_uncertain:
+            if _uncertain(trigger) and not keep_uncertain:
                 continue
             found = list(_events_for(trigger, sent, index, document, actors))
             token = trigger.token
@@ -292,13 +291,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue  # an outlook ("wary", "confident") is a statement only when someone states it
         if token.lemma_ in REGARD_VERBS and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in token.children):
             continue  # "considers the US biased", "considered to be": an opinion, not an act
-        # An event noun a light verb carries has the verb's reality: "will extend the curfew"
-        # is an intention, "did not hold talks" negated.
-        clause = _light_verb_of(token) or token
-        embedding = _embedding(clause)
-        trigger = _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
-                           modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
-                           hypothetical=question or _is_hypothetical(clause))
+        trigger = _new_trigger(token, entry, question)
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
@@ -324,6 +317,45 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         kept.append(trigger)
     return kept
+
+
+def _new_trigger(token: Token, entry: LexiconEntry, question: bool) -> _Trigger:
+    """A row fired on a token, with what its clause says of its reality. An event noun a
+    light verb carries has the verb's reality: "will extend the curfew" is an intention, "did
+    not hold talks" negated."""
+    clause = _light_verb_of(token) or token
+    embedding = _embedding(clause)
+    return _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
+                    modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
+                    hypothetical=question or _is_hypothetical(clause))
+
+
+def _uncertain(trigger: _Trigger) -> bool:
+    return trigger.negated or trigger.hypothetical or trigger.modality not in (None, "future")
+
+
+def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], picks: Iterable[tuple[Token, LexiconEntry]],
+                lexicon: Lexicon, *, keep_uncertain: bool = False, require_actors: bool = True) -> list[Event]:
+    """Code each picked token as if its row had fired: the same reality checks and argument
+    search as a lexicon trigger. The hybrid coder picks the tokens and rows for the events its
+    classifier finds where no row fired (``events/hybrid.py``); a future act becomes the
+    intent its row's code frames, or nothing when the frame table has none."""
+    actors = _Actors(mentions, doc, any_noun=not require_actors)
+    index_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    events: list[Event] = []
+    for token, entry in picks:
+        sent = token.sent
+        trigger = _new_trigger(token, entry, sent.text.rstrip().endswith("?"))
+        if trigger.modality == "future":
+            intent = lexicon.frame_code("intent", entry.code)
+            if intent is None:
+                continue
+            trigger.code = intent
+            trigger.notes.append(f"future tense: intent code {intent}")
+        if _uncertain(trigger) and not keep_uncertain:
+            continue
+        events.extend(_events_for(trigger, sent, index_of[sent.start], document, actors))
+    return events
 
 
 def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:

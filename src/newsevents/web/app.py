@@ -17,6 +17,7 @@ from ..dates import normalise_date
 from ..errors import InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem, fetch_url, is_url
+from ..events.hybrid import Coder
 from ..pipeline import Pipeline
 from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
 from .limits import BodyLimit, JsonBodies
@@ -35,6 +36,7 @@ class CodeRequest(BaseModel):
     html: str | None = Field(default=None, max_length=MAX_BODY_BYTES)
     url: str | None = Field(default=None, max_length=2048)
     date: str | None = Field(default=None, max_length=32, description="Publication date, YYYY-MM-DD")
+    coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
 
 
 class AppState:
@@ -110,7 +112,8 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         """Code one article and return its document, actor mentions and events. Stores nothing."""
         document = _document_for(request)
         with state.lock:
-            ((document, mentions, events),) = list(state.pipeline.code([document]))
+            ((document, mentions, events),) = list(state.pipeline.code(
+                [document], coder=request.coder.value if request.coder else None))
         return {"document": document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in mentions],
                 "events": [e.to_dict(explain=True) for e in events]}

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
+from ..events.hybrid import Coder
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
@@ -44,6 +45,7 @@ class StoredDocument(BaseModel):
 class DocumentsRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     documents: list[StoredDocument] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_POST)
+    coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
 
 
 class Database:
@@ -194,7 +196,8 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
                 try:
                     document = _build(item)
                     with state.lock:
-                        ((document, _mentions, events),) = list(state.pipeline.code([document]))
+                        ((document, _mentions, events),) = list(state.pipeline.code(
+                            [document], coder=request.coder.value if request.coder else None))
                     if database_.writer.write_document(document, events, run_id):
                         stored += 1
                         results.append({"id": item.id, "status": "stored", "events": len(events)})

@@ -1,0 +1,195 @@
+"""The hybrid coder: the lexicon's events, checked and completed by the trained classifier.
+
+The lexicon is precise but knows only the predicates written into it; the classifier
+(``events/classify.py``) reads a whole sentence and gives one probability per PLOVER type.
+For each candidate sentence (one that names a coded actor and has a verb or an event noun):
+
+- a lexicon event whose type the model also gives keeps its fine CAMEO code, with a
+  confidence that reflects both coders; one the model is sure is something else (or nothing)
+  and gives its type almost no chance is dropped;
+- where no lexicon row produced an event and the model's top type passes its threshold, the
+  model's event is coded on a word of the sentence: a lexicon row of that type matching a word
+  there gives the fine code, else the main verb carries the type's base code
+  (``data/lexicon/model_types.tsv``). Source and target come from the same argument search as
+  a lexicon trigger's, with the same negation, modality and hypothetical checks.
+
+``coder`` chooses: ``rules`` (the lexicon alone), ``model`` (the classifier's types decide:
+lexicon events are kept only where the model gives their type) or ``hybrid`` (the default).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from enum import Enum
+from functools import lru_cache
+from importlib.resources import files
+from types import MappingProxyType
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from ..codebook import get_code
+from ..model import ActorMention, Document, Event
+from .classify import NONE, EventClassifier
+from .extract import code_tokens
+from .lexicon import Lexicon, LexiconEntry, tsv_rows
+from .words import words
+
+class Coder(str, Enum):
+    """The coders a user may choose (``--coder``)."""
+
+    hybrid = "hybrid"
+    rules = "rules"
+    model = "model"
+
+
+CODERS = tuple(coder.value for coder in Coder)
+CODER_HELP = "Event coder: hybrid (the lexicon checked and completed by the trained classifier), rules or model."
+DEFAULT_CODER = Coder.hybrid.value
+# The model overrules a lexicon event only when it is this sure of another label...
+OVERRULE_PROBABILITY = 0.9
+# ...and gives the lexicon's own type less than this.
+DOUBT_PROBABILITY = 0.02
+# A lexicon event's confidence is scaled between this share (the model gives its type no
+# chance) and all of it (the model is sure of it).
+DISAGREEMENT_FLOOR = 0.7
+# A model event starts from the argument search's confidence times the model's probability,
+# scaled down: an event found by the model alone has no lexicon row to vouch for its sense.
+MODEL_EVENT_SHARE = 0.85
+# PLOVER types the classifier merges: CONCEDE and RETREAT are PLV's YIELD.
+MERGED_TYPES = MappingProxyType({"CONCEDE": "YIELD", "RETREAT": "YIELD"})
+MODEL_TYPES_HEADER = ("type", "code", "note")
+# Verbs that report speech: the event of "X said Y attacked Z" is in the reported clause.
+REPORTING_VERBS = words("reporting_verbs")
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def check_coder(coder: str) -> str:
+    """``coder`` if it is one of CODERS; a ValueError naming the choices otherwise."""
+    if coder not in CODERS:
+        raise ValueError(f"unknown coder {coder!r}: choose one of {', '.join(CODERS)}")
+    return coder
+
+
+@lru_cache(maxsize=1)
+def base_codes() -> Mapping[str, str]:
+    """Each classifier type's base CAMEO code."""
+    text = (files("newsevents") / "data" / "lexicon" / "model_types.tsv").read_text(encoding="utf-8")
+    return MappingProxyType({name: code for _n, (name, code, _note) in tsv_rows(text, "model_types.tsv", MODEL_TYPES_HEADER)})
+
+
+def type_of(plover_type: str | None) -> str | None:
+    """An event's type in the classifier's labels (None for statements, which have none)."""
+    return MERGED_TYPES.get(plover_type or "", plover_type)
+
+
+def candidate_sentences(doc: Doc, mentions: list[ActorMention], *, require_actors: bool = True) -> list[int]:
+    """Indices of the sentences worth the classifier: a coded actor (unless actors are not
+    required, in code-only evaluation) and a verb or noun."""
+    coded_at = {m.sentence_index for m in mentions if m.code}
+    return [index for index, sent in enumerate(doc.sents)
+            if (index in coded_at or not require_actors) and any(t.pos_ in ("VERB", "NOUN") for t in sent)]
+
+
+def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: list[Event], lexicon: Lexicon,
+            classifier: EventClassifier, *, coder: str = DEFAULT_CODER, keep_uncertain: bool = False,
+            require_actors: bool = True) -> list[Event]:
+    """The lexicon's ``events`` for one parsed document, checked and completed by the
+    classifier as ``coder`` says; returns events in text order."""
+    if coder == "rules":
+        return events
+    sentences = list(doc.sents)
+    candidates = candidate_sentences(doc, mentions, require_actors=require_actors)
+    rows = classifier.probabilities([sentences[i].text for i in candidates])
+    scores = dict(zip(candidates, rows))
+    kept = [event for event in (_judge(event, scores.get(event.sentence_index), classifier, coder) for event in events)
+            if event is not None]
+    coded = {event.sentence_index for event in kept}
+    picks: list[tuple[Token, LexiconEntry]] = []
+    probability: dict[int, float] = {}
+    for index, row in scores.items():
+        label, p = classifier.top(row)
+        if index in coded or label == NONE or p < classifier.threshold:
+            continue
+        pick = _pick_trigger(sentences[index], label, lexicon)
+        if pick is not None:
+            picks.append(pick)
+            probability[pick[0].i] = p
+    for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
+                             require_actors=require_actors):
+        p = probability[_token_at(doc, event).i]
+        event.confidence = event.confidence * p * MODEL_EVENT_SHARE
+        event.explanation.append(f"classifier: {event.rule[len('model:'):]} p={p:.2f} where no lexicon row fired")
+        kept.append(event)
+    return sorted(kept, key=lambda e: (e.sentence_index, e.trigger_start))
+
+
+def _judge(event: Event, row: np.ndarray | None, classifier: EventClassifier, coder: str) -> Event | None:
+    """A lexicon event seen by the model: kept with a confidence of both, or dropped."""
+    label = type_of(event.plover_type)
+    if row is None or label is None:
+        # No score (a sentence without coded actors) or a statement, which has no type.
+        return None if coder == "model" else event
+    p = float(row[classifier.labels.index(label)])
+    top, top_p = classifier.top(row)
+    if coder == "model" and (top != label or top_p < classifier.threshold):
+        return None
+    if top != label and top_p >= OVERRULE_PROBABILITY and p < DOUBT_PROBABILITY:
+        return None
+    event.confidence *= DISAGREEMENT_FLOOR + (1 - DISAGREEMENT_FLOOR) * p
+    event.explanation.append(f"classifier: {label} p={p:.2f} (top {top} {top_p:.2f})")
+    return event
+
+
+def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, LexiconEntry] | None:
+    """The word that carries the model's event: the highest word with a lexicon row of the
+    type (its fine code), else the main verb with the type's base code."""
+    best: tuple[tuple[int, bool, int], Token, LexiconEntry] | None = None
+    for token in sent:
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue
+        for entry in lexicon.candidates(token.pos_, token.lemma_):
+            if entry.frame or type_of(_plover_type(entry.code)) != label:
+                continue
+            rank = (_depth(token), token.pos_ != "VERB", token.i)
+            if best is None or rank < best[0]:
+                best = (rank, token, entry)
+            break
+    rule = f"model:{label}"
+    if best is not None:
+        return best[1], dataclasses.replace(best[2], id=rule)
+    verb = _main_verb(sent)
+    if verb is None:
+        return None
+    return verb, LexiconEntry(id=rule, pos="VERB", lemma=verb.lemma_, particles=frozenset(), objects=frozenset(),
+                              targets=("dobj",), code=base_codes()[label], frame=None, note="", source="model")
+
+
+def _plover_type(code: str) -> str | None:
+    info = get_code(code)
+    return info.plover_type if info is not None else None
+
+
+def _main_verb(sent: Span) -> Token | None:
+    """The verb of the sentence's main clause, or of the clause a reporting verb reports."""
+    verb = sent.root
+    if verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ in REPORTING_VERBS:
+        clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.pos_ == "VERB"), None)
+        return clause
+    return verb
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _token_at(doc: Doc, event: Event) -> Token:
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        raise ValueError(f"event {event.event_id}: trigger span not in the parse")
+    return span[0]
