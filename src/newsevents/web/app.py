@@ -1,8 +1,10 @@
 """The FastAPI app: code an article on request, and (with a database) explore stored events."""
 from __future__ import annotations
 
+import contextlib
 import secrets
 import threading
+from collections.abc import AsyncIterator, Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +26,9 @@ from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
 MAX_BODY_BYTES = 2 * 1024 * 1024
+# A request body must arrive within this many seconds (2 MB takes well under a second on any
+# link a client would code news over); a slower body is cut off with 408 (issue 13).
+BODY_TIMEOUT_SECONDS = 30.0
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 STATIC = files("newsevents") / "web" / "static"
 
@@ -112,7 +117,17 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     fetch_policy: which resolved addresses a fetch may connect to; tests only (the default
     refuses every address that is not public).
     """
-    app = FastAPI(title="newsevents", version=__version__,
+    closers: list[Callable[[], None]] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # The store is closed when the server stops, so the file is whole and free for the
+        # next process at once (the connection used to live on until the process ended).
+        for close in closers:
+            close()
+
+    app = FastAPI(title="newsevents", version=__version__, lifespan=lifespan,
                   description="Code news into CAMEO/PLOVER events and explore an event database.")
     state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host,
                      allow_fetch=allow_fetch, fetch_policy=fetch_policy)
@@ -125,7 +140,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         return {"status": "ok", "version": __version__, "database": state.db_path is not None,
                 "fetch": state.allow_fetch}
 
-    @app.post("/v1/code", responses=error_responses(400, 401, 403, 413, 415, 422))
+    @app.post("/v1/code", responses=error_responses(400, 401, 403, 408, 413, 415, 422))
     def code(request: CodeRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Code one article and return its document, actor mentions and events. Stores nothing.
         A url is fetched only on a server started with --allow-fetch (with the token, if set)."""
@@ -143,7 +158,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     from .explore import install_explore_routes
 
-    install_explore_routes(app, state, check_write_access)
+    closers.append(install_explore_routes(app, state, check_write_access))
     app.add_middleware(JsonBodies)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # added last: runs first
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)  # added last: runs first
     return app

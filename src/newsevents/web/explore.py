@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import threading
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -18,7 +19,7 @@ from ..errors import InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
-from .errors import BadRequest, NotFound, Unavailable, error_responses
+from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -27,6 +28,10 @@ DYADS_DEFAULT = 20
 MAX_DOCUMENTS_PER_POST = 100
 CODE_PATTERN = r"^[A-Za-z0-9]{1,12}$"
 CAMEO_PATTERN = r"^[0-9]{1,4}$"
+# How DuckDB (through the OS) says the disk is full.
+DISK_FULL = "No space left on device"
+
+logger = logging.getLogger("newsevents.web")
 
 
 class StoredDocument(BaseModel):
@@ -60,6 +65,9 @@ class Database:
     def cursor(self) -> Any:
         return self.con.cursor()
 
+    def close(self) -> None:
+        self.con.close()
+
 
 def _filters(actor: str | None, source: str | None, target: str | None, code: str | None, root: str | None,
              quad: int | None, since: str | None, until: str | None, country: str | None, text: str | None) -> EventFilter:
@@ -87,9 +95,15 @@ CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
 
 
-def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callable[[Any, str | None], None]) -> None:
-    """Add the database routes to ``app``; they answer 503 when the server has no database."""
+def install_explore_routes(app: FastAPI, state: Any,
+                           check_write_access: Callable[[Any, str | None], None]) -> Callable[[], None]:
+    """Add the database routes to ``app``; they answer 503 when the server has no database.
+    Returns the function that closes the store, for when the server stops."""
     database: list[Database] = []
+
+    def close() -> None:
+        while database:
+            database.pop().close()
 
     def db() -> Database:
         if state.db_path is None:
@@ -181,32 +195,58 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
 
-    @app.post("/v1/documents", responses=error_responses(401, 403, 413, 415, 422, 503))
+    @app.post("/v1/documents", responses=error_responses(401, 403, 408, 413, 415, 422, 503, 507))
     def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Code and store documents. Needs the bearer token when the server has one."""
         check_write_access(state, authorization)
         database_ = db()
-        results = []
+        results: list[dict[str, Any]] = []
         with database_.write_lock:
-            run_id = database_.writer.start_run([d.id for d in request.documents], {"via": "api"})
-            stored = skipped = failed = 0
-            for item in request.documents:
-                try:
-                    document = _build(item)
-                    with state.lock:
-                        ((document, _mentions, events),) = list(state.pipeline.code([document]))
-                    if database_.writer.write_document(document, events, run_id):
-                        stored += 1
-                        results.append({"id": item.id, "status": "stored", "events": len(events)})
-                    else:
-                        skipped += 1
-                        results.append({"id": item.id, "status": "duplicate"})
-                except (InputError, BadRequest) as err:
-                    failed += 1
-                    database_.writer.record_error(run_id, item.id, str(err))
-                    results.append({"id": item.id, "status": "error", "reason": str(err)})
-            database_.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
+            try:
+                run_id = _store(database_, state, request.documents, results)
+            except (duckdb.Error, OSError) as err:
+                raise _write_failed("POST /v1/documents", err, results, len(request.documents)) from err
         return {"run_id": run_id, "results": results}
+
+    return close
+
+
+def _store(database: Database, state: Any, items: list[StoredDocument], results: list[dict[str, Any]]) -> str:
+    """Code and store ``items`` in one run, each document in its own transaction; ``results``
+    gets one entry a document as it is done. Returns the run id."""
+    run_id = database.writer.start_run([d.id for d in items], {"via": "api"})
+    stored = skipped = failed = 0
+    for item in items:
+        try:
+            document = _build(item)
+            with state.lock:
+                ((document, _mentions, events),) = list(state.pipeline.code([document]))
+            if database.writer.write_document(document, events, run_id):
+                stored += 1
+                results.append({"id": item.id, "status": "stored", "events": len(events)})
+            else:
+                skipped += 1
+                results.append({"id": item.id, "status": "duplicate"})
+        except (InputError, BadRequest) as err:
+            failed += 1
+            database.writer.record_error(run_id, item.id, str(err))
+            results.append({"id": item.id, "status": "error", "reason": str(err)})
+    database.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
+    return run_id
+
+
+def _write_failed(route: str, err: Exception, results: list[dict[str, Any]], total: int) -> Exception:
+    """The error for a store that failed mid-request (a full disk): the document being written
+    was rolled back, everything committed before is kept, and the client is told so. It was
+    an internal error with a traceback in the log (issue 13). DuckDB's message names server
+    paths: it goes to the log, not to the client."""
+    logger.warning("%s: cannot write the database (%s)", route, " ".join(str(err).split()))
+    stored = sum(1 for result in results if result["status"] == "stored")
+    kept = (f"the documents stored before are kept ({stored} of these {total} among them); post again once there "
+            "is room (stored documents are skipped as duplicates)")
+    if DISK_FULL in str(err):
+        return InsufficientStorage(f"cannot write the database: the disk is full; {kept}")
+    return Unavailable(f"cannot write the database; {kept}")
 
 
 def _build(item: StoredDocument) -> Any:
