@@ -100,24 +100,30 @@ def install_explore_routes(app: FastAPI, state: Any,
     """Add the database routes to ``app``; they answer 503 when the server has no database.
     Returns the function that closes the store, for when the server stops."""
     database: list[Database] = []
+    # The store is opened by the first request that needs it. Two first requests at once (the
+    # endpoints run in a thread pool) both created the file and its tables, and one got a 503
+    # (a catalog write-write conflict; issue 13's fault tests found it): one opens, the others wait.
+    opening = threading.Lock()
 
     def close() -> None:
-        while database:
-            database.pop().close()
+        with opening:
+            while database:
+                database.pop().close()
 
     def db() -> Database:
         if state.db_path is None:
             raise Unavailable("this server has no database: start it with --db FILE")
-        if not database:
-            try:
-                database.append(Database(state.db_path))
-            except (duckdb.Error, OSError) as err:
-                # Another process (an ingest) holds the file, or it is not a DuckDB file: a
-                # clear 503, not an internal error (issue 8). DuckDB's message names server
-                # paths, so it is not passed on.
-                raise Unavailable("the database cannot be opened: another process (an ingest) may hold it; "
-                                  "try again later") from err
-        return database[0]
+        with opening:
+            if not database:
+                try:
+                    database.append(Database(state.db_path))
+                except (duckdb.Error, OSError) as err:
+                    # Another process (an ingest) holds the file, or it is not a DuckDB file: a
+                    # clear 503, not an internal error (issue 8). DuckDB's message names server
+                    # paths, so it is not passed on.
+                    raise Unavailable("the database cannot be opened: another process (an ingest) may hold it; "
+                                      "try again later") from err
+            return database[0]
 
     # format=csv answers text/csv: declared, so the schema lists every type the route returns.
     @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
