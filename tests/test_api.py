@@ -89,3 +89,19 @@ def test_page_and_openapi(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "/v1/code" in schema["paths"]
     assert client.get("/docs").status_code == 200
+
+
+class _CountingPipeline(Pipeline):
+    loads = 0
+
+    def load(self) -> Pipeline:
+        type(self).loads += 1
+        return self
+
+
+@pytest.mark.issue(13)
+def test_models_load_when_the_server_starts() -> None:
+    """Not on the first request to code, which took 10-20 s (past a client's timeout)."""
+    with TestClient(create_app(pipeline=_CountingPipeline())) as started:
+        assert _CountingPipeline.loads == 1
+        assert started.get("/v1/health").status_code == 200

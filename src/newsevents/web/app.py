@@ -1,6 +1,7 @@
 """The FastAPI app: code an article on request, and (with a database) explore stored events."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import secrets
 import threading
@@ -121,6 +122,10 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Models load before the server accepts connections: loaded by the first request to
+        # code, they made it take 10-20 s, past a client's usual timeout (a schemathesis run
+        # against `serve` timed out on it, issue 13), and a bad model failed only then.
+        await asyncio.to_thread(state.pipeline.load)
         yield
         # The store is closed when the server stops, so the file is whole and free for the
         # next process at once (the connection used to live on until the process ended).
