@@ -35,6 +35,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+# The crash tests' generated articles: news-like, two or three events each.
+from tests.robustness.test_crash_resume import DAYS, PAIRS, TEMPLATES  # noqa: E402
 
 HOST = "127.0.0.1"
 SERVER_START_SECONDS = 180
@@ -47,17 +51,6 @@ TARGET_RSS_GROWTH_MB = 100
 DOCUMENTS_PER_POST = 20
 PAGE_LIMITS = (10, 50, 100)
 ACTOR_FILTERS = (None, None, "KEN", "UGA", "FRA", "EGY", "IND", "JPN", "CHN")
-
-PAIRS = [("Kenya", "Uganda", "Kampala"), ("Turkey", "Iraq", "Ankara"), ("France", "Germany", "Berlin"),
-         ("Egypt", "Israel", "Cairo"), ("India", "Pakistan", "Lahore"), ("Japan", "China", "Beijing")]
-TEMPLATES = [
-    "{a}'s president met {b}'s president in {city} on {day}. Officials said the talks on trade went well.",
-    "{a}'s foreign minister accused {b} of interference near {city} yesterday, the ministry said.",
-    "{a}'s prime minister visited {city} last week. {a}'s president condemned {b} on {day}.",
-    "{a}'s army clashed with {b}'s troops near {city} on {day}, officials said. {b} denied it.",
-    "{a}'s president praised {b} for its help on {day}. {a} and {b} agreed to meet again in {city}.",
-]
-DAYS = ["Monday", "Tuesday", "Thursday"]
 
 
 def article(rng: random.Random) -> str:

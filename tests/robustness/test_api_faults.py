@@ -11,9 +11,7 @@ import contextlib
 import json
 import logging
 import os
-import shutil
 import socket
-import subprocess
 import threading
 import time
 import urllib.error
@@ -192,22 +190,6 @@ def test_body_trickling_in_is_cut_off(shared_pipeline: Pipeline, store: Path, ca
 FREE_BYTES = 64 * 1024
 # Each stored document's text is about 5 kB: plain English with no actor in it.
 PADDING = "The weather was mild and the markets were busy all week. " * 90
-
-
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MB tmpfs, or skip where mounting is not allowed (an unprivileged CI runner)."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if shutil.which("mount") is None or os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_disk_fills_while_documents_are_stored(shared_pipeline: Pipeline, tiny_disk: Path,
