@@ -41,9 +41,11 @@ def test_code_html(client: TestClient) -> None:
     assert body["events"]
 
 
-def test_code_url_from_local_server(client: TestClient, http_server) -> None:
+def test_code_url_from_local_server(pipeline: Pipeline, http_server) -> None:
     base, pages = http_server
     pages["/a.html"] = (200, "text/html", f"<html><body><article><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>".encode())
+    # Fetching is opt-in, and to public addresses only: this test's policy lets the local server through.
+    client = TestClient(create_app(pipeline=pipeline, allow_fetch=True, fetch_policy=lambda address: address.is_loopback))
     assert client.post("/v1/code", json={"url": f"{base}/a.html"}).json()["events"]
     unreachable = client.post("/v1/code", json={"url": f"{base}/missing"})
     assert unreachable.status_code == 400 and "HTTP 404" in unreachable.json()["error"]["message"]
@@ -87,3 +89,19 @@ def test_page_and_openapi(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "/v1/code" in schema["paths"]
     assert client.get("/docs").status_code == 200
+
+
+class _CountingPipeline(Pipeline):
+    loads = 0
+
+    def load(self) -> Pipeline:
+        type(self).loads += 1
+        return self
+
+
+@pytest.mark.issue(13)
+def test_models_load_when_the_server_starts() -> None:
+    """Not on the first request to code, which took 10-20 s (past a client's timeout)."""
+    with TestClient(create_app(pipeline=_CountingPipeline())) as started:
+        assert _CountingPipeline.loads == 1
+        assert started.get("/v1/health").status_code == 200

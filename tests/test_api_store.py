@@ -1,6 +1,7 @@
 """The database side of the API: events, filters, paging, stats, writes and the token."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from newsevents.pipeline import Pipeline
 from newsevents.web.app import create_app
 
 TOKEN = "s3cret-token"
+FIRST_REQUESTS = 8
 DOCUMENTS = [
     {"id": "a", "text": "Kenya condemned Somalia on Monday. Kenyan police arrested two Somali diplomats in Nairobi.",
      "date": "2024-06-03", "url": "https://one.example/a"},
@@ -121,3 +123,13 @@ def test_bad_numbers_and_dates(client: TestClient, params: dict[str, object]) ->
 def test_no_database_answers_503(pipeline: Pipeline) -> None:
     bare = TestClient(create_app(pipeline=pipeline))
     assert bare.get("/v1/events").status_code == 503
+
+
+@pytest.mark.issue(13)
+def test_first_requests_at_once_open_the_store_once(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Requests arriving together on a server whose store is not open yet: each used to open
+    (and create) it, and all but one could get a 503."""
+    client = TestClient(create_app(db_path=tmp_path / "fresh.duckdb", pipeline=pipeline))
+    with ThreadPoolExecutor(FIRST_REQUESTS) as pool:
+        statuses = list(pool.map(lambda _: client.get("/v1/events").status_code, range(FIRST_REQUESTS)))
+    assert statuses == [200] * FIRST_REQUESTS

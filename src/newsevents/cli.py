@@ -570,7 +570,8 @@ def serve(
     db: Annotated[Path | None, typer.Option("--db", help="DuckDB file to explore and store into (default: coding only).", dir_okay=False)] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on. Beyond localhost, writes need --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
-    token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents.")] = None,
+    token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents (and by fetching).")] = None,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /v1/code fetch a url (public addresses only; needs --token when one is set).")] = False,
     model: ModelOpt = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
 ) -> None:
@@ -579,7 +580,8 @@ def serve(
 
     from .web.app import create_app
 
-    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value))
+    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value),
+                             allow_fetch=allow_fetch)
     print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -1,11 +1,15 @@
 """Fixtures for the reliability suite (issue 8): one loaded pipeline for every module, the
-CLI running in-process on it, and a local HTTP server that can also be slow."""
+CLI running in-process on it, a local HTTP server that can also be slow, and a tiny disk."""
 from __future__ import annotations
 
 import http.server
+import os
+import shutil
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -92,3 +96,19 @@ def no_traceback(*streams: str) -> None:
 
 
 Checker = Callable[[str], bool]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB tmpfs, or skip where mounting is not allowed (an unprivileged CI runner)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if shutil.which("mount") is None or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

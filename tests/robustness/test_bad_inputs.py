@@ -82,7 +82,10 @@ def cli(runner: CliRunner, cli_pipeline: Pipeline, unreadable: None, short_fetch
 
 @pytest.fixture(scope="module")
 def api(shared_pipeline: Pipeline) -> TestClient:
-    return TestClient(create_app(pipeline=shared_pipeline), raise_server_exceptions=False)
+    # The URL cases fetch from the local web server: fetching on, with a policy that lets
+    # loopback through (the default refuses it, issue 13).
+    application = create_app(pipeline=shared_pipeline, allow_fetch=True, fetch_policy=lambda address: address.is_loopback)
+    return TestClient(application, raise_server_exceptions=False)
 
 
 def error_lines(stderr: str) -> list[str]:

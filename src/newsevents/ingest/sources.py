@@ -125,7 +125,7 @@ def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
         yield Failure(label, "no .txt, .html or .jsonl files in this directory")
 
 
-def _read_capped(stream: BinaryIO, *, limit: int = MAX_INPUT_BYTES, deadline: float | None = None) -> bytes:
+def read_capped(stream: BinaryIO, *, limit: int = MAX_INPUT_BYTES, deadline: float | None = None) -> bytes:
     """Read at most ``limit`` bytes; past ``deadline`` (time.monotonic) give up.
 
     The deadline is checked between chunks: a server trickling a byte at a time under the
@@ -154,7 +154,7 @@ def _read_file(path: Path) -> bytes:
         if size > MAX_INPUT_BYTES:
             raise InputError(f"too large: {size / 1024 / 1024:.1f} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB input limit")
         with path.open("rb") as handle:
-            data = _read_capped(handle)
+            data = read_capped(handle)
     except IsADirectoryError as err:
         raise InputError("is a directory") from err
     except PermissionError as err:
@@ -187,7 +187,7 @@ def fetch_url(url: str, *, timeout: float | None = None) -> tuple[bytes, str | N
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"})
     try:
         with _OPENER.open(request, timeout=timeout) as response:
-            body = _read_capped(response, deadline=deadline)
+            body = read_capped(response, deadline=deadline)
             return body, response.headers.get_content_type(), response.geturl()
     except InputError:
         raise  # "too large": already the reason (InputError is a ValueError, caught below)
@@ -222,7 +222,7 @@ def read_source(source: Source) -> Iterator[RawItem | Failure]:
             yield RawItem(source.label, decode_bytes(body), kind, id=source.label, url=final_url)
             return
         if source.path is None:
-            data = _read_capped(sys.stdin.buffer)
+            data = read_capped(sys.stdin.buffer)
             data = gunzip(data) if is_gzip(data) else data
         else:
             data = _read_file(source.path)

@@ -1,11 +1,14 @@
 """The FastAPI app: code an article on request, and (with a database) explore stored events."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import secrets
 import threading
+from collections.abc import AsyncIterator, Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Request
 from fastapi.responses import HTMLResponse
@@ -16,14 +19,18 @@ from .. import __version__
 from ..dates import normalise_date
 from ..errors import InputError
 from ..ingest import build_document
-from ..ingest.sources import RawItem, fetch_url, is_url
 from ..events.hybrid import Coder
+from ..ingest.sources import RawItem, is_url
 from ..pipeline import Pipeline
 from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
+from .fetch import AddressPolicy, fetch_public_url, is_public_address
 from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
 MAX_BODY_BYTES = 2 * 1024 * 1024
+# A request body must arrive within this many seconds (2 MB takes well under a second on any
+# link a client would code news over); a slower body is cut off with 408 (issue 13).
+BODY_TIMEOUT_SECONDS = 30.0
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 STATIC = files("newsevents") / "web" / "static"
 
@@ -42,15 +49,18 @@ class CodeRequest(BaseModel):
 class AppState:
     """What the endpoints share: the loaded pipeline (one at a time), settings, the store."""
 
-    def __init__(self, *, pipeline: Pipeline, db_path: str | None, token: str | None, host: str) -> None:
+    def __init__(self, *, pipeline: Pipeline, db_path: str | None, token: str | None, host: str,
+                 allow_fetch: bool = False, fetch_policy: AddressPolicy = is_public_address) -> None:
         self.pipeline = pipeline
         self.lock = threading.Lock()
         self.db_path = db_path
         self.token = token
         self.host = host
+        self.allow_fetch = allow_fetch
+        self.fetch_policy = fetch_policy
 
 
-def _document_for(request: CodeRequest) -> Any:
+def _document_for(request: CodeRequest, state: AppState, authorization: str | None) -> Any:
     given = [name for name in ("text", "html", "url") if getattr(request, name)]
     if len(given) != 1:
         raise BadRequest("give exactly one of text, html or url")
@@ -63,9 +73,14 @@ def _document_for(request: CodeRequest) -> Any:
         if request.url:
             if not is_url(request.url):
                 raise BadRequest("url must start with http:// or https://")
+            # Fetching lets a client make the server open connections: off unless the operator
+            # turns it on, and then behind the token (issue 13).
+            if not state.allow_fetch:
+                raise Forbidden("this server does not fetch URLs (start it with --allow-fetch); send the page as html")
+            check_token(state, authorization)
             from ..ingest.decode import decode_bytes
 
-            body, content_type, final_url = fetch_url(request.url)
+            body, content_type, final_url = fetch_public_url(request.url, policy=state.fetch_policy)
             raw = RawItem(request.url, decode_bytes(body), "html" if content_type == "text/html" else "auto",
                           id=request.url, url=final_url)
         elif request.html:
@@ -77,40 +92,66 @@ def _document_for(request: CodeRequest) -> Any:
         raise BadRequest(str(err)) from err
 
 
-def check_write_access(state: AppState, authorization: str | None) -> None:
-    """Writes need the bearer token when one is set, and are refused outright on a server
-    that listens beyond localhost without one."""
+def check_token(state: AppState, authorization: str | None) -> None:
+    """When the server has a token, the request must carry it as a bearer token."""
     if state.token:
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), state.token):
             raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
-    elif state.host not in LOCAL_HOSTS:
+
+
+def check_write_access(state: AppState, authorization: str | None) -> None:
+    """Writes need the bearer token when one is set, and are refused outright on a server
+    that listens beyond localhost without one."""
+    check_token(state, authorization)
+    if not state.token and state.host not in LOCAL_HOSTS:
         raise Forbidden("writes are disabled: the server listens beyond localhost without --token")
 
 
 def create_app(*, db_path: str | Path | None = None, token: str | None = None, host: str = "127.0.0.1",
-               pipeline: Pipeline | None = None) -> FastAPI:
+               pipeline: Pipeline | None = None, allow_fetch: bool = False,
+               fetch_policy: AddressPolicy = is_public_address) -> FastAPI:
     """Build the app.
 
     db_path: the DuckDB file to explore and write to (None: coding only).
-    token: bearer token for write endpoints. host: where the server listens (for the
-    write rule). pipeline: a loaded Pipeline to share (default: a new one).
+    token: bearer token for write endpoints (and for fetching). host: where the server
+    listens (for the write rule). pipeline: a loaded Pipeline to share (default: a new one).
+    allow_fetch: let POST /v1/code fetch a url (public addresses only).
+    fetch_policy: which resolved addresses a fetch may connect to; tests only (the default
+    refuses every address that is not public).
     """
-    app = FastAPI(title="newsevents", version=__version__,
+    closers: list[Callable[[], None]] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Models load before the server accepts connections: loaded by the first request to
+        # code, they made it take 10-20 s, past a client's usual timeout (a schemathesis run
+        # against `serve` timed out on it, issue 13), and a bad model failed only then.
+        await asyncio.to_thread(state.pipeline.load)
+        yield
+        # The store is closed when the server stops, so the file is whole and free for the
+        # next process at once (the connection used to live on until the process ended).
+        for close in closers:
+            close()
+
+    app = FastAPI(title="newsevents", version=__version__, lifespan=lifespan,
                   description="Code news into CAMEO/PLOVER events and explore an event database.")
-    state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host)
+    state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host,
+                     allow_fetch=allow_fetch, fetch_policy=fetch_policy)
     app.state.newsevents = state
     install_error_handlers(app)
 
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
         """Liveness and what this server can do."""
-        return {"status": "ok", "version": __version__, "database": state.db_path is not None}
+        return {"status": "ok", "version": __version__, "database": state.db_path is not None,
+                "fetch": state.allow_fetch}
 
-    @app.post("/v1/code", responses=error_responses(400, 413, 415, 422))
-    def code(request: CodeRequest) -> dict[str, Any]:
-        """Code one article and return its document, actor mentions and events. Stores nothing."""
-        document = _document_for(request)
+    @app.post("/v1/code", responses=error_responses(400, 401, 403, 408, 413, 415, 422))
+    def code(request: CodeRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Code one article and return its document, actor mentions and events. Stores nothing.
+        A url is fetched only on a server started with --allow-fetch (with the token, if set)."""
+        document = _document_for(request, state, authorization)
         with state.lock:
             ((document, mentions, events),) = list(state.pipeline.code(
                 [document], coder=request.coder.value if request.coder else None))
@@ -125,7 +166,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     from .explore import install_explore_routes
 
-    install_explore_routes(app, state, check_write_access)
+    closers.append(install_explore_routes(app, state, check_write_access))
     app.add_middleware(JsonBodies)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # added last: runs first
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)  # added last: runs first
     return app

@@ -45,6 +45,10 @@ class Unavailable(ApiError):
     status = 503
 
 
+class InsufficientStorage(ApiError):
+    status = 507
+
+
 # FastAPI's status for a body its JSON parser gave up on with something other than a
 # JSONDecodeError (a UnicodeDecodeError, a RecursionError).
 BODY_PARSE_STATUS = 400

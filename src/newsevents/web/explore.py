@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import threading
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from ..events.hybrid import Coder
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
-from .errors import BadRequest, NotFound, Unavailable, error_responses
+from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -28,6 +29,10 @@ DYADS_DEFAULT = 20
 MAX_DOCUMENTS_PER_POST = 100
 CODE_PATTERN = r"^[A-Za-z0-9]{1,12}$"
 CAMEO_PATTERN = r"^[0-9]{1,4}$"
+# How DuckDB (through the OS) says the disk is full.
+DISK_FULL = "No space left on device"
+
+logger = logging.getLogger("newsevents.web")
 
 
 class StoredDocument(BaseModel):
@@ -62,6 +67,9 @@ class Database:
     def cursor(self) -> Any:
         return self.con.cursor()
 
+    def close(self) -> None:
+        self.con.close()
+
 
 def _filters(actor: str | None, source: str | None, target: str | None, code: str | None, root: str | None,
              quad: int | None, since: str | None, until: str | None, country: str | None, text: str | None) -> EventFilter:
@@ -89,23 +97,35 @@ CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
 
 
-def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callable[[Any, str | None], None]) -> None:
-    """Add the database routes to ``app``; they answer 503 when the server has no database."""
+def install_explore_routes(app: FastAPI, state: Any,
+                           check_write_access: Callable[[Any, str | None], None]) -> Callable[[], None]:
+    """Add the database routes to ``app``; they answer 503 when the server has no database.
+    Returns the function that closes the store, for when the server stops."""
     database: list[Database] = []
+    # The store is opened by the first request that needs it. Two first requests at once (the
+    # endpoints run in a thread pool) both created the file and its tables, and one got a 503
+    # (a catalog write-write conflict; issue 13's fault tests found it): one opens, the others wait.
+    opening = threading.Lock()
+
+    def close() -> None:
+        with opening:
+            while database:
+                database.pop().close()
 
     def db() -> Database:
         if state.db_path is None:
             raise Unavailable("this server has no database: start it with --db FILE")
-        if not database:
-            try:
-                database.append(Database(state.db_path))
-            except (duckdb.Error, OSError) as err:
-                # Another process (an ingest) holds the file, or it is not a DuckDB file: a
-                # clear 503, not an internal error (issue 8). DuckDB's message names server
-                # paths, so it is not passed on.
-                raise Unavailable("the database cannot be opened: another process (an ingest) may hold it; "
-                                  "try again later") from err
-        return database[0]
+        with opening:
+            if not database:
+                try:
+                    database.append(Database(state.db_path))
+                except (duckdb.Error, OSError) as err:
+                    # Another process (an ingest) holds the file, or it is not a DuckDB file: a
+                    # clear 503, not an internal error (issue 8). DuckDB's message names server
+                    # paths, so it is not passed on.
+                    raise Unavailable("the database cannot be opened: another process (an ingest) may hold it; "
+                                      "try again later") from err
+            return database[0]
 
     # format=csv answers text/csv: declared, so the schema lists every type the route returns.
     @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
@@ -183,33 +203,60 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
 
-    @app.post("/v1/documents", responses=error_responses(401, 403, 413, 415, 422, 503))
+    @app.post("/v1/documents", responses=error_responses(401, 403, 408, 413, 415, 422, 503, 507))
     def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Code and store documents. Needs the bearer token when the server has one."""
         check_write_access(state, authorization)
         database_ = db()
-        results = []
+        results: list[dict[str, Any]] = []
         with database_.write_lock:
-            run_id = database_.writer.start_run([d.id for d in request.documents], {"via": "api"})
-            stored = skipped = failed = 0
-            for item in request.documents:
-                try:
-                    document = _build(item)
-                    with state.lock:
-                        ((document, _mentions, events),) = list(state.pipeline.code(
-                            [document], coder=request.coder.value if request.coder else None))
-                    if database_.writer.write_document(document, events, run_id):
-                        stored += 1
-                        results.append({"id": item.id, "status": "stored", "events": len(events)})
-                    else:
-                        skipped += 1
-                        results.append({"id": item.id, "status": "duplicate"})
-                except (InputError, BadRequest) as err:
-                    failed += 1
-                    database_.writer.record_error(run_id, item.id, str(err))
-                    results.append({"id": item.id, "status": "error", "reason": str(err)})
-            database_.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
+            try:
+                run_id = _store(database_, state, request, results)
+            except (duckdb.Error, OSError) as err:
+                raise _write_failed("POST /v1/documents", err, results, len(request.documents)) from err
         return {"run_id": run_id, "results": results}
+
+    return close
+
+
+def _store(database: Database, state: Any, request: DocumentsRequest, results: list[dict[str, Any]]) -> str:
+    """Code and store the request's documents in one run, each in its own transaction, with
+    the request's coder; ``results`` gets one entry a document as it is done. Returns the run id."""
+    items = request.documents
+    coder = request.coder.value if request.coder else None
+    run_id = database.writer.start_run([d.id for d in items], {"via": "api"})
+    stored = skipped = failed = 0
+    for item in items:
+        try:
+            document = _build(item)
+            with state.lock:
+                ((document, _mentions, events),) = list(state.pipeline.code([document], coder=coder))
+            if database.writer.write_document(document, events, run_id):
+                stored += 1
+                results.append({"id": item.id, "status": "stored", "events": len(events)})
+            else:
+                skipped += 1
+                results.append({"id": item.id, "status": "duplicate"})
+        except (InputError, BadRequest) as err:
+            failed += 1
+            database.writer.record_error(run_id, item.id, str(err))
+            results.append({"id": item.id, "status": "error", "reason": str(err)})
+    database.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
+    return run_id
+
+
+def _write_failed(route: str, err: Exception, results: list[dict[str, Any]], total: int) -> Exception:
+    """The error for a store that failed mid-request (a full disk): the document being written
+    was rolled back, everything committed before is kept, and the client is told so. It was
+    an internal error with a traceback in the log (issue 13). DuckDB's message names server
+    paths: it goes to the log, not to the client."""
+    logger.warning("%s: cannot write the database (%s)", route, " ".join(str(err).split()))
+    stored = sum(1 for result in results if result["status"] == "stored")
+    kept = (f"the documents stored before are kept ({stored} of these {total} among them); post again once there "
+            "is room (stored documents are skipped as duplicates)")
+    if DISK_FULL in str(err):
+        return InsufficientStorage(f"cannot write the database: the disk is full; {kept}")
+    return Unavailable(f"cannot write the database; {kept}")
 
 
 def _build(item: StoredDocument) -> Any:

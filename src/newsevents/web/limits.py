@@ -1,7 +1,10 @@
-"""ASGI middleware: request bodies over a size limit get 413, bodies that are not JSON 415."""
+"""ASGI middleware: request bodies over a size limit get 413, bodies that do not arrive in
+time 408, bodies that are not JSON 415."""
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -13,14 +16,24 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+logger = logging.getLogger("newsevents.web")
+
 
 class BodyLimit:
     """Buffer the request body up to ``max_bytes``; answer 413 past it (whether or not the
-    client sent a Content-Length), so no endpoint ever sees an oversized body."""
+    client sent a Content-Length), so no endpoint ever sees an oversized body.
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    The whole body must arrive within ``timeout`` seconds, else 408: uvicorn waits on a body
+    as long as bytes keep coming, so a client trickling a byte a second held a connection
+    (and, many times over, the server) for as long as it liked (issue 13). A client that
+    disconnects before its body is whole is logged and its request dropped: there is no one
+    to answer, and the endpoint never runs on half a body.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, timeout: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -32,8 +45,22 @@ class BodyLimit:
             return
         messages: list[Message] = []
         size = 0
+        request = f"{scope.get('method')} {scope.get('path')}"
+        deadline = asyncio.get_running_loop().time() + self.timeout
         while True:
-            message = await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                logger.warning("%s: the body did not arrive within %g s (%d bytes came); answered 408",
+                               request, self.timeout, size)
+                body = json.dumps(error_body(408, f"the request body did not arrive within {self.timeout:g} s"))
+                await _send_json(send, 408, body.encode(), close=True)
+                return
+            if message["type"] == "http.disconnect":
+                logger.warning("%s: the client disconnected before sending the whole body (%d bytes came); "
+                               "the request was dropped", request, size)
+                return
             messages.append(message)
             if message["type"] != "http.request":
                 break
@@ -88,7 +115,11 @@ def _is_json(content_type: bytes) -> bool:
     return media_type == JSON_MEDIA_TYPE or (media_type.startswith("application/") and media_type.endswith(JSON_SUFFIX))
 
 
-async def _send_json(send: Send, status: int, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+async def _send_json(send: Send, status: int, body: bytes, *, close: bool = False) -> None:
+    """Send a JSON answer; ``close`` ends the connection after it (the rest of an unread
+    body must not be taken for the next request)."""
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
