@@ -296,7 +296,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             _apply_frame(trigger, lexicon, consumed)
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
             _apply_reported_frame(trigger, lexicon, consumed)
-        elif trigger.modality == "future" and (token.pos_ == "VERB" or clause is not token):
+        elif trigger.modality == "future" and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
             intent = lexicon.frame_code("intent", entry.code)
             if intent:
                 trigger.code = intent
