@@ -21,7 +21,7 @@ from rich.table import Table
 
 from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
-from .dates import normalise_date
+from .dates import parse_iso_day
 from .errors import Errors, UsageError, WorkerError
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
@@ -65,12 +65,13 @@ class RunTally:
         return EXIT_OK if self.processed or not self.failed else EXIT_ALL_FAILED
 
 
-def _check_date(value: str | None) -> str | None:
+def _check_date(value: str | None, hint: str = "--date") -> str | None:
+    """A day option's value: ISO YYYY-MM-DD only, else a usage error (exit 2) naming the format."""
     if value is None:
         return None
-    date = normalise_date(value)
-    if date is None or len(value.strip()) != 10:
-        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint="--date")
+    date = parse_iso_day(value)
+    if date is None:
+        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint=hint)
     return date
 
 
@@ -416,6 +417,11 @@ def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 document", "2 documents": a count with its noun, in the singular for one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _one_line(text: str) -> str:
     """Error reasons and input names printed on one line: control characters escaped."""
     return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
@@ -444,15 +450,6 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
         raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
-def _check_day(value: str | None, hint: str) -> str | None:
-    if value is None:
-        return None
-    date = normalise_date(value)
-    if date is None or len(value.strip()) != 10:
-        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint=hint)
-    return date
-
-
 @app.command()
 def query(
     db: DbOpt = Path("newsevents.duckdb"),
@@ -476,7 +473,7 @@ def query(
     from .query import RESULT_COLUMNS, EventFilter, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
-                          since=_check_day(since, "--since"), until=_check_day(until, "--until"),
+                          since=_check_date(since, "--since"), until=_check_date(until, "--until"),
                           country=country, text=text)
     fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
     con = _open_read_only(db)
@@ -523,18 +520,33 @@ def export(
     """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
     from .export import TEXT_EXPORTS, export_parquet
 
+    if output_format is ExportFormat.parquet and out == "-":
+        raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
     con = _open_read_only(db)
-    if output_format is ExportFormat.parquet:
-        if out == "-":
-            raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
-        count = export_parquet(con, Path(out))
-    elif out == "-":
-        count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            count = TEXT_EXPORTS[output_format.value](con, handle)
-    con.close()
-    print_error(f"exported {count} events to {out}")
+    try:
+        if output_format is ExportFormat.parquet:
+            count = export_parquet(con, Path(out))
+        elif out == "-":
+            count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                count = TEXT_EXPORTS[output_format.value](con, handle)
+    except (OSError, duckdb.IOException) as err:
+        # A missing folder, a directory given for a file (or a file for parquet's folder), a
+        # full disk: one line, not a traceback (issue 13).
+        print_error(f"error: {_one_line(out)}: cannot write the export ({_write_reason(err)})")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    finally:
+        con.close()
+    print_error(f"exported {counted(count, 'event')} to {out}")
+
+
+def _write_reason(err: OSError | duckdb.Error) -> str:
+    """Why a file could not be written, in a few words: the OS's reason without the path
+    (the error line names it already), or DuckDB's message."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return _one_line(str(err).removeprefix("IO Error: "))
 
 
 @app.command()

@@ -13,8 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
-from ..dates import normalise_date
-from ..errors import InputError
+from ..dates import parse_iso_day
+from ..errors import Errors, InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem, fetch_url, is_url
 from ..pipeline import Pipeline
@@ -54,9 +54,10 @@ def _document_for(request: CodeRequest) -> Any:
         raise BadRequest("give exactly one of text, html or url")
     date = None
     if request.date:
-        date = normalise_date(request.date)
+        # ISO only, as on the command line: "yesterday" was read as the server's yesterday (issue 13).
+        date = parse_iso_day(request.date)
         if date is None:
-            raise BadRequest(f"invalid date {request.date!r}: use YYYY-MM-DD")
+            raise BadRequest(Errors.NE003.format(value=request.date))
     try:
         if request.url:
             if not is_url(request.url):
