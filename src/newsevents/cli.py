@@ -551,7 +551,8 @@ def _write_reason(err: OSError | duckdb.Error) -> str:
 
 @app.command()
 def serve(
-    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file to explore and store into (default: coding only).", dir_okay=False)] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file to explore and store into (default: coding only); it must exist unless --create is given.", dir_okay=False)] = None,
+    create: Annotated[bool, typer.Option("--create", help="Create the --db file when it does not exist.")] = False,
     host: Annotated[str, typer.Option("--host", help="Address to listen on. Beyond localhost, writes need --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents.")] = None,
@@ -561,10 +562,37 @@ def serve(
     import uvicorn
 
     from .web.app import create_app
+    from .web.listen import listen_error, listen_socket
 
-    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model))
-    print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if db is not None:
+        _check_store(db, create=create)
+    try:
+        sock = listen_socket(host, port)
+    except OSError as err:
+        print_error(listen_error(host, port, err))
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    with sock:
+        application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model))
+        print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
+        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
+        server.run(sockets=[sock])
+
+
+def _check_store(db: Path, *, create: bool) -> None:
+    """A store to serve must exist, as for ``query``: a typo used to serve a new, empty one
+    (issue 13). With ``create``, a missing one is made now, so a bad path fails here."""
+    from .store import connect
+
+    if not db.exists() and not create:
+        print_error(f"error: {_one_line(str(db))}: no such database; check the path, or pass --create to start "
+                    "an empty one")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    if not db.exists():
+        try:
+            connect(db).close()
+        except (duckdb.Error, OSError) as err:
+            print_error(_open_error(db, err))
+            raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
 def _register_spark() -> None:
