@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import __version__
 from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import parse_iso_day
@@ -39,6 +40,19 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                   help="Print the version and exit.")] = False) -> None:
+    # Options of `newsevents` itself, before the command; --version is handled by its callback.
+    pass
 
 
 class OutputFormat(str, Enum):
