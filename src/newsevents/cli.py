@@ -63,16 +63,19 @@ class OutputFormat(str, Enum):
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, http(s) URLs, or - for stdin.", show_default=False)]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+ANY_LANGUAGE_HINT = "--any-language keeps it"
 AnyLangOpt = Annotated[bool, typer.Option("--any-language", help="Keep non-English documents instead of skipping them.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes that extract and code documents (0: one per CPU). Output order and events are the same for any number.")]
 
 
 @dataclass(slots=True)
 class RunTally:
-    """How many documents a run processed and how many inputs failed."""
+    """How many documents a run processed, how many inputs failed, and how many were skipped
+    for their language (not errors: they count apart, issue 13)."""
 
     processed: int = 0
     failed: int = 0
+    skipped: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -90,6 +93,12 @@ def _check_date(value: str | None, hint: str = "--date") -> str | None:
 
 
 def _fail(tally: RunTally, failure: Failure, on_error: Callable[[Failure], None] | None) -> None:
+    if failure.skipped:
+        # Another language: the input is fine, the user chose English (the default). The hint
+        # says how to keep it; the errors table does not record it.
+        tally.skipped += 1
+        print_error(f"skipped: {_one_line(failure.input)}: {_one_line(failure.reason)} ({ANY_LANGUAGE_HINT})")
+        return
     tally.failed += 1
     # One line per bad input, whatever its name holds (a newline in a file name, a server's
     # message): the error stream is read line by line (issue 8).
@@ -403,8 +412,10 @@ def ingest(
             raise typer.Exit(EXIT_ALL_FAILED) from err
     con.close()
     if not quiet:
-        print_error(f"{db}: stored {loaded.stored} documents ({loaded.events} events), skipped {loaded.skipped} "
-                    f"already stored, {tally.failed} errors")
+        languages = (f", {tally.skipped} skipped as not English (--any-language keeps them)"
+                     if tally.skipped else "")
+        print_error(f"{db}: stored {counted(loaded.stored, 'document')} ({counted(loaded.events, 'event')}), "
+                    f"skipped {loaded.skipped} already stored, {counted(tally.failed, 'error')}{languages}")
     raise typer.Exit(tally.exit_code)
 
 

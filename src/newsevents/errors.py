@@ -10,6 +10,11 @@ class InputError(NewsEventsError, ValueError):
     """One input cannot become a document. The message is the reason shown to the user."""
 
 
+class SkippedInput(InputError):
+    """An input left out on purpose (not in an accepted language): reported as skipped and
+    counted apart from errors, since nothing is wrong with it (issue 13)."""
+
+
 class UsageError(NewsEventsError, ValueError):
     """The call itself is wrong (bad option value, unknown model): exit status 2."""
 

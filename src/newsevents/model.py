@@ -11,13 +11,15 @@ class Failure:
 
     input: what the user gave (path, ``path:line``, URL or ``-``).
     reason: a short, human-readable cause, printed as ``error: <input>: <reason>``.
+    skipped: left out on purpose (another language), not an error: ``skipped: ...``.
     """
 
     input: str
     reason: str
+    skipped: bool = False
 
     def __str__(self) -> str:
-        return f"error: {self.input}: {self.reason}"
+        return f"{'skipped' if self.skipped else 'error'}: {self.input}: {self.reason}"
 
 
 @dataclass(slots=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..dates import normalise_date
-from ..errors import InputError
+from ..errors import InputError, SkippedInput
 from ..model import Document, Failure
-from ..settings import DEFAULT_LANGUAGES, MAX_TEXT_CHARS
+from ..settings import DEFAULT_LANGUAGES, LANGUAGE_NAMES, MAX_TEXT_CHARS
 from .decode import looks_binary
 from .html import extract_html, looks_like_html
 from .lang import detect_language
@@ -47,7 +47,7 @@ def build_document(raw: RawItem, *, date: str | None = None,
         raise InputError(f"too large: {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,}-character limit")
     lang = detect_language(text)
     if languages is not None and lang not in languages:
-        raise InputError(f"language {lang}")
+        raise SkippedInput(f"language {lang}, not {' or '.join(LANGUAGE_NAMES.get(code, code) for code in languages)}")
     pub_date = normalise_date(_optional(raw.date)) or normalise_date(page_date) or date
     return Document(id=valid_unicode(raw.id), text=text, title=title, url=url, date=pub_date, lang=lang,
                     hash=text_hash(text))
@@ -73,4 +73,4 @@ def read_documents(inputs: Iterable[str | Source], *, date: str | None = None,
                 try:
                     yield build_document(raw, date=date, languages=languages)
                 except InputError as err:
-                    yield Failure(raw.label, str(err))
+                    yield Failure(raw.label, str(err), skipped=isinstance(err, SkippedInput))

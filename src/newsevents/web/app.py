@@ -18,7 +18,7 @@ from ..errors import Errors, InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem, fetch_url, is_url
 from ..pipeline import Pipeline
-from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
+from .errors import BadRequest, Forbidden, Unauthorized, error_responses, input_reason, install_error_handlers
 from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
@@ -73,7 +73,7 @@ def _document_for(request: CodeRequest) -> Any:
             raw = RawItem("request", request.text or "", "text", id="request")
         return build_document(raw, date=date)
     except InputError as err:
-        raise BadRequest(str(err)) from err
+        raise BadRequest(input_reason(err)) from err
 
 
 def check_write_access(state: AppState, authorization: str | None) -> None:
