@@ -144,7 +144,14 @@ def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_
             _fail(tally, document, None)
             continue
         tally.processed += 1
+        _warn(raw.label, document)
         yield document
+
+
+def _warn(label: str, document: Document) -> None:
+    """One line per doubt about a document that is still processed (a page with no article)."""
+    for warning in document.warnings:
+        print_error(f"warning: {_one_line(label)}: {warning}")
 
 
 def _languages(any_language: bool) -> tuple[str, ...] | None:
@@ -160,6 +167,8 @@ def _succeeded(outcomes: Iterable[Outcome], tally: RunTally,
             _fail(tally, outcome, on_error)
             continue
         tally.processed += 1
+        if isinstance(outcome, Coded):
+            _warn(outcome.input, outcome.document)
         yield outcome
 
 

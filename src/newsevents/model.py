@@ -51,6 +51,9 @@ class Document:
     lang: str | None = None
     hash: str = ""
     sentences: list[Sentence] = field(default_factory=list)
+    # What is doubtful about the document ("no article text found"), shown as warning lines;
+    # not part of the record.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self, *, with_sentences: bool = False) -> dict[str, Any]:
         """Return the JSON-ready record; sentences only when asked for."""

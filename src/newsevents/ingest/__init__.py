@@ -13,6 +13,9 @@ from .lang import detect_language
 from .sources import RawItem, Source, expand_inputs, read_source
 from .text import clean_text, text_hash, valid_unicode
 
+# The warning for an HTML page whose text has no paragraph of prose.
+NO_ARTICLE = "no article text found"
+
 __all__ = ["build_document", "expand_inputs", "read_documents", "read_source", "Source", "RawItem"]
 
 
@@ -34,11 +37,15 @@ def build_document(raw: RawItem, *, date: str | None = None,
     if kind == "auto":
         kind = "html" if looks_like_html(content) else "text"
     title, url, page_date = _optional(raw.title), _optional(raw.url), None
+    warnings: list[str] = []
     if kind == "html":
         extracted = extract_html(content, url=url)
         text, page_date = extracted.text, extracted.date
         title = title or extracted.title
         url = url or extracted.url
+        if not extracted.article:
+            # A login or index page: coded, but said, since it gives no events (issue 13).
+            warnings.append(NO_ARTICLE)
     else:
         text = clean_text(content)
     if not text:
@@ -50,7 +57,7 @@ def build_document(raw: RawItem, *, date: str | None = None,
         raise SkippedInput(f"language {lang}, not {' or '.join(LANGUAGE_NAMES.get(code, code) for code in languages)}")
     pub_date = normalise_date(_optional(raw.date)) or normalise_date(page_date) or date
     return Document(id=valid_unicode(raw.id), text=text, title=title, url=url, date=pub_date, lang=lang,
-                    hash=text_hash(text))
+                    hash=text_hash(text), warnings=warnings)
 
 
 def _optional(value: str | None) -> str | None:

@@ -114,7 +114,8 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
             ((document, mentions, events),) = list(state.pipeline.code([document]))
         return {"document": document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in mentions],
-                "events": [e.to_dict(explain=True) for e in events]}
+                "events": [e.to_dict(explain=True) for e in events],
+                "warnings": document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
