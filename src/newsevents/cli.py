@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -332,6 +333,10 @@ def evaluate(
         print_event_report(report, Console(), worst=worst)
 
 
+# How much of each description a codebook search lists (one code shows it whole).
+CODEBOOK_DESCRIPTION_CHARS = 80
+
+
 @app.command()
 def codebook(
     query: Annotated[str | None, typer.Argument(help="A CAMEO code (042) or words to search in names (visit).")] = None,
@@ -355,8 +360,10 @@ def codebook(
     table = Table("code", "name", "Goldstein", "QuadClass", "PLOVER", "description", show_lines=len(entries) == 1)
     for entry in entries:
         plover = " / ".join(part for part in (entry.plover_type, entry.plover_mode) if part)
-        table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover,
-                      entry.description if len(entries) == 1 else entry.description[:80])
+        # In a list, descriptions are shortened at a word, never mid-word (issue 13).
+        description = entry.description if len(entries) == 1 else textwrap.shorten(
+            entry.description, CODEBOOK_DESCRIPTION_CHARS, placeholder=" …")
+        table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover, description)
     Console().print(table)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Header, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -95,7 +95,10 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     token: bearer token for write endpoints. host: where the server listens (for the
     write rule). pipeline: a loaded Pipeline to share (default: a new one).
     """
-    app = FastAPI(title="newsevents", version=__version__,
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, so they were
+    # blank offline, and no installed package ships those scripts (issue 13). The schema is
+    # at /openapi.json for any client.
+    app = FastAPI(title="newsevents", version=__version__, docs_url=None, redoc_url=None,
                   description="Code news into CAMEO/PLOVER events and explore an event database.")
     state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host)
     app.state.newsevents = state
@@ -120,6 +123,11 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
         return (STATIC / "index.html").read_text(encoding="utf-8")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for /favicon.ico whatever the page links: answer it, not 404.
+        return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     from .explore import install_explore_routes
