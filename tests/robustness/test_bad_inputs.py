@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -114,9 +114,9 @@ def inputs_of(cases: Iterable[Case]) -> list[str]:
     return [label for case in cases for label in case.inputs]
 
 
-def params() -> Iterator[object]:
-    for name in CASE_NAMES:
-        yield pytest.param(name, id=name)
+def params() -> list[object]:
+    # A list: pytest 9 deprecates generators as parameter values.
+    return [pytest.param(name, id=name) for name in CASE_NAMES]
 
 
 def test_catalogue_is_complete(catalogue: dict[str, Case]) -> None:
