@@ -88,7 +88,7 @@ def test_page_and_openapi(client: TestClient) -> None:
     assert client.get("/static/app.js").status_code == 200
     schema = client.get("/openapi.json").json()
     assert "/v1/code" in schema["paths"]
-    assert client.get("/docs").status_code == 200
+    assert client.get("/docs").status_code == 404  # Swagger UI needs a CDN: not served (issue 13)
 
 
 class _CountingPipeline(Pipeline):

@@ -34,7 +34,6 @@ def _bad_inputs(tmp_path: Path, closed_port_url: str) -> dict[str, str]:
         str(tmp_path / "empty.txt"): "empty input",
         str(tmp_path / "image.txt"): "binary file",
         str(tmp_path / "huge.html"): "too large",
-        str(tmp_path / "arabic.txt"): "language ar",
         closed_port_url: "unreachable",
     }
 
@@ -47,13 +46,17 @@ def test_good_inputs_survive_every_bad_input(runner: CliRunner, tmp_path: Path, 
     gz_page = tmp_path / "page.html.gz"
     gz_page.write_bytes(gzip.compress((EXAMPLES / "sample.html").read_bytes()))
     bad = _bad_inputs(tmp_path, closed_port_url)
-    result = runner.invoke(app, ["extract", "-q", str(good), *bad, str(latin1), str(gz_page)])
+    result = runner.invoke(app, ["extract", "-q", str(good), *bad, str(tmp_path / "arabic.txt"), str(latin1), str(gz_page)])
     assert result.exit_code == 0, result.stderr
     records = _jsonl(result.stdout)
     assert [r["id"] for r in records] == [str(good), str(latin1), str(gz_page)]
     assert "Zürich" in str(records[1]["text"])
     assert records[2]["date"] == "2025-03-14"
-    error_lines = result.stderr.strip().splitlines()
+    lines = result.stderr.strip().splitlines()
+    # Another language is skipped, not an error (issue 13).
+    assert [line for line in lines if line.startswith("skipped: ")] == [
+        f"skipped: {tmp_path / 'arabic.txt'}: language ar, not English (--any-language keeps it)"]
+    error_lines = [line for line in lines if not line.startswith("skipped: ")]
     assert len(error_lines) == len(bad)
     for line, (name, reason) in zip(error_lines, bad.items()):
         assert line.startswith(f"error: {name}: {reason}"), line

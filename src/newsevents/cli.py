@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -19,9 +20,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import __version__
 from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
-from .dates import normalise_date
+from .dates import parse_iso_day
 from .errors import Errors, UsageError, WorkerError
 from .events.hybrid import CODER_HELP, Coder
 from .ingest import expand_inputs, read_source
@@ -42,6 +44,19 @@ app = typer.Typer(
 EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                   help="Print the version and exit.")] = False) -> None:
+    # Options of `newsevents` itself, before the command; --version is handled by its callback.
+    pass
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
@@ -50,32 +65,42 @@ class OutputFormat(str, Enum):
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, http(s) URLs, or - for stdin.", show_default=False)]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+ANY_LANGUAGE_HINT = "--any-language keeps it"
 AnyLangOpt = Annotated[bool, typer.Option("--any-language", help="Keep non-English documents instead of skipping them.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes that extract and code documents (0: one per CPU). Output order and events are the same for any number.")]
 
 
 @dataclass(slots=True)
 class RunTally:
-    """How many documents a run processed and how many inputs failed."""
+    """How many documents a run processed, how many inputs failed, and how many were skipped
+    for their language (not errors: they count apart, issue 13)."""
 
     processed: int = 0
     failed: int = 0
+    skipped: int = 0
 
     @property
     def exit_code(self) -> int:
         return EXIT_OK if self.processed or not self.failed else EXIT_ALL_FAILED
 
 
-def _check_date(value: str | None) -> str | None:
+def _check_date(value: str | None, hint: str = "--date") -> str | None:
+    """A day option's value: ISO YYYY-MM-DD only, else a usage error (exit 2) naming the format."""
     if value is None:
         return None
-    date = normalise_date(value)
-    if date is None or len(value.strip()) != 10:
-        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint="--date")
+    date = parse_iso_day(value)
+    if date is None:
+        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint=hint)
     return date
 
 
 def _fail(tally: RunTally, failure: Failure, on_error: Callable[[Failure], None] | None) -> None:
+    if failure.skipped:
+        # Another language: the input is fine, the user chose English (the default). The hint
+        # says how to keep it; the errors table does not record it.
+        tally.skipped += 1
+        print_error(f"skipped: {_one_line(failure.input)}: {_one_line(failure.reason)} ({ANY_LANGUAGE_HINT})")
+        return
     tally.failed += 1
     # One line per bad input, whatever its name holds (a newline in a file name, a server's
     # message): the error stream is read line by line (issue 8).
@@ -121,7 +146,14 @@ def iter_documents(inputs: list[str], tally: RunTally, *, date: str | None, any_
             _fail(tally, document, None)
             continue
         tally.processed += 1
+        _warn(raw.label, document)
         yield document
+
+
+def _warn(label: str, document: Document) -> None:
+    """One line per doubt about a document that is still processed (a page with no article)."""
+    for warning in document.warnings:
+        print_error(f"warning: {_one_line(label)}: {warning}")
 
 
 def _languages(any_language: bool) -> tuple[str, ...] | None:
@@ -137,6 +169,8 @@ def _succeeded(outcomes: Iterable[Outcome], tally: RunTally,
             _fail(tally, outcome, on_error)
             continue
         tally.processed += 1
+        if isinstance(outcome, Coded):
+            _warn(outcome.input, outcome.document)
         yield outcome
 
 
@@ -325,6 +359,10 @@ def evaluate(
             print_coder_comparison(reports, Console())
 
 
+# How much of each description a codebook search lists (one code shows it whole).
+CODEBOOK_DESCRIPTION_CHARS = 80
+
+
 @app.command()
 def codebook(
     query: Annotated[str | None, typer.Argument(help="A CAMEO code (042) or words to search in names (visit).")] = None,
@@ -348,8 +386,10 @@ def codebook(
     table = Table("code", "name", "Goldstein", "QuadClass", "PLOVER", "description", show_lines=len(entries) == 1)
     for entry in entries:
         plover = " / ".join(part for part in (entry.plover_type, entry.plover_mode) if part)
-        table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover,
-                      entry.description if len(entries) == 1 else entry.description[:80])
+        # In a list, descriptions are shortened at a word, never mid-word (issue 13).
+        description = entry.description if len(entries) == 1 else textwrap.shorten(
+            entry.description, CODEBOOK_DESCRIPTION_CHARS, placeholder=" …")
+        table.add_row(entry.code, entry.name, f"{entry.goldstein:+.1f}", str(entry.quad_class), plover, description)
     Console().print(table)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
@@ -416,8 +456,10 @@ def ingest(
             raise typer.Exit(EXIT_ALL_FAILED) from err
     con.close()
     if not quiet:
-        print_error(f"{db}: stored {loaded.stored} documents ({loaded.events} events), skipped {loaded.skipped} "
-                    f"already stored, {tally.failed} errors")
+        languages = (f", {tally.skipped} skipped as not English (--any-language keeps them)"
+                     if tally.skipped else "")
+        print_error(f"{db}: stored {counted(loaded.stored, 'document')} ({counted(loaded.events, 'event')}), "
+                    f"skipped {loaded.skipped} already stored, {counted(tally.failed, 'error')}{languages}")
     raise typer.Exit(tally.exit_code)
 
 
@@ -442,6 +484,11 @@ def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
         con.close()
     except duckdb.Error:
         pass
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 document", "2 documents": a count with its noun, in the singular for one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _one_line(text: str) -> str:
@@ -472,15 +519,6 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
         raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
-def _check_day(value: str | None, hint: str) -> str | None:
-    if value is None:
-        return None
-    date = normalise_date(value)
-    if date is None or len(value.strip()) != 10:
-        raise typer.BadParameter(Errors.NE003.format(value=value), param_hint=hint)
-    return date
-
-
 @app.command()
 def query(
     db: DbOpt = Path("newsevents.duckdb"),
@@ -504,7 +542,7 @@ def query(
     from .query import RESULT_COLUMNS, EventFilter, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
-                          since=_check_day(since, "--since"), until=_check_day(until, "--until"),
+                          since=_check_date(since, "--since"), until=_check_date(until, "--until"),
                           country=country, text=text)
     fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
     con = _open_read_only(db)
@@ -551,23 +589,39 @@ def export(
     """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
     from .export import TEXT_EXPORTS, export_parquet
 
+    if output_format is ExportFormat.parquet and out == "-":
+        raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
     con = _open_read_only(db)
-    if output_format is ExportFormat.parquet:
-        if out == "-":
-            raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
-        count = export_parquet(con, Path(out))
-    elif out == "-":
-        count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            count = TEXT_EXPORTS[output_format.value](con, handle)
-    con.close()
-    print_error(f"exported {count} events to {out}")
+    try:
+        if output_format is ExportFormat.parquet:
+            count = export_parquet(con, Path(out))
+        elif out == "-":
+            count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                count = TEXT_EXPORTS[output_format.value](con, handle)
+    except (OSError, duckdb.IOException) as err:
+        # A missing folder, a directory given for a file (or a file for parquet's folder), a
+        # full disk: one line, not a traceback (issue 13).
+        print_error(f"error: {_one_line(out)}: cannot write the export ({_write_reason(err)})")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    finally:
+        con.close()
+    print_error(f"exported {counted(count, 'event')} to {out}")
+
+
+def _write_reason(err: OSError | duckdb.Error) -> str:
+    """Why a file could not be written, in a few words: the OS's reason without the path
+    (the error line names it already), or DuckDB's message."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return _one_line(str(err).removeprefix("IO Error: "))
 
 
 @app.command()
 def serve(
-    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file to explore and store into (default: coding only).", dir_okay=False)] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file to explore and store into (default: coding only); it must exist unless --create is given.", dir_okay=False)] = None,
+    create: Annotated[bool, typer.Option("--create", help="Create the --db file when it does not exist.")] = False,
     host: Annotated[str, typer.Option("--host", help="Address to listen on. Beyond localhost, writes need --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents (and by fetching).")] = None,
@@ -579,11 +633,38 @@ def serve(
     import uvicorn
 
     from .web.app import create_app
+    from .web.listen import listen_error, listen_socket
 
-    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value),
-                             allow_fetch=allow_fetch)
-    print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if db is not None:
+        _check_store(db, create=create)
+    try:
+        sock = listen_socket(host, port)
+    except OSError as err:
+        print_error(listen_error(host, port, err))
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    with sock:
+        application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value),
+                                 allow_fetch=allow_fetch)
+        print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
+        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
+        server.run(sockets=[sock])
+
+
+def _check_store(db: Path, *, create: bool) -> None:
+    """A store to serve must exist, as for ``query``: a typo used to serve a new, empty one
+    (issue 13). With ``create``, a missing one is made now, so a bad path fails here."""
+    from .store import connect
+
+    if not db.exists() and not create:
+        print_error(f"error: {_one_line(str(db))}: no such database; check the path, or pass --create to start "
+                    "an empty one")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    if not db.exists():
+        try:
+            connect(db).close()
+        except (duckdb.Error, OSError) as err:
+            print_error(_open_error(db, err))
+            raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
 def _register_spark() -> None:

@@ -10,6 +10,22 @@ from spacy.tokens import Span, Token
 from .syntax import clause_scope, tree_distance
 
 _COMPACT_FORMATS = ("%Y%m%d", "%y%m%d")
+# A day given by a user (--date, --since, the API's date): ISO only. "06/07/2024" is June 7 to
+# some and July 6 to others, and was read as 2024-06-07 without a word (issue 13).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_iso_day(value: str) -> str | None:
+    """Return ``value`` (white space trimmed) when it is an existing day written YYYY-MM-DD,
+    else None. Unlike ``normalise_date``, which reads what pages and corpora carry, this reads
+    what a user types, and guesses nothing."""
+    text = value.strip()
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
 
 
 def normalise_date(value: str | None) -> str | None:

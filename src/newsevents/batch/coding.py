@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import SkippedInput
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..model import ActorMention, Document, Event, Failure
@@ -36,7 +37,7 @@ def extract_document(item: RawItem, *, date: str | None, languages: Sequence[str
     try:
         return build_document(item, date=date, languages=languages)
     except ValueError as err:  # InputError: the reason is the message
-        return Failure(item.label, str(err))
+        return Failure(item.label, str(err), skipped=isinstance(err, SkippedInput))
     except Exception as err:  # noqa: BLE001 - a batch boundary: one bad page never stops a batch
         return Failure(item.label, f"extraction failed: {type(err).__name__}: {err}")
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..dates import normalise_date
-from ..errors import InputError
+from ..errors import InputError, SkippedInput
 from ..model import Document, Failure
-from ..settings import DEFAULT_LANGUAGES, MAX_TEXT_CHARS
+from ..settings import DEFAULT_LANGUAGES, LANGUAGE_NAMES, MAX_TEXT_CHARS
 from .decode import looks_binary
 from .html import extract_html, looks_like_html
 from .lang import detect_language
 from .sources import RawItem, Source, expand_inputs, read_source
 from .text import clean_text, text_hash, valid_unicode
+
+# The warning for an HTML page whose text has no paragraph of prose.
+NO_ARTICLE = "no article text found"
 
 __all__ = ["build_document", "expand_inputs", "read_documents", "read_source", "Source", "RawItem"]
 
@@ -34,11 +37,15 @@ def build_document(raw: RawItem, *, date: str | None = None,
     if kind == "auto":
         kind = "html" if looks_like_html(content) else "text"
     title, url, page_date = _optional(raw.title), _optional(raw.url), None
+    warnings: list[str] = []
     if kind == "html":
         extracted = extract_html(content, url=url)
         text, page_date = extracted.text, extracted.date
         title = title or extracted.title
         url = url or extracted.url
+        if not extracted.article:
+            # A login or index page: coded, but said, since it gives no events (issue 13).
+            warnings.append(NO_ARTICLE)
     else:
         text = clean_text(content)
     if not text:
@@ -47,10 +54,10 @@ def build_document(raw: RawItem, *, date: str | None = None,
         raise InputError(f"too large: {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,}-character limit")
     lang = detect_language(text)
     if languages is not None and lang not in languages:
-        raise InputError(f"language {lang}")
+        raise SkippedInput(f"language {lang}, not {' or '.join(LANGUAGE_NAMES.get(code, code) for code in languages)}")
     pub_date = normalise_date(_optional(raw.date)) or normalise_date(page_date) or date
     return Document(id=valid_unicode(raw.id), text=text, title=title, url=url, date=pub_date, lang=lang,
-                    hash=text_hash(text))
+                    hash=text_hash(text), warnings=warnings)
 
 
 def _optional(value: str | None) -> str | None:
@@ -73,4 +80,4 @@ def read_documents(inputs: Iterable[str | Source], *, date: str | None = None,
                 try:
                     yield build_document(raw, date=date, languages=languages)
                 except InputError as err:
-                    yield Failure(raw.label, str(err))
+                    yield Failure(raw.label, str(err), skipped=isinstance(err, SkippedInput))

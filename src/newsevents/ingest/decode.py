@@ -65,6 +65,13 @@ def gunzip(data: bytes, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     return b"".join(parts)
 
 
+def splits_on_newline_bytes(head: bytes) -> bool:
+    """True when text starting with ``head`` can be read a line at a time, split on the byte
+    for a newline: no NUL byte (which UTF-16 and UTF-32 text, and most binary files, have;
+    JSON text never does) and no binary file signature."""
+    return b"\x00" not in head and not head.startswith(_BINARY_MAGIC)
+
+
 def is_gzip(data: bytes) -> bool:
     """Return True when ``data`` starts with the gzip signature."""
     return data[:2] == _GZIP_MAGIC

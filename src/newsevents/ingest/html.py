@@ -13,8 +13,21 @@ from .text import clean_text
 # A cheap sniff: the first tags a page or fragment starts with.
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype|html|head|body|meta|div|article|p|title|section|main|span|table|h[1-6])\b", re.I | re.S)
 
-# htmldate: publication ("original") date, not the last-modified one.
+# htmldate: publication ("original") date, not the last-modified one. trafilatura reads the
+# page's markup for it; only when that finds none does the search of the page's text run.
 _DATE_PARAMS = {"extensive_search": True, "original_date": True}
+_MARKUP_DATE_PARAMS = {**_DATE_PARAMS, "extensive_search": False}
+# A footer's "© 2024", "Copyright 2019-2024", "&copy; 2024": htmldate's text search falls back
+# to such a year as January 1, so a page with no date (a login page) was dated by its footer
+# (issue 13). The years are blanked in the copy of the page that search reads.
+_COPYRIGHT_YEARS = re.compile(
+    r"((?:©|&copy;|&#169;|&#xa9;|\bcopyright\b|\(c\))[^<>\d]{0,40}?)"
+    r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?", re.I)
+# A page has article text when some paragraph is prose: this many words, or (for scripts
+# written without spaces) this many characters. A login or index page's lines ("Sign in to
+# your account", "Forgot your password?") are shorter.
+MIN_ARTICLE_LINE_WORDS = 8
+MIN_ARTICLE_LINE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +38,7 @@ class Extracted:
     title: str | None
     date: str | None
     url: str | None
+    article: bool = True  # False: only short lines (a form, a menu), no prose
 
 
 def looks_like_html(text: str) -> bool:
@@ -35,7 +49,8 @@ def looks_like_html(text: str) -> bool:
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Extract the article body, title, publication date and canonical URL from a page.
 
-    Raises InputError when the page holds no article text.
+    Raises InputError when the page holds no text at all; ``article`` is False when its text
+    has no prose.
     """
     try:
         result = trafilatura.bare_extraction(
@@ -44,7 +59,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            date_extraction_params=_DATE_PARAMS,
+            date_extraction_params=_MARKUP_DATE_PARAMS,
         )
     except (ValueError, TypeError, RecursionError) as err:
         # lxml gives up on pathological trees (deep nesting, odd encodings).
@@ -54,8 +69,15 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     text = _drop_title_line(clean_text(result.text or ""), result.title)
     if not text:
         raise InputError("no article text found in the HTML")
-    date = result.date or _find_date(html, url)
-    return Extracted(text=text, title=result.title or None, date=date, url=result.url or url)
+    date = result.date or _find_date(_COPYRIGHT_YEARS.sub(r"\1", html), url)
+    return Extracted(text=text, title=result.title or None, date=date, url=result.url or url,
+                     article=has_prose(text))
+
+
+def has_prose(text: str) -> bool:
+    """True when some line of ``text`` is long enough to be a paragraph of an article."""
+    return any(len(line) >= MIN_ARTICLE_LINE_CHARS or len(line.split()) >= MIN_ARTICLE_LINE_WORDS
+               for line in text.splitlines())
 
 
 def _drop_title_line(text: str, title: str | None) -> str:

@@ -5,6 +5,7 @@ yielding a ``Failure`` for each input that cannot be read so a batch can go on.
 """
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import os
@@ -12,15 +13,17 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from io import BufferedReader
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Failure
 from ..settings import FETCH_TIMEOUT_ENV, FETCH_TIMEOUT_SECONDS, MAX_INPUT_BYTES, USER_AGENT
-from .decode import decode_bytes, gunzip, is_gzip
+from .decode import decode_bytes, gunzip, is_gzip, splits_on_newline_bytes
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -28,6 +31,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN = "-"
 READ_CHUNK_BYTES = 1024 * 1024
+# Bytes of a JSONL file looked at to tell UTF-8 text from UTF-16, UTF-32 or binary.
+_JSONL_SNIFF_BYTES = 4096
 # How many redirects a fetch follows (urllib's own limit is 10).
 MAX_REDIRECTS = 10
 
@@ -155,13 +160,18 @@ def _read_file(path: Path) -> bytes:
             raise InputError(f"too large: {size / 1024 / 1024:.1f} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB input limit")
         with path.open("rb") as handle:
             data = read_capped(handle)
-    except IsADirectoryError as err:
-        raise InputError("is a directory") from err
-    except PermissionError as err:
-        raise InputError("permission denied") from err
     except OSError as err:
-        raise InputError(f"cannot read ({err.strerror or err})") from err
+        raise InputError(_read_error(err)) from err
     return gunzip(data) if is_gzip(data) else data
+
+
+def _read_error(err: OSError) -> str:
+    """Why a file could not be read, as an input error's reason."""
+    if isinstance(err, IsADirectoryError):
+        return "is a directory"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return f"cannot read ({err.strerror or err})"
 
 
 def fetch_timeout() -> float:
@@ -221,6 +231,9 @@ def read_source(source: Source) -> Iterator[RawItem | Failure]:
             kind = "html" if content_type in ("text/html", "application/xhtml+xml") else "auto"
             yield RawItem(source.label, decode_bytes(body), kind, id=source.label, url=final_url)
             return
+        if source.kind == "jsonl" and source.path is not None:
+            yield from _jsonl_file_items(source.label, source.path)
+            return
         if source.path is None:
             data = read_capped(sys.stdin.buffer)
             data = gunzip(data) if is_gzip(data) else data
@@ -251,8 +264,18 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
+    # Lines end at "\n" only: str.splitlines() also breaks at U+2028, U+0085 and other
+    # characters that JSON strings hold unescaped, cutting such a record in two (issue 13).
+    return _jsonl_records(label, enumerate(text.split("\n"), start=1))
+
+
+def _jsonl_records(label: str, lines: Iterable[tuple[int, str | Failure]]) -> Iterator[RawItem | Failure]:
+    """Raw items of numbered JSONL lines (a Failure in their place is passed on)."""
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in lines:
+        if isinstance(line, Failure):
+            yield line
+            continue
         if not line.strip():
             continue
         where = f"{label}:{number}"
@@ -271,6 +294,66 @@ def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
             continue
         seen[item.id] = number
         yield item
+
+
+def _jsonl_file_items(label: str, path: Path) -> Iterator[RawItem | Failure]:
+    """A JSONL file (gzip too), read a line at a time: the input limit holds for each line,
+    one document, and not for the file, so a corpus of any size is read (issue 13). A file in
+    UTF-16 or UTF-32, or binary, is read whole as before (its lines do not split on a byte)."""
+    try:
+        with path.open("rb") as raw:
+            stream: gzip.GzipFile | BufferedReader = gzip.GzipFile(fileobj=raw) if is_gzip(raw.peek(2)[:2]) else raw
+            if splits_on_newline_bytes(stream.peek(_JSONL_SNIFF_BYTES)[:_JSONL_SNIFF_BYTES]):
+                yield from _jsonl_records(label, _jsonl_lines(label, stream))
+                return
+    except (OSError, EOFError, zlib.error) as err:
+        yield Failure(label, _gzip_or_read_error(err))
+        return
+    try:
+        text = decode_bytes(_read_file(path))
+    except InputError as err:
+        yield Failure(label, str(err))
+        return
+    yield from _jsonl_items(label, text)
+
+
+def _jsonl_lines(label: str, stream: gzip.GzipFile | BufferedReader) -> Iterator[tuple[int, str | Failure]]:
+    """Numbered lines of a UTF-8 byte stream, split at b"\n"; a line over the input limit, or
+    that no encoding fits, is a Failure in its place. The whole file blank is "empty input"."""
+    number = 0
+    blank = True
+    while line := stream.readline(MAX_INPUT_BYTES + 1):
+        number += 1
+        where = f"{label}:{number}"
+        if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(READ_CHUNK_BYTES)) and not rest.endswith(b"\n"):
+                pass  # the rest of the oversized line
+            yield number, Failure(where, f"too large: over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit for one document")
+            blank = False
+            continue
+        if not line.strip():
+            continue
+        blank = False
+        try:
+            # UTF-8 (a first line may carry its BOM); else the encoding that fits, as for files.
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = decode_bytes(line)
+            except InputError as err:
+                yield number, Failure(where, str(err))
+                continue
+        yield number, text
+    if blank:
+        yield 0, Failure(label, "empty input")
+
+
+def _gzip_or_read_error(err: BaseException) -> str:
+    if isinstance(err, EOFError):
+        return "corrupt gzip data (truncated)"
+    if isinstance(err, (gzip.BadGzipFile, zlib.error)):
+        return f"corrupt gzip data ({err})"
+    return _read_error(err) if isinstance(err, OSError) else str(err)
 
 
 def _optional_str(record: dict[str, object], key: str) -> str | None:

@@ -10,19 +10,19 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Header
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
-from ..dates import normalise_date
-from ..errors import InputError
+from ..dates import parse_iso_day
+from ..errors import Errors, InputError
 from ..ingest import build_document
 from ..events.hybrid import Coder
 from ..ingest.sources import RawItem, is_url
 from ..pipeline import Pipeline
-from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
+from .errors import BadRequest, Forbidden, Unauthorized, error_responses, input_reason, install_error_handlers
 from .fetch import AddressPolicy, fetch_public_url, is_public_address
 from .limits import BodyLimit, JsonBodies
 
@@ -66,9 +66,10 @@ def _document_for(request: CodeRequest, state: AppState, authorization: str | No
         raise BadRequest("give exactly one of text, html or url")
     date = None
     if request.date:
-        date = normalise_date(request.date)
+        # ISO only, as on the command line: "yesterday" was read as the server's yesterday (issue 13).
+        date = parse_iso_day(request.date)
         if date is None:
-            raise BadRequest(f"invalid date {request.date!r}: use YYYY-MM-DD")
+            raise BadRequest(Errors.NE003.format(value=request.date))
     try:
         if request.url:
             if not is_url(request.url):
@@ -89,7 +90,7 @@ def _document_for(request: CodeRequest, state: AppState, authorization: str | No
             raw = RawItem("request", request.text or "", "text", id="request")
         return build_document(raw, date=date)
     except InputError as err:
-        raise BadRequest(str(err)) from err
+        raise BadRequest(input_reason(err)) from err
 
 
 def check_token(state: AppState, authorization: str | None) -> None:
@@ -134,7 +135,10 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         for close in closers:
             close()
 
-    app = FastAPI(title="newsevents", version=__version__, lifespan=lifespan,
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, so they were
+    # blank offline, and no installed package ships those scripts (issue 13). The schema is
+    # at /openapi.json for any client.
+    app = FastAPI(title="newsevents", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Code news into CAMEO/PLOVER events and explore an event database.")
     state = AppState(pipeline=pipeline or Pipeline(), db_path=str(db_path) if db_path else None, token=token, host=host,
                      allow_fetch=allow_fetch, fetch_policy=fetch_policy)
@@ -157,11 +161,17 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
                 [document], coder=request.coder.value if request.coder else None))
         return {"document": document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in mentions],
-                "events": [e.to_dict(explain=True) for e in events]}
+                "events": [e.to_dict(explain=True) for e in events],
+                "warnings": document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
         return (STATIC / "index.html").read_text(encoding="utf-8")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for /favicon.ico whatever the page links: answer it, not 404.
+        return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     from .explore import install_explore_routes

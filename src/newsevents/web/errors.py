@@ -10,6 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..errors import InputError, SkippedInput
+
 
 class ApiError(Exception):
     """An error with an HTTP status and a message safe to show to the client."""
@@ -69,6 +71,15 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for a route's error statuses, so clients (and schemathesis) know
     every status the route may answer and the shape of its body."""
     return {status: {"model": ErrorBody, "description": HTTPStatus(status).phrase} for status in statuses}
+
+
+def input_reason(err: InputError) -> str:
+    """The client's message for an input the library refused. Another language is a skip, as
+    on the command line, not an error (issue 13); the page shows it as one."""
+    if isinstance(err, SkippedInput):
+        return (f"skipped: {err}; this server codes English only (the command line's --any-language "
+                "keeps other languages)")
+    return str(err)
 
 
 def error_body(status: int, message: str) -> dict[str, object]:

@@ -15,12 +15,12 @@ from fastapi import FastAPI, Header, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError
+from ..errors import InputError, SkippedInput
 from ..events.hybrid import Coder
 from ..ingest import build_document
 from ..ingest.sources import RawItem
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
-from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
+from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses, input_reason
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -226,8 +226,14 @@ def _store(database: Database, state: Any, request: DocumentsRequest, results: l
     coder = request.coder.value if request.coder else None
     run_id = database.writer.start_run([d.id for d in items], {"via": "api"})
     stored = skipped = failed = 0
-    for item in items:
+    first_positions: dict[str, int] = {}
+    for position, item in enumerate(items, start=1):
         try:
+            # A repeated id is refused, as on a JSONL line: both used to be stored (issue 13).
+            first = first_positions.setdefault(item.id, position)
+            if first != position:
+                raise BadRequest(f"duplicate id {item.id!r} (first at position {first}); ids must be "
+                                 "unique in a request, as in a JSONL file")
             document = _build(item)
             with state.lock:
                 ((document, _mentions, events),) = list(state.pipeline.code([document], coder=coder))
@@ -237,6 +243,8 @@ def _store(database: Database, state: Any, request: DocumentsRequest, results: l
             else:
                 skipped += 1
                 results.append({"id": item.id, "status": "duplicate"})
+        except SkippedInput as err:
+            results.append({"id": item.id, "status": "skipped", "reason": input_reason(err)})
         except (InputError, BadRequest) as err:
             failed += 1
             database.writer.record_error(run_id, item.id, str(err))

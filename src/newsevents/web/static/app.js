@@ -20,6 +20,8 @@ const svgEl = (tag, attrs = {}) => {
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
   return node;
 };
+const SKIPPED = "skipped:";
+const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const QUAD_COLOURS = { 1: "#2e7d32", 2: "#1565c0", 3: "#ef6c00", 4: "#c62828" };
 
 async function api(path, options = {}) {
@@ -74,10 +76,13 @@ async function codeArticle() {
   try {
     const result = await api("/v1/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     renderArticle(result);
-    $("#code-status").textContent = `${result.events.length} events, ${result.mentions.length} actor mentions`;
+    $("#code-status").textContent = `${count(result.events.length, "event")}, ${count(result.mentions.length, "actor mention")}`;
   } catch (err) {
     $("#code-status").textContent = "";
-    $("#article").replaceChildren(el("p", { class: "error", text: `Error: ${err.message}` }));
+    // An article in another language is skipped, not an error, as on the command line (issue 13).
+    const skipped = err.message.startsWith(SKIPPED);
+    const text = skipped ? `Skipped: ${err.message.slice(SKIPPED.length).trim()}` : `Error: ${err.message}`;
+    $("#article").replaceChildren(el("p", { class: skipped ? "notice" : "error", text }));
     $("#code-table tbody").replaceChildren();
   }
 }

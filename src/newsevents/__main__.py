@@ -1,0 +1,4 @@
+"""``python -m newsevents``: the command line."""
+from .cli import main
+
+main()
