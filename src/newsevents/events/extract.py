@@ -174,6 +174,9 @@ class _Trigger:
     manner: _Trigger | None = None  # "killed in an attack by X": the noun that says how, and by whom
     stance: _Trigger | None = None  # "blocked streets in defiance of Beijing": whom the protest defies
     notes: list[str] = field(default_factory=list)
+    # The classifier vouches for the act, so it stands without a target (issue 14: a model
+    # event needs a resolved source, not a target).
+    targetless: bool = False
 
 
 class _Actors:
@@ -337,7 +340,7 @@ def _uncertain(trigger: _Trigger) -> bool:
 def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], picks: Iterable[tuple[Token, LexiconEntry]],
                 lexicon: Lexicon, *, keep_uncertain: bool = False, require_actors: bool = True) -> list[Event]:
     """Code each picked token as if its row had fired: the same reality checks and argument
-    search as a lexicon trigger. The hybrid coder picks the tokens and rows for the events its
+    search as a lexicon trigger, except that the event may have no target. The hybrid coder picks the tokens and rows for the events its
     classifier finds where no row fired (``events/hybrid.py``); a future act becomes the
     intent its row's code frames, or nothing when the frame table has none."""
     actors = _Actors(mentions, doc, any_noun=not require_actors)
@@ -346,6 +349,7 @@ def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], pick
     for token, entry in picks:
         sent = token.sent
         trigger = _new_trigger(token, entry, sent.text.rstrip().endswith("?"))
+        trigger.targetless = True
         if trigger.modality == "future":
             intent = lexicon.frame_code("intent", entry.code)
             if intent is None:
@@ -1112,7 +1116,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         if not targets and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
-        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS:
+        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS and not trigger.targetless:
             return
         if not targets:
             # "Jordan and Britain agreed to hold exercises": a joint act, each party a source,
@@ -1143,7 +1147,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         if targets == [None] and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
             target_notes = ["implicit-target"] if targets != [None] else []
-        if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
+        if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS and not trigger.targetless:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):

@@ -56,6 +56,10 @@ DISAGREEMENT_FLOOR = 0.7
 # A model event starts from the argument search's confidence times the model's probability,
 # scaled down: an event found by the model alone has no lexicon row to vouch for its sense.
 MODEL_EVENT_SHARE = 0.85
+# A model event needs at least this probability (and the classifier's own threshold)...
+MODEL_EVENT_PROBABILITY = 0.75
+# ...and this much to stand without a target.
+TARGETLESS_PROBABILITY = 0.9
 # PLOVER types the classifier merges: CONCEDE and RETREAT are PLV's YIELD.
 MERGED_TYPES = MappingProxyType({"CONCEDE": "YIELD", "RETREAT": "YIELD"})
 MODEL_TYPES_HEADER = ("type", "code", "note")
@@ -109,7 +113,7 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     probability: dict[int, float] = {}
     for index, row in scores.items():
         label, p = classifier.top(row)
-        if index in coded or label == NONE or p < classifier.threshold:
+        if index in coded or label == NONE or p < max(classifier.threshold, MODEL_EVENT_PROBABILITY):
             continue
         pick = _pick_trigger(sentences[index], label, lexicon)
         if pick is not None:
@@ -118,6 +122,8 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
                              require_actors=require_actors):
         p = probability[_token_at(doc, event).i]
+        if event.target is None and p < TARGETLESS_PROBABILITY:
+            continue
         event.confidence = event.confidence * p * MODEL_EVENT_SHARE
         event.explanation.append(f"classifier: {event.rule[len('model:'):]} p={p:.2f} where no lexicon row fired")
         kept.append(event)
