@@ -1,4 +1,6 @@
-"""Event extraction on sentences written for the tests: one construction per case."""
+"""Event extraction on sentences written for the tests: one construction per case. These test
+the lexicon coder's mechanics, so they run the rules coder; the hybrid is tested in
+test_hybrid.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +13,7 @@ from newsevents.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    return Pipeline(coder="rules")
 
 
 def code(pipeline: Pipeline, text: str) -> list[tuple[str | None, str, str | None]]:
@@ -76,7 +78,7 @@ def test_negated_modal_hypothetical_and_questions_are_not_events(pipeline: Pipel
 
 
 def test_keep_uncertain_marks_them(pipeline: Pipeline) -> None:
-    keeping = Pipeline(keep_uncertain=True)
+    keeping = Pipeline(keep_uncertain=True, coder="rules")
     ((_d, _m, events),) = list(keeping.code([Document(id="u", text="Brazil did not condemn Venezuela.")]))
     assert [(e.code, e.negated) for e in events] == [("111", True)]
     ((_d, _m, events),) = list(keeping.code([Document(id="m", text="Japan might attack China.")]))
@@ -113,8 +115,8 @@ def test_user_lexicon_adds_a_verb(tmp_path: Path) -> None:
     lexicon.write_text("id\tpos\tlemma\tparticle\tobject\ttarget\tcode\tframe\tnote\n"
                        "needle.v\tVERB\tneedle\t-\t-\tdobj\t110\t-\ttest entry\n")
     text = "Mexico needled Peru at the summit."
-    assert code(Pipeline(), text) == []
-    assert code(Pipeline(lexicon_files=[lexicon]), text) == [("MEX", "110", "PER")]
+    assert code(Pipeline(coder="rules"), text) == []
+    assert code(Pipeline(lexicon_files=[lexicon], coder="rules"), text) == [("MEX", "110", "PER")]
 
 
 def test_seed_article_events(pipeline: Pipeline, shared_data: Path) -> None:
@@ -262,7 +264,7 @@ def test_attribution_after_the_fact_is_no_demand(pipeline: Pipeline) -> None:
 
 
 def test_implicit_protest_target_is_inferred_and_marked() -> None:
-    ((_d, _m, events),) = list(Pipeline().code([Document(id="p", text="Thousands of Iraqi Kurds demonstrated in Erbil on Sunday.")]))
+    ((_d, _m, events),) = list(Pipeline(coder="rules").code([Document(id="p", text="Thousands of Iraqi Kurds demonstrated in Erbil on Sunday.")]))
     (event,) = [e for e in events if e.code.startswith("14")]
     assert event.target is not None and event.target.code == "IRQGOV"
     assert event.target.text == "" and event.target.start == event.target.end  # no span: inferred
@@ -378,7 +380,7 @@ def test_implicit_and_located_arguments(pipeline: Pipeline, text: str,
 
 
 def test_inferred_arguments_have_no_span() -> None:
-    ((_d, _m, events),) = list(Pipeline().code([Document(
+    ((_d, _m, events),) = list(Pipeline(coder="rules").code([Document(
         id="i", text="Two Nigerian soldiers were killed by a roadside bomb near Maiduguri. "
                      "Kenya's government imposed a curfew on Sunday.")]))
     bombing, curfew = events

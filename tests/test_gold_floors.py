@@ -7,26 +7,32 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.evaluate import has_actors, is_standard_record, read_gold, score_events
+from newsevents.evaluate import has_actors, is_standard_record, read_gold, score_coders, score_events
 from newsevents.pipeline import Pipeline
 
-# (file, level, precision floor, recall floor)
+# Each coder is gated: the lexicon alone (rules) and the default hybrid (issue 14), scored on
+# one parse. (coder, file, level, precision floor, recall floor)
 FLOORS = [
-    ("cameo_codebook_examples.jsonl", "root", 0.80, 0.78),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.56),
-    ("PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
+    ("rules", "cameo_codebook_examples.jsonl", "root", 0.80, 0.78),
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.56),
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
+    ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.81, 0.79),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.57),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.63),
 ]
+CODERS = ("rules", "hybrid")
 # The issue's acceptance asks 0.75 here; a change that drops below it fails the suite.
-ROOT_ACCURACY_FLOOR = {"cameo_codebook_examples.jsonl": 0.77}
+ROOT_ACCURACY_FLOOR = {("rules", "cameo_codebook_examples.jsonl"): 0.77, ("hybrid", "cameo_codebook_examples.jsonl"): 0.78}
 PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 
 @pytest.fixture(scope="module")
 def reports(shared_data_module: Path) -> dict[str, object]:
     out = {}
-    for name in {f for f, *_ in FLOORS}:
+    for name in {f for _c, f, *_ in FLOORS}:
         records = list(read_gold(shared_data_module / "gold" / name))
-        out[name] = score_events(records, Pipeline(require_actors=has_actors(records)))
+        for coder, report in score_coders(records, Pipeline(require_actors=has_actors(records)), CODERS).items():
+            out[coder, name] = report
     return out
 
 
@@ -39,22 +45,24 @@ def shared_data_module() -> Path:
     return SHARED_DATA
 
 
-@pytest.mark.parametrize("name,level,precision,recall", FLOORS)
-def test_gold_floor(reports: dict[str, object], name: str, level: str, precision: float, recall: float) -> None:
-    tally = reports[name].levels[level]  # type: ignore[attr-defined]
-    assert tally.precision >= precision, f"{name} {level} precision {tally.precision:.3f} < {precision}"
-    assert tally.recall >= recall, f"{name} {level} recall {tally.recall:.3f} < {recall}"
+@pytest.mark.parametrize("coder,name,level,precision,recall", FLOORS)
+def test_gold_floor(reports: dict[tuple[str, str], object], coder: str, name: str, level: str, precision: float,
+                    recall: float) -> None:
+    tally = reports[coder, name].levels[level]  # type: ignore[attr-defined]
+    assert tally.precision >= precision, f"{coder} {name} {level} precision {tally.precision:.3f} < {precision}"
+    assert tally.recall >= recall, f"{coder} {name} {level} recall {tally.recall:.3f} < {recall}"
 
 
-@pytest.mark.parametrize("name,floor", sorted(ROOT_ACCURACY_FLOOR.items()))
-def test_root_accuracy_floor(reports: dict[str, object], name: str, floor: float) -> None:
-    assert reports[name].root_accuracy >= floor  # type: ignore[attr-defined]
+@pytest.mark.parametrize("key,floor", sorted(ROOT_ACCURACY_FLOOR.items()))
+def test_root_accuracy_floor(reports: dict[tuple[str, str], object], key: tuple[str, str], floor: float) -> None:
+    assert reports[key].root_accuracy >= floor  # type: ignore[attr-defined]
 
 
 def test_petrarch_unit_records_floor(shared_data_module: Path) -> None:
     validation = shared_data_module / "petrarch-validation"
     records = [r for r in read_gold(shared_data_module / "gold" / "PETR_UnitTest_records.jsonl") if is_standard_record(r)]
-    pipeline = Pipeline(actor_files=[validation / "PETR.Validate.actors.txt"], agent_files=[validation / "PETR.Validate.agents.txt"])
+    pipeline = Pipeline(actor_files=[validation / "PETR.Validate.actors.txt"], agent_files=[validation / "PETR.Validate.agents.txt"],
+                        coder="rules")
     level, precision, recall = PETR_FLOOR
     tally = score_events(records, pipeline).levels[level]
     assert tally.precision >= precision and tally.recall >= recall, tally
@@ -67,21 +75,23 @@ HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_even
 # kept no target and domestic acts took their own country as target, as the PLOVER gold
 # codes both; the held-out set codes the first as a pair of dyads and the second without
 # a target, so its precision fell while its recall and F1 rose.
-HELDOUT_FLOORS = [("root+dyad", 0.73, 0.54), ("root", 0.86, 0.58)]
+HELDOUT_FLOORS = {"rules": [("root+dyad", 0.73, 0.54), ("root", 0.86, 0.58)],
+                  "hybrid": [("root+dyad", 0.72, 0.54), ("root", 0.87, 0.60)]}
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 
 
 # v2 (bench/data/README.md): written blind after v1 was consulted; measured once, then pinned.
 HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
-HELDOUT2_FLOORS = [("root+dyad", 0.75, 0.55), ("root", 0.85, 0.57)]
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.75, 0.55), ("root", 0.85, 0.57)],
+                   "hybrid": [("root+dyad", 0.80, 0.57), ("root", 0.93, 0.61)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],
                          ids=["heldout-v1", "heldout-v2"])
-def test_heldout_floor(path: Path, floors: list[tuple[str, float, float]]) -> None:
-    report = score_events(list(read_gold(path)), Pipeline())
-    for level, precision, recall in floors:
-        tally = report.levels[level]
-        assert tally.precision >= precision and tally.recall >= recall, (level, tally.to_dict())
-    assert report.detection.precision >= HELDOUT_DETECTION_PRECISION, report.detection.to_dict()
+def test_heldout_floor(path: Path, floors: dict[str, list[tuple[str, float, float]]]) -> None:
+    for coder, report in score_coders(list(read_gold(path)), Pipeline(), CODERS).items():
+        for level, precision, recall in floors[coder]:
+            tally = report.levels[level]
+            assert tally.precision >= precision and tally.recall >= recall, (coder, level, tally.to_dict())
+        assert report.detection.precision >= HELDOUT_DETECTION_PRECISION, (coder, report.detection.to_dict())

@@ -135,7 +135,7 @@ def test_forbidden_words_and_object_presence_constrain_matching(tmp_path: Path) 
         "\t".join(["rally.v", "VERB", "rally", "-", "none", "against", "141", "-", ""]),
         "\t".join(["scold.v", "VERB", "scold", "-", "!child", "dobj", "111", "-", ""]),
     )
-    pipeline = Pipeline(lexicon_files=[path])
+    pipeline = Pipeline(lexicon_files=[path], coder="rules")
 
     def codes(text: str) -> list[str]:
         ((_d, _m, events),) = list(pipeline.code([Document(id="f", text=text)]))

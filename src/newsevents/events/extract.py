@@ -175,7 +175,8 @@ class _Trigger:
     stance: _Trigger | None = None  # "blocked streets in defiance of Beijing": whom the protest defies
     notes: list[str] = field(default_factory=list)
     # The classifier vouches for the act, so it stands without a target (issue 14: a model
-    # event needs a resolved source, not a target).
+    # event needs a resolved source, not a target); a demand, accusation, refusal or threat
+    # of no one is still not coded.
     targetless: bool = False
 
 
@@ -1116,7 +1117,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         if not targets and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
-        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS and not trigger.targetless:
+        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS and not (
+                trigger.targetless and trigger.code[:2] not in ADDRESSED_ROOTS):
             return
         if not targets:
             # "Jordan and Britain agreed to hold exercises": a joint act, each party a source,
@@ -1147,7 +1149,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         if targets == [None] and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0])) or [None]
             target_notes = ["implicit-target"] if targets != [None] else []
-        if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS and not trigger.targetless:
+        if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
@@ -1258,6 +1260,8 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     strike"), is aimed at its own country: the target is the country, as an empty span at
     the trigger marked as inferred. A sentence naming another country or an international
     body gives none."""
+    if trigger.targetless:
+        return []  # a model event may stand without a target; it is not given an inferred one
     if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country or source.code == source.country:
         return []
     if trigger.entry.frame == "intent" and trigger.code == trigger.entry.code:

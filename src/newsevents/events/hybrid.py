@@ -151,24 +151,33 @@ def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, Lexi
     """The word that carries the model's event: the highest word with a lexicon row of the
     type (its fine code), else the main verb with the type's base code."""
     best: tuple[tuple[int, bool, int], Token, LexiconEntry] | None = None
+    vetoed: set[int] = set()
     for token in sent:
         if token.pos_ not in ("VERB", "NOUN"):
             continue
-        for entry in lexicon.candidates(token.pos_, token.lemma_):
-            if entry.frame or type_of(_plover_type(entry.code)) != label:
-                continue
+        rows = [e for e in lexicon.candidates(token.pos_, token.lemma_)
+                if not e.frame and type_of(_plover_type(e.code)) == label]
+        allowed = [e for e in rows if not _forbidden(token, e)]
+        if rows and not allowed:
+            vetoed.add(token.i)  # "rallied the crowd": the lexicon says this word is not that act
+        if allowed:
             rank = (_depth(token), token.pos_ != "VERB", token.i)
             if best is None or rank < best[0]:
-                best = (rank, token, entry)
-            break
+                best = (rank, token, allowed[0])
     rule = f"model:{label}"
     if best is not None:
         return best[1], dataclasses.replace(best[2], id=rule)
     verb = _main_verb(sent)
-    if verb is None:
+    if verb is None or verb.i in vetoed:
         return None
     return verb, LexiconEntry(id=rule, pos="VERB", lemma=verb.lemma_, particles=frozenset(), objects=frozenset(),
                               targets=("dobj",), code=base_codes()[label], frame=None, note="", source="model")
+
+
+def _forbidden(token: Token, entry: LexiconEntry) -> bool:
+    """Whether a row's forbidden particle or object word is on the token ("!crowd")."""
+    return any(child.lower_ in entry.forbidden_particles or child.lemma_.lower() in entry.forbidden_objects
+               for child in token.children)
 
 
 def _plover_type(code: str) -> str | None:
