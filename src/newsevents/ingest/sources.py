@@ -214,7 +214,18 @@ _OPENER = urllib.request.build_opener(_RedirectHandler)
 
 
 def read_source(source: Source) -> Iterator[RawItem | Failure]:
-    """Read one source into raw items (one, or one per JSONL line)."""
+    """Read one source into raw items (one, or one per JSONL line).
+
+    A batch boundary: whatever goes wrong reading one input ends as a Failure for it, never
+    as an exception that ends the whole run (issue 18).
+    """
+    try:
+        yield from _read_source(source)
+    except Exception as err:  # noqa: BLE001 - one unreadable input never stops a batch
+        yield Failure(source.label, f"cannot read ({type(err).__name__})")
+
+
+def _read_source(source: Source) -> Iterator[RawItem | Failure]:
     try:
         if source.kind == "url":
             body, content_type, final_url = fetch_url(source.label)
@@ -245,9 +256,25 @@ def _looks_like_jsonl(text: str) -> bool:
         return False
     line = text.lstrip().split("\n", 1)[0]
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(parse_json(line), dict)
+    except InputError as err:
+        # An object nested too deeply is JSON all the same: read as JSONL, its line is the error.
+        return str(err) == TOO_DEEP
     except json.JSONDecodeError:
         return False
+
+
+# The reason given for JSON nested beyond what the parser can follow.
+TOO_DEEP = "invalid JSON (nested too deeply)"
+
+
+def parse_json(text: str) -> object:
+    """``json.loads``, with nesting too deep for Python's parser (a RecursionError, which ends a
+    whole run when uncaught: issue 18) as an InputError. Raises JSONDecodeError as json does."""
+    try:
+        return json.loads(text)
+    except RecursionError as err:
+        raise InputError(TOO_DEEP) from err
 
 
 def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
@@ -257,9 +284,12 @@ def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as err:
             yield Failure(where, f"invalid JSON ({err.msg} at column {err.colno})")
+            continue
+        except InputError as err:
+            yield Failure(where, str(err))
             continue
         try:
             item = _jsonl_item(where, record)

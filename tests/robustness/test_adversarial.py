@@ -1,0 +1,74 @@
+"""Inputs that crashed a whole run or took minutes (issue 18), built from the issue's
+reproductions: deeply nested JSON, long coordinated lists, many tiny paragraphs, symlinks that
+leave an input folder, and a truncated store."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from newsevents.cli import app
+from newsevents.pipeline import Pipeline
+
+from .conftest import no_traceback
+
+pytestmark = pytest.mark.issue(18)
+
+GOOD_TEXT = "Kenya condemned Somalia on Monday. Kenyan police arrested two Somali diplomats in Nairobi."
+NESTING = 100_000
+# The issue's JSON, nested far beyond Python's recursion limit.
+DEEP_JSON = '{"id":"x","text":"y","e":' + "[" * NESTING + "]" * NESTING + "}"
+DEEP_REASON = "invalid JSON (nested too deeply)"
+AFTER = json.dumps({"id": "after", "text": "Ghana praised Togo for its help on Friday."})
+
+
+def stored_ids(db: Path) -> tuple[set[str], list[str]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+        statuses = [row[0] for row in con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()]
+    return ids, statuses
+
+
+@pytest.fixture
+def folder_with_deep_json(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "d.jsonl").write_text(DEEP_JSON + "\n" + AFTER + "\n",
+                                    encoding="utf-8")
+    return folder
+
+
+def test_deeply_nested_jsonl_is_one_error_and_the_run_goes_on(runner: CliRunner, cli_pipeline: Pipeline,
+                                                              folder_with_deep_json: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    for _attempt in range(2):  # the second run resumes: it must not crash at the same line
+        result = runner.invoke(app, ["ingest", "-q", "--db", str(db), str(folder_with_deep_json)])
+        no_traceback(result.stdout, result.stderr)
+        assert result.exit_code == 0, result.stderr
+        assert f"{folder_with_deep_json / 'd.jsonl'}:1: {DEEP_REASON}" in result.stderr
+    ids, statuses = stored_ids(db)
+    assert ids == {str(folder_with_deep_json / "a.txt"), "after"}
+    assert statuses == ["done", "done"]
+
+
+@pytest.mark.parametrize("where", ["stdin", "unknown-suffix"])
+def test_deeply_nested_json_on_stdin_and_unknown_suffix(runner: CliRunner, cli_pipeline: Pipeline, tmp_path: Path,
+                                                        where: str) -> None:
+    content = DEEP_JSON + "\n" + AFTER + "\n"
+    if where == "stdin":
+        result = runner.invoke(app, ["code", "-q", "-f", "jsonl", "-"], input=content)
+        label = "-"
+    else:
+        path = tmp_path / "d.data"
+        path.write_text(content, encoding="utf-8")
+        result = runner.invoke(app, ["code", "-q", "-f", "jsonl", str(path)])
+        label = str(path)
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 0, result.stderr
+    assert f"error: {label}:1: {DEEP_REASON}" in result.stderr
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"after"}
