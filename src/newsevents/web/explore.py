@@ -6,17 +6,20 @@ import csv
 import datetime as dt
 import io
 import threading
+from collections import Counter
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import FastAPI, Header, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError
-from ..ingest import build_document
+from ..batch.coding import Coded, code_documents, extract_document
 from ..ingest.sources import RawItem
+from ..model import Document, Failure
+from ..settings import DEFAULT_LANGUAGES
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
 from .errors import BadRequest, NotFound, Unavailable, error_responses
 
@@ -181,40 +184,55 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
 
-    @app.post("/v1/documents", responses=error_responses(401, 403, 413, 415, 422, 503))
-    def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-        """Code and store documents. Needs the bearer token when the server has one."""
+    @app.post("/v1/documents", responses={207: {"description": "Multi-Status: some documents failed; each "
+                                                "result says which and why"},
+                                          **error_responses(401, 403, 413, 415, 422, 503)})
+    def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> Any:
+        """Code and store documents. Needs the bearer token when the server has one.
+
+        Each document gets its own result: stored, duplicate (already stored), or error with
+        the reason. One failing document never fails the others: the answer is 200 when none
+        failed, 207 (Multi-Status) when some did (issue 18).
+        """
         check_write_access(state, authorization)
         database_ = db()
-        results = []
         with database_.write_lock:
             run_id = database_.writer.start_run([d.id for d in request.documents], {"via": "api"})
-            stored = skipped = failed = 0
-            for item in request.documents:
-                try:
-                    document = _build(item)
-                    with state.lock:
-                        ((document, _mentions, events),) = list(state.pipeline.code([document]))
-                    if database_.writer.write_document(document, events, run_id):
-                        stored += 1
-                        results.append({"id": item.id, "status": "stored", "events": len(events)})
-                    else:
-                        skipped += 1
-                        results.append({"id": item.id, "status": "duplicate"})
-                except (InputError, BadRequest) as err:
-                    failed += 1
-                    database_.writer.record_error(run_id, item.id, str(err))
-                    results.append({"id": item.id, "status": "error", "reason": str(err)})
-            database_.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
-        return {"run_id": run_id, "results": results}
+            results = [_store_one(state, database_, item, run_id) for item in request.documents]
+            counts = Counter(result["status"] for result in results)
+            database_.writer.finish_run(run_id, stored=counts[STORED], skipped=counts[DUPLICATE], errors=counts[ERROR])
+        return JSONResponse({"run_id": run_id, "results": results},
+                            status_code=MULTI_STATUS if counts[ERROR] else HTTPStatus.OK)
 
 
-def _build(item: StoredDocument) -> Any:
+STORED, DUPLICATE, ERROR = "stored", "duplicate", "error"
+MULTI_STATUS = HTTPStatus.MULTI_STATUS
+
+
+def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str) -> dict[str, Any]:
+    """Extract, code and store one document of a POST; any failure is its result, recorded in
+    the errors table, and never an exception that fails the whole batch."""
+    outcome: Document | Coded | Failure
     if (item.text is None) == (item.html is None):
-        raise BadRequest("each document needs exactly one of text or html")
-    kind, content = ("html", item.html) if item.html is not None else ("text", item.text)
-    raw = RawItem(item.id, content or "", kind, id=item.id, url=item.url, date=item.date, title=item.title)
-    return build_document(raw)
+        outcome = Failure(item.id, "each document needs exactly one of text or html")
+    else:
+        kind, content = ("html", item.html) if item.html is not None else ("text", item.text)
+        raw = RawItem(item.id, content or "", kind, id=item.id, url=item.url, date=item.date, title=item.title)
+        outcome = extract_document(raw, date=None, languages=DEFAULT_LANGUAGES)
+    if isinstance(outcome, Document):
+        with state.lock:
+            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)])
+    if isinstance(outcome, Coded):
+        try:
+            written = database.writer.write_document(outcome.document, outcome.events, run_id)
+        except duckdb.Error:
+            outcome = Failure(item.id, "the database could not store it")
+        else:
+            if not written:
+                return {"id": item.id, "status": DUPLICATE}
+            return {"id": item.id, "status": STORED, "events": len(outcome.events)}
+    database.writer.record_error(run_id, item.id, outcome.reason)
+    return {"id": item.id, "status": ERROR, "reason": outcome.reason}
 
 
 def _plain(value: Any) -> Any:

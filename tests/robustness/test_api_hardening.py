@@ -1,0 +1,82 @@
+"""The API under the inputs of issue 18: a batch with one failing document, a long coordinated
+list, non-ASCII tokens and headers, javascript: URLs, foreign Host headers."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+
+import newsevents.pipeline
+from newsevents.pipeline import Pipeline
+from newsevents.web.app import create_app
+
+from .conftest import no_traceback
+
+pytestmark = pytest.mark.issue(18)
+
+TOKEN = "robust-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+BATCH = [
+    {"id": "a", "text": "Kenya condemned Somalia on Monday.", "date": "2024-06-03"},
+    {"id": "b", "text": "Uganda praised Rwanda on Tuesday.", "date": "2024-06-04"},
+    {"id": "c", "text": "Ghana praised Togo for its help on Friday.", "date": "2024-06-07"},
+]
+
+
+ENGLISH = "The ministers met in Nairobi on Monday to talk about the drought and the long border between them."
+
+
+@pytest.fixture
+def store_client(shared_pipeline: Pipeline, tmp_path: Path) -> tuple[TestClient, Path]:
+    db = tmp_path / "events.duckdb"
+    return TestClient(create_app(db_path=db, token=TOKEN, pipeline=shared_pipeline),
+                      raise_server_exceptions=False), db
+
+
+def failing_on(doc_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the event coder fail on one document, as a coder bug would."""
+    real = newsevents.pipeline.extract_events
+
+    def extract(doc: Any, document: Any, *args: Any, **kwargs: Any) -> Any:
+        if document.id == doc_id:
+            raise RuntimeError("boom")
+        return real(doc, document, *args, **kwargs)
+
+    monkeypatch.setattr(newsevents.pipeline, "extract_events", extract)
+
+
+def test_one_failing_document_gets_its_own_result(store_client: tuple[TestClient, Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    client, db = store_client
+    failing_on("b", monkeypatch)
+    response = client.post("/v1/documents", json={"documents": BATCH}, headers=AUTH)
+    no_traceback(response.text)
+    assert response.status_code == 207, response.text  # Multi-Status: look at each result
+    results = response.json()["results"]
+    assert [r["id"] for r in results] == ["a", "b", "c"]
+    assert [r["status"] for r in results] == ["stored", "error", "stored"]
+    assert results[1]["reason"].startswith("coding failed")
+    with duckdb.connect(str(db)) as con:  # the app's own configuration: it holds the file open
+        assert {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()} == {"a", "c"}
+        assert con.execute("SELECT status, documents_stored, errors FROM runs").fetchall() == [("done", 2, 1)]
+        assert con.execute("SELECT input FROM errors").fetchall() == [("b",)]
+
+
+def test_a_batch_without_failures_answers_200(store_client: tuple[TestClient, Path]) -> None:
+    client, _db = store_client
+    response = client.post("/v1/documents", json={"documents": BATCH[:1]}, headers=AUTH)
+    assert response.status_code == 200
+    again = client.post("/v1/documents", json={"documents": BATCH[:1]}, headers=AUTH)
+    assert again.status_code == 200 and again.json()["results"][0]["status"] == "duplicate"
+
+
+def test_long_coordinated_list_is_coded_by_the_api(shared_pipeline: Pipeline) -> None:
+    client = TestClient(create_app(pipeline=shared_pipeline), raise_server_exceptions=False)
+    # The English opening keeps the language check from reading the list as another language.
+    text = ENGLISH + " Officials said that " + "Kenya, " * 1_000 + "and Ethiopia condemned Somalia."
+    response = client.post("/v1/code", json={"text": text, "date": "2024-06-21"})
+    assert response.status_code == 200, response.text
+    assert any(e["cameo"]["code"] == "111" for e in response.json()["events"])
