@@ -471,8 +471,7 @@ def query(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
 ) -> None:
     """Query stored events, newest first."""
-    import csv
-
+    from .export import write_csv
     from .query import RESULT_COLUMNS, EventFilter, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
@@ -486,9 +485,7 @@ def query(
         for row in rows:
             _write_jsonl(row)
     elif fmt is QueryFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, RESULT_COLUMNS, rows)
     else:
         cells = [[row["date"] or "", row["source_code"] or "", row["code"], row["target_code"] or "",
                   ", ".join(p for p in (row["location_name"], row["location_country"]) if p),

@@ -2,7 +2,6 @@
 timeline and dyad statistics, and storing new documents. Every value is a bound parameter."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import threading
@@ -17,10 +16,11 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..batch.coding import Coded, code_documents, extract_document
+from ..export import write_csv
 from ..ingest.sources import RawItem
 from ..model import Document, Failure
-from ..settings import DEFAULT_LANGUAGES
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
+from ..settings import DEFAULT_LANGUAGES
 from .errors import BadRequest, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
@@ -121,9 +121,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         rows = query_events(db().cursor(), filters, limit, offset)
         if format == "csv":
             out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
+            write_csv(out, RESULT_COLUMNS, rows)
             return Response(out.getvalue(), media_type="text/csv")
         next_offset = offset + len(rows) if len(rows) == limit else None
         return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
