@@ -27,7 +27,7 @@ from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
 from .pipeline import Pipeline
-from .progress import make_progress, print_error
+from .progress import escape_controls, make_progress, print_error, table_cell
 from .settings import DEFAULT_LANGUAGES
 
 app = typer.Typer(
@@ -159,7 +159,7 @@ def extract(
             _write_jsonl(document.to_dict())
             sys.stdout.flush()
         else:
-            table.add_row(document.id, document.title or "", document.date or "", document.lang or "",
+            _add_row(table, document.id, document.title or "", document.date or "", document.lang or "",
                           str(len(document.text)), document.hash[:12])
     if table is not None:
         Console().print(table)
@@ -192,7 +192,7 @@ def actors(
             if table is None:
                 _write_jsonl(mention.to_dict())
             else:
-                table.add_row(mention.doc_id, str(mention.sentence_index), mention.text, mention.code or "",
+                _add_row(table, mention.doc_id, str(mention.sentence_index), mention.text, mention.code or "",
                               mention.name or "", mention.rule)
         sys.stdout.flush()
     if table is not None:
@@ -259,7 +259,7 @@ def _print_events(events: list[Event], fmt: CodeFormat, table: Table | None, *, 
         elif fmt is CodeFormat.tsv:
             sys.stdout.write(_tsv_row(event) + "\n")
         elif table is not None:
-            table.add_row(event.doc_id, event.source.code or "", event.code, event.name,
+            _add_row(table, event.doc_id, event.source.code or "", event.code, event.name,
                           event.target.code if event.target else "", event.trigger, event.date or "")
     sys.stdout.flush()
 
@@ -418,7 +418,12 @@ def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
 
 def _one_line(text: str) -> str:
     """Error reasons and input names printed on one line: control characters escaped."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return escape_controls(text)
+
+
+def _add_row(table: Table, *cells: object) -> None:
+    """Add a row of input-derived values, each shown as text (see ``table_cell``)."""
+    table.add_row(*(table_cell(cell) for cell in cells))
 
 
 class QueryFormat(str, Enum):
@@ -499,7 +504,7 @@ def query(
         for header, width in zip(QUERY_TABLE_HEADERS, [*widths, evidence_width]):
             table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
         for row_cells in cells:
-            table.add_row(*row_cells)
+            _add_row(table, *row_cells)
         console.print(table)
 
 

@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .evaluate import EventReport
+from .progress import table_cell
 
 
 def print_event_report(report: EventReport, console: Console, *, worst: int = 10) -> None:
@@ -28,5 +29,5 @@ def print_event_report(report: EventReport, console: Console, *, worst: int = 10
     for title, rows in (("worst false positives", report.false_positives), ("worst false negatives", report.false_negatives)):
         table = Table("id", "event (root source target)", "sentence", title=title)
         for record_id, event, sentence in rows[:worst]:
-            table.add_row(record_id, event, sentence[:140])
+            table.add_row(table_cell(record_id), table_cell(event), table_cell(sentence[:140]))
         console.print(table)

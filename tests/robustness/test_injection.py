@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -123,3 +124,41 @@ def test_tsv_exports_read_the_same_in_every_reader(runner: CliRunner, store: Pat
     # The values survive: csv.reader gives back the quoted evidence exactly.
     evidence = {row[-1] for row in rows} if fmt == "plover" else set()
     assert fmt == "gdelt" or '"Peru condemned Chile on Monday," he said.' in evidence
+
+
+# The reproduction: Rich markup and a raw "clear screen" escape in a JSONL id, and the
+# escape in the article text too.
+MARKUP_ID = "[link=http://evil.example]x[/link]\u001b[2J"
+ESCAPED_TEXT = "Kenya condemned Somalia on Monday \u001b[2J. Ghana praised Togo for its help on Friday."
+WIDE = {"COLUMNS": "400"}
+
+
+@pytest.fixture
+def markup_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps({"id": MARKUP_ID, "text": ESCAPED_TEXT, "title": "T \u001b]0;pwned\u0007"}) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def check_terminal_safe(output: str) -> None:
+    assert "\x1b" not in output and "\x07" not in output  # no escape reaches the terminal
+    assert "[link=http://evil.example]x[/link]" in output  # the markup is shown, not run
+
+
+@pytest.mark.parametrize("command", ["extract", "actors", "code"])
+def test_tables_show_markup_and_escapes_as_text(runner: CliRunner, cli_pipeline: Pipeline, markup_jsonl: Path,
+                                                command: str) -> None:
+    result = runner.invoke(app, [command, "-q", "-f", "table", str(markup_jsonl)], env=WIDE)
+    assert result.exit_code == 0, result.stderr
+    check_terminal_safe(result.stdout)
+
+
+def test_query_table_shows_escapes_as_text(runner: CliRunner, cli_pipeline: Pipeline, markup_jsonl: Path,
+                                           tmp_path: Path) -> None:
+    db = tmp_path / "m.duckdb"
+    assert runner.invoke(app, ["ingest", "-q", "--db", str(db), str(markup_jsonl)]).exit_code == 0
+    result = runner.invoke(app, ["query", "-f", "table", "--db", str(db)], env=WIDE)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Kenya condemned Somalia" in result.stdout
