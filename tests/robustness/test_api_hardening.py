@@ -80,3 +80,31 @@ def test_long_coordinated_list_is_coded_by_the_api(shared_pipeline: Pipeline) ->
     response = client.post("/v1/code", json={"text": text, "date": "2024-06-21"})
     assert response.status_code == 200, response.text
     assert any(e["cameo"]["code"] == "111" for e in response.json()["events"])
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "java\nscript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x"])
+def test_only_http_urls_become_links(store_client: tuple[TestClient, Path], url: str) -> None:
+    client, _db = store_client
+    document = {"id": "j", "text": "Kenya condemned Somalia on Monday.", "date": "2024-06-03", "url": url}
+    assert client.post("/v1/documents", json={"documents": [document]}, headers=AUTH).status_code == 200
+    (event,) = client.get("/v1/events").json()["events"]
+    (mention,) = client.get(f"/v1/events/{event['event_id']}").json()["mentions"]
+    assert mention["url"] == url  # kept, to be shown as text
+    assert mention["link"] is None  # never an href
+
+
+def test_http_urls_are_links(store_client: tuple[TestClient, Path]) -> None:
+    client, _db = store_client
+    document = {"id": "h", "text": "Kenya condemned Somalia on Monday.", "date": "2024-06-03",
+                "url": "https://news.example/a?b=1"}
+    assert client.post("/v1/documents", json={"documents": [document]}, headers=AUTH).status_code == 200
+    (event,) = client.get("/v1/events").json()["events"]
+    (mention,) = client.get(f"/v1/events/{event['event_id']}").json()["mentions"]
+    assert mention["link"] == "https://news.example/a?b=1"
+
+
+def test_the_page_puts_only_links_in_href() -> None:
+    """The page builds the evidence link from ``link`` alone (no browser here to run it)."""
+    script = (Path(newsevents.pipeline.__file__).parent / "web" / "static" / "app.js").read_text(encoding="utf-8")
+    assert "href: m.url" not in script and "href: m.link" in script

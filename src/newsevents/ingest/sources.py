@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Failure
@@ -57,6 +58,23 @@ class RawItem:
 def is_url(value: str) -> bool:
     """Return True for an http(s) URL."""
     return value.lower().startswith(("http://", "https://"))
+
+
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is fit for an ``href``: an absolute http(s) URL with a host. Anything
+    else (``javascript:``, ``data:``, a relative or scheme-relative URL) is None, for a page
+    to show as text (issue 18). The scheme is read as browsers do, ignoring leading space and
+    tabs or newlines inside ("java\\nscript:")."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
 
 
 def _kind_of(path: Path) -> str:

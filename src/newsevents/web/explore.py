@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..batch.coding import Coded, code_documents, extract_document
 from ..export import write_csv
-from ..ingest.sources import RawItem
+from ..ingest.sources import RawItem, web_link
 from ..model import Document, Failure
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
 from ..settings import DEFAULT_LANGUAGES
@@ -141,6 +141,8 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
             [event_id]).fetchall()
         names = ("doc_id", "sentence_index", "sentence", "trigger", "rule", "confidence", "url", "title", "published")
         record["mentions"] = [{n: _plain(v) for n, v in zip(names, m)} for m in mentions]
+        for mention in record["mentions"]:
+            mention["link"] = web_link(mention["url"])  # the only URL a page may put in an href
         return record
 
     def _filtered(filters: EventFilter) -> tuple[str, list[Any]]:
