@@ -103,3 +103,48 @@ def test_long_coordinated_list_codes_in_linear_time(shared_pipeline: Pipeline) -
     seconds, events = code_one(shared_pipeline, coordinated_list(LONG_LIST_ITEMS))
     assert events
     assert seconds < LONG_LIST_SECONDS, seconds
+
+
+OUTSIDE_REASON = "symbolic link to outside the folder: not followed"
+SYSTEM_REASON = "a file of /proc, /sys or /dev: not read"
+
+
+@pytest.fixture
+def linked_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "dir"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "sub" / "inner.txt").write_text("Ghana praised Togo for its help on Friday.", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Peru condemned Chile on Monday. SECRET", encoding="utf-8")
+    (folder / "env.txt").symlink_to("/proc/self/environ")  # the reproduction
+    (folder / "out.txt").symlink_to(secret)
+    (folder / "up.txt").symlink_to("../secret.txt")
+    (folder / "in.txt").symlink_to("sub/inner.txt")  # stays inside: followed
+    return folder
+
+
+def test_symlinks_leaving_the_folder_are_not_followed(runner: CliRunner, cli_pipeline: Pipeline,
+                                                      linked_folder: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CANARY", "Kenya condemned Somalia on Monday canary")
+    db = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["ingest", "-q", "--db", str(db), str(linked_folder)])
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 0, result.stderr
+    for name in ("env.txt", "out.txt", "up.txt"):
+        assert f"error: {linked_folder / name}: {OUTSIDE_REASON}" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        texts = " ".join(row[0] for row in con.execute("SELECT text FROM documents").fetchall())
+        ids = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+    assert "canary" not in texts and "SECRET" not in texts
+    assert str(linked_folder / "good.txt") in ids
+    assert {str(linked_folder / "in.txt"), str(linked_folder / "sub" / "inner.txt")} & ids
+
+
+@pytest.mark.parametrize("path", ["/proc/self/environ", "/proc/self/cmdline", "/sys/kernel/cpu_byteorder", "/dev/zero"])
+def test_system_files_are_never_read(runner: CliRunner, cli_pipeline: Pipeline, path: str) -> None:
+    result = runner.invoke(app, ["code", "-q", "-f", "jsonl", path])
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {path}: {SYSTEM_REASON}"

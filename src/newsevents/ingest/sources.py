@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import stat
 import sys
 import time
 import urllib.error
@@ -113,6 +114,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Source | Failure]:
             path = Path(value)
             if path.is_dir():
                 yield from _walk(value, path)
+            elif path.exists() and _system_file(path):
+                yield Failure(value, SYSTEM_FILE)
             elif path.exists():
                 yield Source(label=value, kind=_kind_of(path), path=path)
             elif path.is_symlink():
@@ -121,9 +124,31 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Source | Failure]:
                 yield Failure(value, "no such file or directory")
 
 
+# The kernel's own file systems: a symlink "x.txt" to /proc/self/environ stored the process
+# environment as a document (issue 18). Nothing in them is an article.
+SYSTEM_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
+SYSTEM_FILE = "a file of /proc, /sys or /dev: not read"
+LEAVES_FOLDER = "symbolic link to outside the folder: not followed"
+
+
+def _system_file(path: Path) -> bool:
+    """True for a file that is, or links to, a file of /proc, /sys or /dev; a pipe is not one
+    (a shell's ``<(command)`` is /dev/fd/N, a pipe the user made)."""
+    real = Path(os.path.realpath(path))
+    if not any(real.is_relative_to(root) for root in SYSTEM_ROOTS):
+        return False
+    try:
+        return not stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return True
+
+
 def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
+    """Files with a known suffix below ``root``. A file that is a symbolic link is followed
+    only when its target lies inside ``root`` too (issue 18)."""
     found = False
     errors: list[OSError] = []
+    real_root = Path(os.path.realpath(root))
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
         dirnames.sort()
         for name in sorted(filenames):
@@ -131,6 +156,12 @@ def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
             if not _known_file(path):
                 continue
             found = True
+            if not Path(os.path.realpath(path)).is_relative_to(real_root):
+                yield Failure(str(path), LEAVES_FOLDER)
+                continue
+            if _system_file(path):  # a folder inside /proc, /sys or /dev, named on the command line
+                yield Failure(str(path), SYSTEM_FILE)
+                continue
             if path.exists() and not path.is_file():
                 # A named pipe or device called "x.txt": opening it would block the walk
                 # forever (issue 8). Named on the command line, a pipe is still read.
