@@ -22,7 +22,7 @@ from rich.table import Table
 from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import normalise_date
-from .errors import Errors, UsageError, WorkerError
+from .errors import DamagedStoreError, Errors, UsageError, WorkerError
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
@@ -401,6 +401,8 @@ _LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
 def _open_error(db: Path, err: Exception) -> str:
     """The one-line error for a database that cannot be opened. DuckDB lets one process
     write a file: a second ingest (or a query during an ingest) is refused, and says by whom."""
+    if isinstance(err, DamagedStoreError):
+        return f"error: {db}: {err}"
     holder = _LOCK_HOLDER.search(str(err))
     if holder is not None:
         return (f"error: {db}: the database is in use by another process (PID {holder.group(1)}); "
@@ -444,7 +446,7 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
 
     try:
         return connect(db, read_only=True)
-    except (FileNotFoundError, duckdb.Error) as err:
+    except (FileNotFoundError, DamagedStoreError, duckdb.Error) as err:
         print_error(_open_error(db, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
 

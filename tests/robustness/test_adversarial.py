@@ -148,3 +148,42 @@ def test_system_files_are_never_read(runner: CliRunner, cli_pipeline: Pipeline, 
     no_traceback(result.stdout, result.stderr)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {path}: {SYSTEM_REASON}"
+
+
+DAMAGED = "is damaged"
+
+
+@pytest.fixture
+def truncated_store(runner: CliRunner, cli_pipeline: Pipeline, tmp_path: Path) -> Path:
+    """The issue's reproduction: a store cut to half its size (truncate -s 50%)."""
+    corpus = tmp_path / "t.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": GOOD_TEXT}) + "\n" + AFTER + "\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["ingest", "-q", "--db", str(db), str(corpus)]).exit_code == 0
+    with db.open("r+b") as handle:
+        handle.truncate(db.stat().st_size // 2)
+    return db
+
+
+@pytest.mark.parametrize("command", [["query", "-f", "jsonl"], ["query", "-f", "jsonl", "--text", "Kenya"],
+                                     ["export", "-f", "csv", "-o", "-"], ["ingest", "-q"]])
+def test_a_truncated_store_is_said_to_be_damaged(runner: CliRunner, cli_pipeline: Pipeline, truncated_store: Path,
+                                                 tmp_path: Path, command: list[str]) -> None:
+    extra = [str(tmp_path / "t.jsonl")] if command[0] == "ingest" else []
+    result = runner.invoke(app, [*command, "--db", str(truncated_store), *extra])
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 1
+    assert result.stdout == ""  # no partial results
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {truncated_store}") and DAMAGED in line and "resume" not in line
+
+
+def test_the_api_says_a_truncated_store_is_damaged(shared_pipeline: Pipeline, truncated_store: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    client = TestClient(create_app(db_path=truncated_store, pipeline=shared_pipeline), raise_server_exceptions=False)
+    response = client.get("/v1/events")
+    assert response.status_code == 503
+    assert DAMAGED in response.json()["error"]["message"]

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..batch.coding import Coded, code_documents, extract_document
+from ..errors import DamagedStoreError
 from ..export import write_csv
 from ..ingest.sources import RawItem, web_link
 from ..model import Document, Failure
@@ -100,6 +101,8 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         if not database:
             try:
                 database.append(Database(state.db_path))
+            except DamagedStoreError as err:
+                raise Unavailable("the database file is damaged (cut short); restore it from a backup") from err
             except (duckdb.Error, OSError) as err:
                 # Another process (an ingest) holds the file, or it is not a DuckDB file: a
                 # clear 503, not an internal error (issue 8). DuckDB's message names server
