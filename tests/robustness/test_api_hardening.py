@@ -108,3 +108,26 @@ def test_the_page_puts_only_links_in_href() -> None:
     """The page builds the evidence link from ``link`` alone (no browser here to run it)."""
     script = (Path(newsevents.pipeline.__file__).parent / "web" / "static" / "app.js").read_text(encoding="utf-8")
     assert "href: m.url" not in script and "href: m.link" in script
+
+
+UTF8_TOKEN = "pässwörd"
+
+
+def post_one(client: TestClient, authorization: bytes) -> Any:
+    body = {"documents": [{"id": "t", "text": "Kenya condemned Somalia on Monday.", "date": "2024-06-03"}]}
+    return client.post("/v1/documents", json=body, headers={"Authorization": authorization})
+
+
+def test_a_utf8_token_is_accepted(shared_pipeline: Pipeline, tmp_path: Path) -> None:
+    client = TestClient(create_app(db_path=tmp_path / "u.duckdb", token=UTF8_TOKEN, pipeline=shared_pipeline),
+                        raise_server_exceptions=False)
+    assert post_one(client, f"Bearer {UTF8_TOKEN}".encode()).status_code == 200
+    assert post_one(client, b"Bearer passwoerd").status_code == 401
+
+
+@pytest.mark.parametrize("authorization", [b"Bearer \xff\xfe", "Bearer rööbust-token".encode(), b"\xc3\xa9",
+                                           f"Bearer {TOKEN}\xe9".encode("latin-1")])
+def test_a_non_ascii_authorization_header_is_401(store_client: tuple[TestClient, Path], authorization: bytes) -> None:
+    client, _db = store_client
+    response = post_one(client, authorization)
+    assert response.status_code == 401, response.text

@@ -75,12 +75,22 @@ def _document_for(request: CodeRequest) -> Any:
         raise BadRequest(str(err)) from err
 
 
+def token_matches(authorization: str | None, token: str) -> bool:
+    """Whether an Authorization header carries ``Bearer <token>``, compared in constant time.
+
+    The header arrives as Latin-1 text (HTTP's own decoding); its bytes are compared with the
+    token's UTF-8 bytes, so any UTF-8 token works and a header with any bytes is a plain
+    mismatch: compare_digest refuses non-ASCII text, which made such writes a 500 (issue 18).
+    """
+    scheme, _, given = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode("latin-1"), token.encode("utf-8"))
+
+
 def check_write_access(state: AppState, authorization: str | None) -> None:
     """Writes need the bearer token when one is set, and are refused outright on a server
     that listens beyond localhost without one."""
     if state.token:
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), state.token):
+        if not token_matches(authorization, state.token):
             raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
     elif state.host not in LOCAL_HOSTS:
         raise Forbidden("writes are disabled: the server listens beyond localhost without --token")
