@@ -19,6 +19,13 @@ FETCH_TIMEOUT_SECONDS = 15.0
 FETCH_TIMEOUT_ENV = "NEWSEVENTS_FETCH_TIMEOUT"
 USER_AGENT = "newsevents/0.1 (news event coder; +https://pypi.org/project/newsevents/)"
 
+# Each document may take this long to extract, and again this long to code (seconds), after
+# which it is an error and the run goes on: a page of 150,000 tiny paragraphs took a minute to
+# extract (issue 18), while a real page takes 0.15 s on average, extraction and coding (README,
+# Throughput). NEWSEVENTS_DOCUMENT_BUDGET (seconds) overrides it.
+DOCUMENT_BUDGET_SECONDS = 30.0
+DOCUMENT_BUDGET_ENV = "NEWSEVENTS_DOCUMENT_BUDGET"
+
 # Language detection on fewer characters than this is a guess, so short texts are kept as
 # English rather than skipped on a coin toss.
 MIN_CHARS_FOR_LANGUAGE = 40

@@ -187,3 +187,78 @@ def test_the_api_says_a_truncated_store_is_damaged(shared_pipeline: Pipeline, tr
     response = client.get("/v1/events")
     assert response.status_code == 503
     assert DAMAGED in response.json()["error"]["message"]
+
+
+# Time budgets: a small one, so the tests are quick; a case must end within it plus this.
+BUDGET = 2.0
+BUDGET_SLACK = 5.0
+# The page of tiny paragraphs, smaller: 40,000 take some 18 s to extract (150,000: 56 s).
+TINY_PARAGRAPHS = "<html><body><article>" + "<p>Kenya.</p>" * 40_000 + "</article></body></html>"
+# Some 150 KB of ordinary sentences: several seconds to parse.
+LONG_TEXT = " ".join(f"Kenya condemned Somalia on Monday for the attack number {n} near the border." for n in range(2_000))
+
+
+@pytest.fixture
+def small_budget(monkeypatch: pytest.MonkeyPatch) -> float:
+    monkeypatch.setenv("NEWSEVENTS_DOCUMENT_BUDGET", str(BUDGET))
+    return BUDGET
+
+
+def test_extraction_over_budget_is_one_error_and_the_run_goes_on(runner: CliRunner, cli_pipeline: Pipeline,
+                                                                 small_budget: float, tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(TINY_PARAGRAPHS, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    start = time.perf_counter()
+    result = runner.invoke(app, ["code", "-q", "-f", "jsonl", str(page), str(good)])
+    assert time.perf_counter() - start < small_budget + BUDGET_SLACK + 3  # + coding the good one
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == f"error: {page}: over the time budget: extraction took more than {small_budget:g} s"
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {str(good)}
+
+
+def test_coding_over_budget_is_one_error_and_the_run_goes_on(runner: CliRunner, cli_pipeline: Pipeline,
+                                                             small_budget: float, tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in [{"id": "long", "text": LONG_TEXT}, json.loads(AFTER)]) + "\n",
+                      encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    start = time.perf_counter()
+    result = runner.invoke(app, ["ingest", "-q", "--db", str(db), str(corpus)])
+    assert time.perf_counter() - start < small_budget + BUDGET_SLACK + 3
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == f"error: long: over the time budget: coding took more than {small_budget:g} s"
+    ids, statuses = stored_ids(db)
+    assert ids == {"after"} and statuses == ["done"]
+
+
+def test_the_api_holds_the_pipeline_no_longer_than_the_budget(shared_pipeline: Pipeline, small_budget: float) -> None:
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    client = TestClient(create_app(pipeline=shared_pipeline), raise_server_exceptions=False)
+    slow: dict[str, object] = {}
+
+    def post_slow() -> None:
+        started = time.perf_counter()
+        slow["response"] = client.post("/v1/code", json={"text": LONG_TEXT})
+        slow["seconds"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=post_slow)
+    thread.start()
+    time.sleep(0.5)  # the long text is being coded
+    started = time.perf_counter()
+    small = client.post("/v1/code", json={"text": GOOD_TEXT})
+    waited = time.perf_counter() - started
+    thread.join()
+    assert small.status_code == 200 and waited < small_budget + BUDGET_SLACK, waited
+    response = slow["response"]
+    assert response.status_code == 422, response.text  # type: ignore[attr-defined]
+    assert "over the time budget" in response.json()["error"]["message"]  # type: ignore[attr-defined]
+    assert slow["seconds"] < small_budget + BUDGET_SLACK  # type: ignore[operator]

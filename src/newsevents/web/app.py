@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from .. import __version__
 from ..dates import normalise_date
 from ..errors import InputError
+from ..batch.coding import Coded, code_documents
 from ..ingest import build_document
 from ..ingest.sources import RawItem, fetch_url, is_url
+from ..model import Document, Failure
 from ..pipeline import Pipeline
-from .errors import BadRequest, Forbidden, Unauthorized, error_responses, install_error_handlers
+from .errors import BadRequest, Forbidden, Unauthorized, Unprocessable, error_responses, install_error_handlers
 from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
@@ -75,6 +77,16 @@ def _document_for(request: CodeRequest) -> Any:
         raise BadRequest(str(err)) from err
 
 
+def code_one(state: AppState, document: Document) -> Coded:
+    """Code one document on the shared pipeline, holding it for no longer than the document
+    time budget; a document that fails or runs over is a 422 with the reason (issue 18)."""
+    with state.lock:
+        (outcome,) = code_documents(state.pipeline, [(document.id, document)])
+    if isinstance(outcome, Failure):
+        raise Unprocessable(outcome.reason)
+    return outcome
+
+
 def token_matches(authorization: str | None, token: str) -> bool:
     """Whether an Authorization header carries ``Bearer <token>``, compared in constant time.
 
@@ -119,11 +131,10 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     def code(request: CodeRequest) -> dict[str, Any]:
         """Code one article and return its document, actor mentions and events. Stores nothing."""
         document = _document_for(request)
-        with state.lock:
-            ((document, mentions, events),) = list(state.pipeline.code([document]))
-        return {"document": document.to_dict(with_sentences=True),
-                "mentions": [m.to_dict() for m in mentions],
-                "events": [e.to_dict(explain=True) for e in events]}
+        coded = code_one(state, document)
+        return {"document": coded.document.to_dict(with_sentences=True),
+                "mentions": [m.to_dict() for m in coded.mentions],
+                "events": [e.to_dict(explain=True) for e in coded.events]}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
