@@ -548,13 +548,16 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="Bearer token required by POST /v1/documents.")] = None,
     model: ModelOpt = None,
+    allow_hosts: Annotated[list[str] | None, typer.Option("--allow-host", help="Also answer requests for this host name (repeatable); by default only the names of --host are answered.")] = None,
 ) -> None:
     """Serve the REST API and the web page (code an article; explore the database)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web import app as web_app
+    from .web.hosts import trusted_hosts
 
-    application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model))
+    application = web_app.create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model),
+                                     trusted_hosts=trusted_hosts(host, allow_hosts or ()))
     print_error(f"newsevents: serving on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

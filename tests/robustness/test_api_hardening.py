@@ -131,3 +131,55 @@ def test_a_non_ascii_authorization_header_is_401(store_client: tuple[TestClient,
     client, _db = store_client
     response = post_one(client, authorization)
     assert response.status_code == 401, response.text
+
+
+def hosts_client(shared_pipeline: Pipeline, tmp_path: Path, bound: str, extra: tuple[str, ...] = (),
+                 base_url: str = "http://127.0.0.1:8000") -> TestClient:
+    from newsevents.web.hosts import trusted_hosts
+
+    app = create_app(db_path=tmp_path / "h.duckdb", host=bound, pipeline=shared_pipeline,
+                     trusted_hosts=trusted_hosts(bound, extra))
+    return TestClient(app, base_url=base_url, raise_server_exceptions=False)
+
+
+ONE = {"documents": [{"id": "r", "text": "Kenya condemned Somalia on Monday.", "date": "2024-06-03"}]}
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "attacker.test"])
+def test_a_local_server_refuses_foreign_host_names(shared_pipeline: Pipeline, tmp_path: Path, host: str) -> None:
+    """DNS rebinding: the browser sends the attacker's name in Host."""
+    client = hosts_client(shared_pipeline, tmp_path, "127.0.0.1")
+    for method, path, body in [("POST", "/v1/documents", ONE), ("POST", "/v1/code", {"url": "http://127.0.0.1:9/x"}),
+                               ("GET", "/v1/events", None)]:
+        response = client.request(method, path, json=body, headers={"Host": host})
+        assert response.status_code == 421, (path, response.text)
+        assert "host" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"])
+def test_a_local_server_answers_its_own_names(shared_pipeline: Pipeline, tmp_path: Path, host: str) -> None:
+    client = hosts_client(shared_pipeline, tmp_path, "127.0.0.1")
+    assert client.post("/v1/documents", json=ONE, headers={"Host": host}).status_code == 200
+
+
+def test_more_host_names_can_be_allowed(shared_pipeline: Pipeline, tmp_path: Path) -> None:
+    client = hosts_client(shared_pipeline, tmp_path, "127.0.0.1", ("events.example.org",))
+    assert client.get("/v1/health", headers={"Host": "events.example.org"}).status_code == 200
+    assert client.get("/v1/health", headers={"Host": "evil.example"}).status_code == 421
+
+
+def test_serve_passes_the_trusted_hosts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` builds its app with the hosts it is bound for, and --allow-host adds more."""
+    import uvicorn
+    from typer.testing import CliRunner
+
+    import newsevents.cli
+    import newsevents.web.app
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: seen.update(options))
+    monkeypatch.setattr(newsevents.web.app, "create_app", lambda **options: seen.update(options))
+    monkeypatch.setattr(newsevents.cli, "Pipeline", lambda **options: None)
+    result = CliRunner().invoke(newsevents.cli.app, ["serve", "--allow-host", "events.example.org"])
+    assert result.exit_code == 0, result.output
+    assert seen["trusted_hosts"] == {"127.0.0.1", "localhost", "::1", "events.example.org"}

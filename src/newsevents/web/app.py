@@ -21,6 +21,7 @@ from ..ingest.sources import RawItem, fetch_url, is_url
 from ..model import Document, Failure
 from ..pipeline import Pipeline
 from .errors import BadRequest, Forbidden, Unauthorized, Unprocessable, error_responses, install_error_handlers
+from .hosts import TrustedHosts
 from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
@@ -109,12 +110,14 @@ def check_write_access(state: AppState, authorization: str | None) -> None:
 
 
 def create_app(*, db_path: str | Path | None = None, token: str | None = None, host: str = "127.0.0.1",
-               pipeline: Pipeline | None = None) -> FastAPI:
+               pipeline: Pipeline | None = None, trusted_hosts: frozenset[str] | None = None) -> FastAPI:
     """Build the app.
 
     db_path: the DuckDB file to explore and write to (None: coding only).
     token: bearer token for write endpoints. host: where the server listens (for the
     write rule). pipeline: a loaded Pipeline to share (default: a new one).
+    trusted_hosts: the only Host names answered (``hosts.trusted_hosts``; None: any), as
+    ``serve`` sets them against DNS rebinding (issue 18).
     """
     app = FastAPI(title="newsevents", version=__version__,
                   description="Code news into CAMEO/PLOVER events and explore an event database.")
@@ -145,5 +148,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
 
     install_explore_routes(app, state, check_write_access)
     app.add_middleware(JsonBodies)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # added last: runs first
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    if trusted_hosts is not None:
+        app.add_middleware(TrustedHosts, hosts=trusted_hosts)  # added last: runs first
     return app
