@@ -183,3 +183,42 @@ def test_serve_passes_the_trusted_hosts(monkeypatch: pytest.MonkeyPatch) -> None
     result = CliRunner().invoke(newsevents.cli.app, ["serve", "--allow-host", "events.example.org"])
     assert result.exit_code == 0, result.output
     assert seen["trusted_hosts"] == {"127.0.0.1", "localhost", "::1", "events.example.org"}
+
+
+def asgi_post(app: Any, path: str, headers: list[tuple[bytes, bytes]], body_size: int) -> tuple[int, int]:
+    """POST through the ASGI interface; returns (status, body bytes the app read)."""
+    import asyncio
+
+    read = 0
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal read
+        read += body_size
+        return {"type": "http.request", "body": b"x" * body_size, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
+             "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json"),
+                         (b"content-length", str(body_size).encode()), *headers],
+             "http_version": "1.1", "scheme": "http", "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000),
+             "root_path": "", "app": app}
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], read
+
+
+@pytest.mark.parametrize("authorization", [None, b"Bearer wrong", "Bearer pässwörd".encode()])
+def test_the_token_is_checked_before_the_body_is_read(shared_pipeline: Pipeline, tmp_path: Path,
+                                                      authorization: bytes | None) -> None:
+    """200 clients without the token each sending 2 MB held 400 MB: the body was read first."""
+    app = create_app(db_path=tmp_path / "b.duckdb", token=TOKEN, pipeline=shared_pipeline)
+    headers = [(b"authorization", authorization)] if authorization else []
+    status, read = asgi_post(app, "/v1/documents", headers, 2 * 1024 * 1024 - 1)
+    assert (status, read) == (401, 0)
+
+
+def test_writes_refused_beyond_localhost_before_the_body_is_read(shared_pipeline: Pipeline, tmp_path: Path) -> None:
+    app = create_app(db_path=tmp_path / "b.duckdb", host="0.0.0.0", pipeline=shared_pipeline)  # noqa: S104
+    assert asgi_post(app, "/v1/documents", [], 1024) == (403, 0)
