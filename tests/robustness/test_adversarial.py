@@ -192,8 +192,10 @@ def test_the_api_says_a_truncated_store_is_damaged(shared_pipeline: Pipeline, tr
 # Time budgets: a small one, so the tests are quick; a case must end within it plus this.
 BUDGET = 2.0
 BUDGET_SLACK = 5.0
-# The issue's page of tiny paragraphs, smaller: 40,000 take some 18 s to extract (150,000: 56 s).
-TINY_PARAGRAPHS = "<html><body><article>" + "<p>Kenya.</p>" * 40_000 + "</article></body></html>"
+# The issue's page of tiny paragraphs, and one under the element limit: 24,000 take some 9 s to
+# extract (150,000 took a minute).
+ISSUE_PAGE = "<html><body><article>" + "<p>Kenya.</p>" * 150_000 + "</article></body></html>"
+TINY_PARAGRAPHS = "<html><body><article>" + "<p>Kenya.</p>" * 24_000 + "</article></body></html>"
 # Some 150 KB of ordinary sentences: several seconds to parse.
 LONG_TEXT = " ".join(f"Kenya condemned Somalia on Monday for the attack number {n} near the border." for n in range(2_000))
 
@@ -262,3 +264,14 @@ def test_the_api_holds_the_pipeline_no_longer_than_the_budget(shared_pipeline: P
     assert response.status_code == 422, response.text  # type: ignore[attr-defined]
     assert "over the time budget" in response.json()["error"]["message"]  # type: ignore[attr-defined]
     assert slow["seconds"] < small_budget + BUDGET_SLACK  # type: ignore[operator]
+
+
+def test_a_page_of_too_many_elements_is_refused_at_once(runner: CliRunner, cli_pipeline: Pipeline,
+                                                       tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(ISSUE_PAGE, encoding="utf-8")
+    start = time.perf_counter()
+    result = runner.invoke(app, ["code", "-q", "-f", "jsonl", str(page)])
+    assert time.perf_counter() - start < BUDGET_SLACK
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {page}: too many HTML elements: over the 25,000-element limit"

@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import htmldate
 import trafilatura
 
 from ..errors import InputError
+from ..settings import MAX_HTML_ELEMENTS
 from .text import clean_text
 
 # A cheap sniff: the first tags a page or fragment starts with.
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype|html|head|body|meta|div|article|p|title|section|main|span|table|h[1-6])\b", re.I | re.S)
+
+# A start tag: what MAX_HTML_ELEMENTS counts.
+_START_TAG = re.compile(r"<[A-Za-z]")
 
 # htmldate: publication ("original") date, not the last-modified one.
 _DATE_PARAMS = {"extensive_search": True, "original_date": True}
@@ -35,8 +40,11 @@ def looks_like_html(text: str) -> bool:
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Extract the article body, title, publication date and canonical URL from a page.
 
-    Raises InputError when the page holds no article text.
+    Raises InputError when the page holds no article text, or more than MAX_HTML_ELEMENTS
+    elements (refused before parsing, in milliseconds).
     """
+    if sum(1 for _ in islice(_START_TAG.finditer(html), MAX_HTML_ELEMENTS + 1)) > MAX_HTML_ELEMENTS:
+        raise InputError(f"too many HTML elements: over the {MAX_HTML_ELEMENTS:,}-element limit")
     try:
         result = trafilatura.bare_extraction(
             html,
