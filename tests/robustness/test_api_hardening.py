@@ -2,6 +2,7 @@
 list, non-ASCII tokens and headers, javascript: URLs, foreign Host headers."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,15 @@ def test_serve_passes_the_trusted_hosts(monkeypatch: pytest.MonkeyPatch) -> None
     assert seen["trusted_hosts"] == {"127.0.0.1", "localhost", "::1", "events.example.org"}
 
 
+def post_scope(app: Any, path: str, headers: list[tuple[bytes, bytes]], body_size: int) -> dict[str, Any]:
+    """An ASGI scope for a JSON POST of ``body_size`` bytes to a server on 127.0.0.1:8000."""
+    return {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
+            "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json"),
+                        (b"content-length", str(body_size).encode()), *headers],
+            "http_version": "1.1", "scheme": "http", "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000),
+            "root_path": "", "app": app}
+
+
 def asgi_post(app: Any, path: str, headers: list[tuple[bytes, bytes]], body_size: int) -> tuple[int, int]:
     """POST through the ASGI interface; returns (status, body bytes the app read)."""
     import asyncio
@@ -200,12 +210,7 @@ def asgi_post(app: Any, path: str, headers: list[tuple[bytes, bytes]], body_size
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json"),
-                         (b"content-length", str(body_size).encode()), *headers],
-             "http_version": "1.1", "scheme": "http", "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000),
-             "root_path": "", "app": app}
-    asyncio.run(app(scope, receive, send))
+    asyncio.run(app(post_scope(app, path, headers, body_size), receive, send))
     return sent[0]["status"], read
 
 
@@ -222,3 +227,26 @@ def test_the_token_is_checked_before_the_body_is_read(shared_pipeline: Pipeline,
 def test_writes_refused_beyond_localhost_before_the_body_is_read(shared_pipeline: Pipeline, tmp_path: Path) -> None:
     app = create_app(db_path=tmp_path / "b.duckdb", host="0.0.0.0", pipeline=shared_pipeline)  # noqa: S104
     assert asgi_post(app, "/v1/documents", [], 1024) == (403, 0)
+
+
+def test_a_trickling_body_is_cut_off(shared_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clients trickling a byte a second held their connections for minutes."""
+    import asyncio
+
+    import newsevents.web.access
+
+    monkeypatch.setattr(newsevents.web.access, "BODY_READ_SECONDS", 0.5)
+    app = create_app(pipeline=shared_pipeline)
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        await asyncio.sleep(1.0)  # a byte a second
+        return {"type": "http.request", "body": b"{", "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    started = time.monotonic()
+    asyncio.run(app(post_scope(app, "/v1/code", [], 100), receive, send))
+    assert sent[0]["status"] == 408
+    assert time.monotonic() - started < 3

@@ -21,7 +21,7 @@ from ..ingest.sources import RawItem, fetch_url, is_url
 from ..model import Document, Failure
 from ..pipeline import Pipeline
 from .errors import BadRequest, Forbidden, Unauthorized, Unprocessable, error_responses, install_error_handlers
-from .access import WriteAccess
+from .access import BodyDeadline, WriteAccess
 from .hosts import TrustedHosts
 from .limits import BodyLimit, JsonBodies
 
@@ -150,6 +150,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     install_explore_routes(app, state, check_write_access)
     app.add_middleware(JsonBodies)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(BodyDeadline)
     app.add_middleware(WriteAccess, check=lambda authorization: check_write_access(state, authorization))
     if trusted_hosts is not None:
         app.add_middleware(TrustedHosts, hosts=trusted_hosts)  # added last: runs first
