@@ -13,6 +13,13 @@ Coding (``--coding-cases``): ``Pipeline.code`` on the documents built from the s
 strategies, twice each; a crash is an exception, an event that fails the schema and span
 checks of tests/robustness/properties.py, or a second run that differs.
 
+Issue 18's shapes (``--adversarial-cases``): long coordinated lists, pages of many tiny or
+deeply nested elements, and text with control characters and terminal escapes, extracted and
+coded as ``newsevents code`` does (``extract_document`` and ``code_documents``, under the
+document time budget); a crash is an exception, a reason on more than one line, or a document
+that takes longer than its budgets (extraction and coding) plus BUDGET_SLACK_SECONDS. The
+JSONL target's lines include JSON nested past Python's recursion limit.
+
 Prints the cases run and the crashes found per target; exits 1 when any crash was found.
 The strategies are the property tests' (tests/robustness/properties.py); this runs them for
 many more cases, and records every crash instead of stopping at the first.
@@ -43,11 +50,17 @@ from newsevents.ingest.decode import decode_bytes  # noqa: E402
 from newsevents.ingest.sources import RawItem, Source, read_source  # noqa: E402
 from newsevents.model import Failure  # noqa: E402
 from newsevents.pipeline import Pipeline  # noqa: E402
-from tests.robustness.properties import any_text, check_coding, dates, raw_items  # noqa: E402
+from newsevents.batch.coding import Coded, code_documents, extract_document  # noqa: E402
+from newsevents.budget import document_budget  # noqa: E402
+from tests.robustness.properties import (  # noqa: E402
+    adversarial_items, any_text, check_coding, dates, nested_json, raw_items, validate_event)
 
 # Shares of --cases per extraction target.
 EXTRACTION_SPLIT = {"build_document": 0.6, "decode_bytes": 0.25, "jsonl": 0.15}
 SHOW_CRASHES = 5
+# A document may take its extraction budget, then its coding budget, and this much more (the
+# budget interrupts Python code between steps; one call into C finishes first).
+BUDGET_SLACK_SECONDS = 5.0
 
 byte_inputs = st.one_of(
     st.binary(max_size=4000),
@@ -60,6 +73,7 @@ byte_inputs = st.one_of(
 )
 jsonl_lines = st.lists(st.one_of(
     st.text(max_size=80),
+    nested_json(),
     st.builds(lambda i, t: f'{{"id": {i}, "text": {t}}}',
               st.sampled_from(('"a"', "1", "null", "true", '""', '"\\ud800"', "[1]", "1e999")),
               st.sampled_from(('"Kenya condemned Somalia."', "42", "null", '""', '"\\u0000"', '"\\udfff x"', "{}"))),
@@ -159,6 +173,34 @@ def fuzz_coding(tally: Tally, cases: int, seed: int, pipeline: Pipeline) -> Coun
     return outcomes
 
 
+def fuzz_adversarial(tally: Tally, cases: int, seed: int, pipeline: Pipeline) -> Counter[str]:
+    outcomes: Counter[str] = Counter()
+    limit = 2 * document_budget() + BUDGET_SLACK_SECONDS
+
+    @fuzz_settings(cases, seed)
+    @given(raw=adversarial_items, date=dates)
+    def target(raw: RawItem, date: str | None) -> None:
+        def check() -> None:
+            started = time.monotonic()
+            document = extract_document(raw, date=date, languages=None)
+            outcome = document if isinstance(document, Failure) else next(
+                iter(code_documents(pipeline, [(raw.label, document)])))
+            seconds = time.monotonic() - started
+            assert seconds <= limit, f"{seconds:.1f} s, over the budgets"
+            if isinstance(outcome, Failure):
+                assert "\n" not in outcome.reason, "reasons are one line"
+                outcomes[outcome.reason.split(":")[0]] += 1
+                return
+            assert isinstance(outcome, Coded)
+            for event in outcome.events:
+                validate_event(event.to_dict(explain=True), outcome.document)
+            outcomes["with events" if outcome.events else "without events"] += 1
+        tally.run(check, raw.content[:200])
+
+    _seeded(target, seed)()
+    return outcomes
+
+
 def _seeded(test: Callable[[], None], seed: int) -> Callable[[], None]:
     from hypothesis import seed as hypothesis_seed
 
@@ -176,6 +218,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000, help="extraction cases, split over the targets")
     parser.add_argument("--coding-cases", type=int, default=2_000, help="documents coded (each twice)")
+    parser.add_argument("--adversarial-cases", type=int, default=500,
+                        help="issue 18's shapes, extracted and coded under the time budget")
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
     # trafilatura logs a warning for every page it discards: thousands of lines here.
@@ -202,7 +246,16 @@ def main() -> int:
         report(tally, time.monotonic() - started)
         print(f"    documents coded: {outcomes['with events']} with events, {outcomes['without events']} without")
         tallies.append(tally)
-    extraction = sum(t.cases for t in tallies if t.name != "Pipeline.code")
+    if args.adversarial_cases:
+        tally = Tally("adversarial")
+        pipeline = Pipeline().load()
+        started = time.monotonic()
+        outcomes = fuzz_adversarial(tally, args.adversarial_cases, args.seed, pipeline)
+        report(tally, time.monotonic() - started)
+        print("    outcomes: " + ", ".join(f"{n} {what}" for what, n in outcomes.most_common()))
+        tallies.append(tally)
+    coding_targets = ("Pipeline.code", "adversarial")
+    extraction = sum(t.cases for t in tallies if t.name not in coding_targets)
     total = sum(t.cases for t in tallies)
     crashes = sum(len(t.crashes) for t in tallies)
     print(f"total: {total} cases ({extraction} extraction, {total - extraction} coding), {crashes} crashes")

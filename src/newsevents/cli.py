@@ -24,13 +24,13 @@ from . import __version__
 from .batch.coding import Coded, extract_document
 from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import parse_iso_day
-from .errors import Errors, UsageError, WorkerError
+from .errors import DamagedStoreError, Errors, UsageError, WorkerError
 from .events.hybrid import CODER_HELP, Coder
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
 from .pipeline import Pipeline
-from .progress import make_progress, print_error
+from .progress import escape_controls, make_progress, print_error, table_cell
 from .settings import DEFAULT_LANGUAGES
 
 app = typer.Typer(
@@ -194,7 +194,7 @@ def extract(
             _write_jsonl(document.to_dict())
             sys.stdout.flush()
         else:
-            table.add_row(document.id, document.title or "", document.date or "", document.lang or "",
+            _add_row(table, document.id, document.title or "", document.date or "", document.lang or "",
                           str(len(document.text)), document.hash[:12])
     if table is not None:
         Console().print(table)
@@ -228,7 +228,7 @@ def actors(
             if table is None:
                 _write_jsonl(mention.to_dict())
             else:
-                table.add_row(mention.doc_id, str(mention.sentence_index), mention.text, mention.code or "",
+                _add_row(table, mention.doc_id, str(mention.sentence_index), mention.text, mention.code or "",
                               mention.name or "", mention.rule)
         sys.stdout.flush()
     if table is not None:
@@ -296,7 +296,7 @@ def _print_events(events: list[Event], fmt: CodeFormat, table: Table | None, *, 
         elif fmt is CodeFormat.tsv:
             sys.stdout.write(_tsv_row(event) + "\n")
         elif table is not None:
-            table.add_row(event.doc_id, event.source.code or "", event.code, event.name,
+            _add_row(table, event.doc_id, event.source.code or "", event.code, event.name,
                           event.target.code if event.target else "", event.trigger, event.date or "")
     sys.stdout.flush()
 
@@ -471,6 +471,8 @@ _LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
 def _open_error(db: Path, err: Exception) -> str:
     """The one-line error for a database that cannot be opened. DuckDB lets one process
     write a file: a second ingest (or a query during an ingest) is refused, and says by whom."""
+    if isinstance(err, DamagedStoreError):
+        return f"error: {db}: {err}"
     holder = _LOCK_HOLDER.search(str(err))
     if holder is not None:
         return (f"error: {db}: the database is in use by another process (PID {holder.group(1)}); "
@@ -493,7 +495,12 @@ def counted(count: int, noun: str) -> str:
 
 def _one_line(text: str) -> str:
     """Error reasons and input names printed on one line: control characters escaped."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return escape_controls(text)
+
+
+def _add_row(table: Table, *cells: object) -> None:
+    """Add a row of input-derived values, each shown as text (see ``table_cell``)."""
+    table.add_row(*(table_cell(cell) for cell in cells))
 
 
 class QueryFormat(str, Enum):
@@ -514,7 +521,7 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
 
     try:
         return connect(db, read_only=True)
-    except (FileNotFoundError, duckdb.Error) as err:
+    except (FileNotFoundError, DamagedStoreError, duckdb.Error) as err:
         print_error(_open_error(db, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
 
@@ -537,8 +544,7 @@ def query(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
 ) -> None:
     """Query stored events, newest first."""
-    import csv
-
+    from .export import write_csv
     from .query import RESULT_COLUMNS, EventFilter, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
@@ -552,9 +558,7 @@ def query(
         for row in rows:
             _write_jsonl(row)
     elif fmt is QueryFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, RESULT_COLUMNS, rows)
     else:
         cells = [[row["date"] or "", row["source_code"] or "", row["code"], row["target_code"] or "",
                   ", ".join(p for p in (row["location_name"], row["location_country"]) if p),
@@ -568,7 +572,7 @@ def query(
         for header, width in zip(QUERY_TABLE_HEADERS, [*widths, evidence_width]):
             table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
         for row_cells in cells:
-            table.add_row(*row_cells)
+            _add_row(table, *row_cells)
         console.print(table)
 
 
@@ -628,11 +632,13 @@ def serve(
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /v1/code fetch a url (public addresses only; needs --token when one is set).")] = False,
     model: ModelOpt = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
+    allow_hosts: Annotated[list[str] | None, typer.Option("--allow-host", help="Also answer requests for this host name (repeatable); by default only the names of --host are answered.")] = None,
 ) -> None:
     """Serve the REST API and the web page (code an article; explore the database)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web import app as web_app
+    from .web.hosts import trusted_hosts
     from .web.listen import listen_error, listen_socket
 
     if db is not None:
@@ -643,8 +649,9 @@ def serve(
         print_error(listen_error(host, port, err))
         raise typer.Exit(EXIT_ALL_FAILED) from err
     with sock:
-        application = create_app(db_path=db, token=token, host=host, pipeline=Pipeline(model=model, coder=coder.value),
-                                 allow_fetch=allow_fetch)
+        application = web_app.create_app(db_path=db, token=token, host=host,
+                                         pipeline=Pipeline(model=model, coder=coder.value), allow_fetch=allow_fetch,
+                                         trusted_hosts=trusted_hosts(host, allow_hosts or ()))
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
         server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
         server.run(sockets=[sock])

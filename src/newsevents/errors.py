@@ -23,6 +23,10 @@ class WorkerError(NewsEventsError, RuntimeError):
     """A process of a coding pool died (killed, out of memory, crashed in native code)."""
 
 
+class DamagedStoreError(NewsEventsError, OSError):
+    """The store's file is shorter than DuckDB's own index of it says: it was cut short."""
+
+
 class Errors:
     """Messages with codes, so users can search for them."""
 
@@ -34,3 +38,6 @@ class Errors:
     NE005 = ("[NE005] A coding process died ({reason}); the documents before it were coded. Run again "
              "(ingest resumes where it stopped), or with --jobs 1 to find the document.")
     NE006 = "[NE006] A DocumentCoder with jobs > 1 codes inside a `with` block, which starts its processes."
+    NE007 = ("[NE007] {path} is damaged: the file holds {size:,} bytes, but its index needs {needed:,} (it was cut "
+             "short: a full disk, a copy or download that stopped, truncate). Restore it from a backup, or ingest "
+             "again into a new --db.")

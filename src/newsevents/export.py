@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -62,10 +63,41 @@ def global_event_id(event_id: str) -> int:
     return int(event_id[:GLOBAL_ID_HEX_DIGITS], 16)
 
 
+# Control characters that are not white space (NUL, ESC, ...): dropped from TSV fields, where
+# a NUL cut a line short for C readers (issue 18).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    return " ".join(str(value).split())  # no tabs or newlines inside a field
+    return _CONTROL.sub("", " ".join(str(value).split()))  # no tabs or newlines inside a field
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection");
+# OWASP's advice is to start such text with an apostrophe, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell: text a spreadsheet would run as a formula (``=HYPERLINK(...)`` from an
+    article, a doc id, a URL) behind an apostrophe; numbers and other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return FORMULA_GUARD + value
+    return value
+
+
+def write_csv(out: TextIO, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Rows as CSV with a header, every text cell made spreadsheet-safe (issue 18); the one
+    CSV writer of ``export``, ``query`` and the API. Returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([spreadsheet_safe(row[column]) for column in columns])
+        count += 1
+    return count
 
 
 def _actor_cells(event: dict[str, Any], role: str, gazetteer: Gazetteer) -> list[Any]:
@@ -133,11 +165,16 @@ def plover_row(event: dict[str, Any], gazetteer: Gazetteer) -> list[Any]:
 
 
 def _write_tsv(out: TextIO, rows: Iterator[list[Any]], header: tuple[str, ...] | None) -> int:
+    """Tab-separated rows. A field holding a double quote is quoted as in CSV (``"..."``,
+    ``""`` inside): a field that began with a quote made quote-aware readers (pandas, R's
+    read.delim, csv.reader) run it into the next rows (issue 18). Fields hold no tab,
+    newline or control character, so a reader that splits on tabs counts the same columns."""
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     count = 0
     if header is not None:
-        out.write("\t".join(header) + "\n")
+        writer.writerow(header)
     for row in rows:
-        out.write("\t".join(_text(cell) for cell in row) + "\n")
+        writer.writerow([_text(cell) for cell in row])
         count += 1
     return count
 
@@ -159,14 +196,9 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    """The events table as CSV with a header row. Returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for event in _events(con):
-        writer.writerow(_flat(event))
-        count += 1
-    return count
+    """The events table as CSV with a header row, text that a spreadsheet would run as a
+    formula behind an apostrophe. Returns the number of rows."""
+    return write_csv(out, EVENT_COLUMNS, (_flat(event) for event in _events(con)))
 
 
 def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .evaluate import EventReport, TypeReport
+from .progress import table_cell
 
 
 def print_coder_comparison(reports: Mapping[str, EventReport], console: Console) -> None:
@@ -52,5 +53,5 @@ def print_event_report(report: EventReport, console: Console, *, worst: int = 10
     for title, rows in (("worst false positives", report.false_positives), ("worst false negatives", report.false_negatives)):
         table = Table("id", "event (root source target)", "sentence", title=title)
         for record_id, event, sentence in rows[:worst]:
-            table.add_row(record_id, event, sentence[:140])
+            table.add_row(table_cell(record_id), table_cell(event), table_cell(sentence[:140]))
         console.print(table)

@@ -11,6 +11,11 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 # minutes while holding the API's one pipeline (issue 8).
 MAX_TEXT_CHARS = 1_000_000
 
+# The most HTML elements (start tags) a page may have. trafilatura's time grows faster than
+# the number of elements: a page of 150,000 "<p>Kenya.</p>" took a minute (issue 18), 20,000
+# take some 7 s. The largest of our 181 real news pages has 1,737.
+MAX_HTML_ELEMENTS = 25_000
+
 # Network fetches: give up on a slow host, never read more than the input cap. The timeout
 # bounds each network wait and, as a deadline, the reading of the body (a server trickling a
 # byte at a time is cut off too); NEWSEVENTS_FETCH_TIMEOUT (seconds) overrides it, e.g. for
@@ -18,6 +23,13 @@ MAX_TEXT_CHARS = 1_000_000
 FETCH_TIMEOUT_SECONDS = 15.0
 FETCH_TIMEOUT_ENV = "NEWSEVENTS_FETCH_TIMEOUT"
 USER_AGENT = "newsevents/0.1 (news event coder; +https://pypi.org/project/newsevents/)"
+
+# Each document may take this long to extract, and again this long to code (seconds), after
+# which it is an error and the run goes on: a page of 150,000 tiny paragraphs took a minute to
+# extract (issue 18), while a real page takes 0.15 s on average, extraction and coding (README,
+# Throughput). NEWSEVENTS_DOCUMENT_BUDGET (seconds) overrides it.
+DOCUMENT_BUDGET_SECONDS = 30.0
+DOCUMENT_BUDGET_ENV = "NEWSEVENTS_DOCUMENT_BUDGET"
 
 # Language detection on fewer characters than this is a guess, so short texts are kept as
 # English rather than skipped on a coin toss.

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .dates import date_for_event
-from .geo import ArticleCountries, Gazetteer, find_dateline, locate_event
+from .geo import ArticleCountries, Gazetteer, Place, find_dateline, locate_event
 from .model import ActorMention, Document, Event
 from .syntax import token_at
 
@@ -23,9 +23,17 @@ def situate_events(events: list[Event], doc: Doc, document: Document, mentions: 
     """
     dateline = find_dateline(document.text, gazetteer, mentions) if events else None
     countries = ArticleCountries(mentions)  # indexed once: a long article has thousands of events
+    # Each trigger's place and date are looked for once: a sentence listing a thousand actors
+    # gives a thousand events of one trigger, and each look is a pass over the sentence (issue 18).
+    places: dict[tuple[int, str], tuple[Place, str] | None] = {}
+    dates: dict[int, tuple[str, str] | None] = {}
     for event in events:
         trigger = token_at(doc, event.trigger_start)
-        found = locate_event(trigger, event.code, gazetteer, countries) if trigger is not None else None
+        found = None
+        if trigger is not None:
+            if (trigger.i, event.code) not in places:
+                places[trigger.i, event.code] = locate_event(trigger, event.code, gazetteer, countries)
+            found = places[trigger.i, event.code]
         if found is not None:
             place, why = found
             event.location = place.to_dict()
@@ -38,7 +46,9 @@ def situate_events(events: list[Event], doc: Doc, document: Document, mentions: 
         event.date, event.date_source = document.date, DATE_FROM_PUBLICATION if document.date else None
         if trigger is None or event.modality in UNDATED_MODALITIES:
             continue
-        dated = date_for_event(trigger, document.date)
+        if trigger.i not in dates:
+            dates[trigger.i] = date_for_event(trigger, document.date)
+        dated = dates[trigger.i]
         if dated is not None:
             event.date, event.date_source = dated[0], DATE_FROM_TEXT
             event.explanation.append(f"date {dated[0]} from '{dated[1]}'")

@@ -27,6 +27,7 @@ import duckdb
 
 from .codebook import get_code
 from .dedup import chain_dates, cross_article_key
+from .errors import DamagedStoreError, Errors
 from .ingest.text import valid_unicode
 from .model import Document, Event, EventMention
 
@@ -95,10 +96,41 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     if not read_only and not str(path).startswith(IN_MEMORY) and not Path(path).exists():
         _create(Path(path))
     con = duckdb.connect(str(path), read_only=read_only)
+    if not str(path).startswith(IN_MEMORY):
+        try:
+            check_whole(con, Path(path))
+        except DamagedStoreError:
+            con.close()
+            raise
     if not read_only:
         for statement in SCHEMA:
             con.execute(statement)
     return con
+
+
+# A DuckDB file is its headers (the file header and two database headers, 4 KiB each) and
+# then its blocks; DuckDB's index of the blocks counts them (PRAGMA database_size).
+DUCKDB_HEADER_BYTES = 3 * 4096
+
+
+def check_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise DamagedStoreError when the file at ``path`` is shorter than the blocks its index
+    counts. DuckDB opens a truncated file, then answers with the rows it can still read, or
+    an IO error mid-query; nothing said the file was damaged (issue 18).
+
+    Checked only with no write-ahead log beside the file, whose replay may count blocks not
+    yet written to the file.
+    """
+    if Path(f"{path}.wal").exists():
+        return
+    row = con.execute("PRAGMA database_size").fetchone()
+    if row is None:
+        return
+    block_size, total_blocks = int(row[2]), int(row[3])
+    needed = DUCKDB_HEADER_BYTES + block_size * total_blocks
+    size = path.stat().st_size
+    if size < needed:
+        raise DamagedStoreError(Errors.NE007.format(path=path, size=size, needed=needed))
 
 
 def _create(path: Path) -> None:

@@ -22,6 +22,36 @@ def clause_head(token: Token) -> Token:
 
 SAME_CLAUSE, OUTER_CLAUSE = 0, 1
 
+# Base noun phrases: a nominal with one of these relations, or coordinated with one that has
+# it, heads a chunk (the rule of spaCy's English noun_chunks).
+NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NP_LABEL = "NP"
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The base noun phrases of a parsed doc, as ``doc.noun_chunks`` gives them, in one pass.
+
+    spaCy walks from each conjunct up its coordination chain, so a list of thousands of names
+    took minutes (issue 18); here the head of each chain is remembered as the doc is read.
+    """
+    # chain_top[i]: the first token of the coordination chain that token i ends (i itself
+    # when it is no conjunct of an earlier token). It depends on earlier tokens only.
+    chain_top = list(range(len(doc)))
+    for word in doc:
+        if word.dep_ == "conj" and word.head.i < word.i:
+            chain_top[word.i] = chain_top[word.head.i]
+    chunks: list[Span] = []
+    prev_end = -1
+    for word in doc:
+        head = word.head
+        if word.pos_ not in NOMINAL_POS or word.left_edge.i <= prev_end:
+            continue
+        if word.dep_ in NP_DEPS or (word.dep_ == "conj" and doc[chain_top[head.i]].dep_ in NP_DEPS):
+            prev_end = word.i
+            chunks.append(Span(doc, word.left_edge.i, word.i + 1, label=NP_LABEL))
+    return chunks
+
 
 def clause_scope(token: Token, trigger: Token) -> int | None:
     """Whether ``token`` speaks for the event of ``trigger``: SAME_CLAUSE, OUTER_CLAUSE (a

@@ -87,6 +87,73 @@ raw_items = st.one_of(
 dates = st.one_of(st.none(), st.sampled_from(DATES))
 
 
+# Issue 18's shapes: inputs that crashed a whole run or took minutes. Sizes are mostly small,
+# with a large one now and then (LARGE_ONE_IN), so that many cases run in little time.
+LARGE_ONE_IN = 20
+
+
+def _size(small: int, large: int) -> st.SearchStrategy[int]:
+    """Mostly 1..small; one case in LARGE_ONE_IN is ``large``."""
+    return st.integers(0, LARGE_ONE_IN - 1).flatmap(
+        lambda k: st.just(large) if k == 0 else st.integers(1, small))
+
+
+@st.composite
+def nested_json(draw: st.DrawFn) -> str:
+    """A JSONL line whose value nests arrays or objects deeply (past Python's recursion limit
+    at the large size), as a field or as the whole line."""
+    depth = draw(_size(200, 100_000))
+    opener, closer = draw(st.sampled_from((("[", "]"), ('{"a":', "}"), ("[{\"b\":", "}]"))))
+    value = opener * depth + draw(st.sampled_from(("1", '"x"', "null", "[]"))) + closer * depth
+    if draw(st.booleans()):
+        return value
+    return '{"id": "n", "text": "Kenya condemned Somalia.", "e": ' + value + "}"
+
+
+@st.composite
+def coordinated_list(draw: st.DrawFn) -> str:
+    """One sentence listing many actors: "Officials said that Kenya, Kenya, ... and X condemned Y"."""
+    items = draw(_size(60, 3_000))
+    names = draw(st.lists(st.sampled_from(ACTORS), min_size=1, max_size=4))
+    listed = ", ".join(names[n % len(names)] for n in range(items))
+    verb, target = draw(st.sampled_from(VERBS)), draw(st.sampled_from(ACTORS))
+    return f"{draw(st.sampled_from(OPENERS))}Officials said that {listed} and Ethiopia {verb} {target}."
+
+
+@st.composite
+def tiny_elements(draw: st.DrawFn) -> str:
+    """A page of many tiny elements, side by side or nested inside each other."""
+    count = draw(_size(300, 20_000))
+    tag = draw(st.sampled_from(("p", "li", "div", "span", "td", "br")))
+    word = draw(st.sampled_from(("Kenya.", "x", "", "Kenya condemned Somalia.", "&amp;")))
+    if draw(st.booleans()):
+        body = f"<{tag}>{word}</{tag}>" * count
+    else:
+        body = f"<{tag}>{word}" * count + f"</{tag}>" * count
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+CONTROL_CHARACTERS = tuple(chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))) + (
+    "[2J", "]8;;http://evil.examplex]8;;", "[31m", "‮", "​", "﻿", " ")
+
+
+@st.composite
+def with_control_characters(draw: st.DrawFn) -> str:
+    """News-like text with control characters and terminal escapes between and inside words."""
+    text = draw(news_text())
+    for _ in range(draw(st.integers(1, 8))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(CONTROL_CHARACTERS)) + text[at:]
+    return text
+
+
+adversarial_items = st.one_of(
+    st.builds(lambda text: RawItem("list", text, "text", id="list"), coordinated_list()),
+    st.builds(lambda html: RawItem("page", html, "html", id="page"), tiny_elements()),
+    st.builds(lambda text: RawItem("control", text, "auto", id="control"), with_control_characters()),
+)
+
+
 def document_from(raw: RawItem, date: str | None) -> Document | None:
     """The document ingest builds (any language), or None when ingest refuses the item."""
     try:
@@ -214,5 +281,6 @@ def check_coding(pipeline: Pipeline, raw: RawItem, date: str | None) -> int:
     return len(first[1])
 
 
-__all__ = ["Event", "any_text", "check_coding", "code_once", "dates", "document_from", "html_text", "news_text",
+__all__ = ["Event", "adversarial_items", "any_text", "coordinated_list", "nested_json", "tiny_elements",
+           "with_control_characters", "check_coding", "code_once", "dates", "document_from", "html_text", "news_text",
            "raw_items", "unicode_text", "validate_event"]

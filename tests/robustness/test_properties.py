@@ -7,12 +7,15 @@ bench/fuzz_ingest.py runs the same properties for many more cases.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from newsevents.batch.coding import Coded, code_documents, extract_document
+from newsevents.budget import document_budget
 from newsevents.errors import InputError
 from newsevents.ingest import build_document
 from newsevents.ingest.decode import decode_bytes
@@ -20,7 +23,8 @@ from newsevents.ingest.sources import RawItem, Source, read_source
 from newsevents.model import Failure
 from newsevents.pipeline import Pipeline
 
-from .properties import any_text, check_coding, dates, html_text, news_text, raw_items, unicode_text
+from .properties import (adversarial_items, any_text, check_coding, dates, html_text, nested_json, news_text,
+                         raw_items, unicode_text, validate_event)
 
 pytestmark = pytest.mark.issue(8)
 
@@ -109,3 +113,35 @@ def test_lone_surrogates_never_escape_ingest(text: str) -> None:
             continue
         for value in (document.text, document.id, document.title or "", document.hash):
             value.encode("utf-8")
+
+
+# Issue 18's shapes (few examples here; bench/fuzz_ingest.py --adversarial-cases runs many).
+ADVERSARIAL_EXAMPLES = 12
+NESTED_EXAMPLES = 60
+BUDGET_SLACK_SECONDS = 5.0
+
+
+@pytest.mark.issue(18)
+@settings(CODING, max_examples=ADVERSARIAL_EXAMPLES)
+@given(raw=adversarial_items, date=dates)
+def test_adversarial_shapes_code_within_the_budget(pipeline: Pipeline, raw: RawItem, date: str | None) -> None:
+    started = time.monotonic()
+    document = extract_document(raw, date=date, languages=None)
+    outcome = document if isinstance(document, Failure) else next(iter(code_documents(pipeline, [(raw.label, document)])))
+    assert time.monotonic() - started <= 2 * document_budget() + BUDGET_SLACK_SECONDS
+    if isinstance(outcome, Coded):
+        for coded in outcome.events:
+            validate_event(coded.to_dict(explain=True), outcome.document)
+    else:
+        assert "\n" not in outcome.reason
+
+
+@pytest.mark.issue(18)
+@settings(max_examples=NESTED_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=nested_json())
+def test_nested_json_lines_are_items_or_failures(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    (item,) = read_source(Source(label=str(path), kind="jsonl", path=path))
+    assert isinstance(item, RawItem | Failure)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Document
+from ..syntax import noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 
 # Dependency labels where a noun phrase is doing something, so that a capital or a seat of
@@ -62,10 +63,14 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
     mentions: list[ActorMention] = []
     partners: dict[int, ActorMention] = {}
     # The doc's noun chunks, found once: Span.noun_chunks re-walks far more than its span.
+    sentences = list(doc.sents)
+    sentence_of = [0] * len(doc)  # token index -> its sentence's start (Token.sent walks the sentence)
+    for sent in sentences:
+        sentence_of[sent.start:sent.end] = [sent.start] * len(sent)
     chunks_by_sentence: dict[int, list[Span]] = {}
-    for chunk in doc.noun_chunks:
-        chunks_by_sentence.setdefault(chunk.root.sent.start, []).append(chunk)
-    for index, sent in enumerate(doc.sents):
+    for chunk in noun_chunks(doc):
+        chunks_by_sentence.setdefault(sentence_of[chunk.root.i], []).append(chunk)
+    for index, sent in enumerate(sentences):
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)

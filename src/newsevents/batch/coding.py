@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..budget import OverBudget, document_budget, within_budget
 from ..errors import SkippedInput
 from ..ingest import build_document
 from ..ingest.sources import RawItem
@@ -42,33 +43,59 @@ def extract_document(item: RawItem, *, date: str | None, languages: Sequence[str
         return Failure(item.label, f"extraction failed: {type(err).__name__}: {err}")
 
 
-def code_documents(pipeline: Pipeline, chunk: Sequence[tuple[str, Document]]) -> Iterator[Coded | Failure]:
-    """Parse a chunk of (label, document) in batches and code each document, in order.
+def code_documents(pipeline: Pipeline, chunk: Sequence[tuple[str, Document]], *,
+                   coder: str | None = None) -> Iterator[Coded | Failure]:
+    """Parse a chunk of (label, document) in batches and code each document, in order, with
+    ``coder`` (default: the Pipeline's).
 
-    If the parser raises, the rest of the chunk is parsed one by one, so that only the failing
-    document becomes a Failure (labelled with its label); so does one that fails to code.
+    Each step (parsing what the next document needs, then coding it) has the document time
+    budget. If the parser raises or a step runs over, the rest of the chunk is parsed and
+    coded one by one, each with its own budget, so that only the failing document becomes a
+    Failure (labelled with its label); so does one that fails to code (issue 18).
     """
+    budget = document_budget()
     done = 0
+    parsed = pipeline.parse([document for _label, document in chunk])
     try:
-        for document, doc in pipeline.parse([document for _label, document in chunk]):
-            yield _coded(pipeline, chunk[done][0], document, doc)
+        while done < len(chunk):
+            with within_budget(budget):
+                found = next(parsed, None)
+                outcome = None if found is None else _coded(pipeline, chunk[done][0], *found, coder=coder)
+            if outcome is None:
+                return
+            yield outcome
             done += 1
         return
+    except OverBudget:
+        if done == len(chunk) - 1:  # the last one alone ran over: not parsed again
+            yield _over_budget(chunk[done][0], budget)
+            return
     except Exception:  # noqa: BLE001 - the batch is retried one document at a time below
         pass
     for label, document in chunk[done:]:
-        try:
-            parsed = list(pipeline.parse([document]))
-        except Exception as err:  # noqa: BLE001 - a batch boundary
-            yield Failure(label, f"parsing failed: {type(err).__name__}: {err}")
-            continue
-        for parsed_document, doc in parsed:
-            yield _coded(pipeline, label, parsed_document, doc)
+        yield _code_alone(pipeline, label, document, budget, coder)
 
 
-def _coded(pipeline: Pipeline, label: str, document: Document, doc: Doc) -> Coded | Failure:
+def _code_alone(pipeline: Pipeline, label: str, document: Document, budget: float,
+                coder: str | None = None) -> Coded | Failure:
     try:
-        mentions, events = pipeline.code_parsed(doc, document)
+        with within_budget(budget):
+            try:
+                ((parsed_document, doc),) = list(pipeline.parse([document]))
+            except Exception as err:  # noqa: BLE001 - a batch boundary
+                return Failure(label, f"parsing failed: {type(err).__name__}: {err}")
+            return _coded(pipeline, label, parsed_document, doc, coder=coder)
+    except OverBudget:
+        return _over_budget(label, budget)
+
+
+def _over_budget(label: str, budget: float) -> Failure:
+    return Failure(label, f"over the time budget: coding took more than {budget:g} s")
+
+
+def _coded(pipeline: Pipeline, label: str, document: Document, doc: Doc, *, coder: str | None = None) -> Coded | Failure:
+    try:
+        mentions, events = pipeline.code_parsed(doc, document, coder=coder)
     except Exception as err:  # noqa: BLE001 - a batch boundary: one bad document never stops a batch
         return Failure(label, f"coding failed: {type(err).__name__}: {err}")
     return Coded(label, document, mentions, events)

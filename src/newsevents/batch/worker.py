@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..events.hybrid import DEFAULT_CODER
 from ..ingest import read_source
 from ..ingest.decode import decode_bytes, gunzip, is_gzip
-from ..ingest.sources import RawItem, Source, _jsonl_item, _jsonl_items, _kind_of, _looks_like_jsonl
+from ..ingest.sources import RawItem, Source, _jsonl_item, _jsonl_items, _kind_of, _looks_like_jsonl, parse_json
 from ..model import Document, Failure
 from ..settings import DEFAULT_LANGUAGES, MAX_INPUT_BYTES
 from .coding import Coded, code_documents, extract_document
@@ -131,9 +131,11 @@ def record_item(label: str, number: int, record: str | dict[str, Any],
         if len(record) > MAX_INPUT_BYTES // 4 and len(record.encode("utf-8")) > MAX_INPUT_BYTES:
             return Failure(where, TOO_LARGE)
         try:
-            record = json.loads(record.lstrip("\ufeff") if number == 1 else record)
+            record = parse_json(record.lstrip("\ufeff") if number == 1 else record)
         except json.JSONDecodeError as err:
             return Failure(where, f"invalid JSON ({err.msg} at column {err.colno})")
+        except InputError as err:  # nested too deeply
+            return Failure(where, str(err))
     try:
         item = _jsonl_item(where, record)
     except InputError as err:

@@ -221,29 +221,34 @@ class _Actors:
 
     def with_conjuncts(self, token: Token) -> list[ActorMention]:
         """The actor at ``token`` and at each token coordinated with it ("Iran and Iraq")."""
-        found: list[ActorMention] = []
+        # Keyed by identity (``at`` gives each token's one mention object): a list of a thousand
+        # names made the ``in`` test of a list quadratic (issue 18).
+        found: dict[int, ActorMention] = {}
         for part in _conjuncts(token):
             mention = self.at(part)
-            if mention is not None and mention not in found:
-                found.append(mention)
             if mention is None:
                 continue
+            found.setdefault(id(mention), mention)
             # "Israeli and Palestinian negotiators": the coordinated modifiers name one party
             # each, and the actor stage gives the first its own mention.
             for child in part.children:
                 if child.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in child.children):
                     for modifier in _conjuncts(child):
                         other = self.at(modifier)
-                        if other is not None and other not in found and other.code != mention.code:
-                            found.append(other)
-        return found
+                        if other is not None and other.code != mention.code:
+                            found.setdefault(id(other), other)
+        return list(found.values())
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    parts = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            parts.extend(_conjuncts(child))
+    """``token`` and the tokens coordinated with it, depth first in text order. A loop, not
+    recursion: a list of a thousand names is a conj chain a thousand arcs deep (issue 18)."""
+    parts: list[Token] = []
+    stack = [token]
+    while stack:
+        part = stack.pop()
+        parts.append(part)
+        stack.extend(reversed([child for child in part.children if child.dep_ == "conj"]))
     return parts
 
 
@@ -1163,6 +1168,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
     if trigger.code[:2] in TARGETLESS_ROOTS and targets != [None] and all(
             t is not None and t.code is not None and t.rule != "place" and t.code == s.code for t in targets for s in sources):
         targets = [None]  # "France honoured the victims of the Paris attacks": no one else is the target
+    sentence = sent.text.strip()  # once: a sentence listing a thousand actors has a thousand events
     for source in sources:
         for target in targets:
             implicit = _protested_government(source, token, actors) if target is None and trigger.code[:2] == PROTEST_ROOT else None
@@ -1176,7 +1182,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
             notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
                 notes.append("coref")
-            yield _make_event(trigger, sent, index, document, source, target, info, notes)
+            yield _make_event(trigger, sentence, index, document, source, target, info, notes)
 
 
 def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list[ActorMention],
@@ -1368,7 +1374,7 @@ def _clause_depth(token: Token) -> int:
     return depth
 
 
-def _make_event(trigger: _Trigger, sent: Span, index: int, document: Document, source: ActorMention,
+def _make_event(trigger: _Trigger, sentence: str, index: int, document: Document, source: ActorMention,
                 target: ActorMention | None, info, notes: list[str]) -> Event:  # type: ignore[no-untyped-def]
     token = trigger.token
     depth = min(_clause_depth(token), MAX_DEPTH_PENALTY_STEPS)
@@ -1384,7 +1390,7 @@ def _make_event(trigger: _Trigger, sent: Span, index: int, document: Document, s
         doc_id=document.id, sentence_index=index, source=source, target=target,
         code=trigger.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
         plover_type=info.plover_type, plover_mode=info.plover_mode,
-        sentence=sent.text.strip(), trigger=token.text, trigger_start=token.idx,
+        sentence=sentence, trigger=token.text, trigger_start=token.idx,
         trigger_end=token.idx + len(token.text), rule=trigger.entry.id,
         confidence=max(MIN_CONFIDENCE, confidence), date=document.date,
         date_source="publication" if document.date else None,

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..budget import OverBudget, document_budget, within_budget
 from ..dates import normalise_date
 from ..errors import InputError, SkippedInput
 from ..model import Document, Failure
 from ..settings import DEFAULT_LANGUAGES, LANGUAGE_NAMES, MAX_TEXT_CHARS
 from .decode import looks_binary
 from .html import extract_html, looks_like_html
-from .lang import detect_language
+from .lang import detect_language, load_language_model
 from .sources import RawItem, Source, expand_inputs, read_source
 from .text import clean_text, text_hash, valid_unicode
 
@@ -21,13 +22,24 @@ __all__ = ["build_document", "expand_inputs", "read_documents", "read_source", "
 
 def build_document(raw: RawItem, *, date: str | None = None,
                    languages: Sequence[str] | None = DEFAULT_LANGUAGES) -> Document:
-    """Turn one raw item into a ``Document``.
+    """Turn one raw item into a ``Document``, within the document time budget.
 
     raw: content read from a source.
     date: fallback publication date (``--date``) when neither the record nor the page has one.
     languages: accepted language codes; None accepts any.
-    Raises InputError with the reason when the item yields no usable English text.
+    Raises InputError with the reason when the item yields no usable English text, or when
+    extracting it takes longer than ``document_budget()`` seconds (issue 18).
     """
+    load_language_model()  # once per process: not a document's time
+    budget = document_budget()
+    try:
+        with within_budget(budget):
+            return _build_document(raw, date=date, languages=languages)
+    except OverBudget as err:
+        raise InputError(f"over the time budget: extraction took more than {budget:g} s") from err
+
+
+def _build_document(raw: RawItem, *, date: str | None, languages: Sequence[str] | None) -> Document:
     kind = raw.kind
     content = valid_unicode(raw.content)
     if looks_binary(content):

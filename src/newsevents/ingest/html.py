@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import htmldate
 import trafilatura
 
 from ..errors import InputError
+from ..settings import MAX_HTML_ELEMENTS
 from .text import clean_text
 
 # A cheap sniff: the first tags a page or fragment starts with.
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype|html|head|body|meta|div|article|p|title|section|main|span|table|h[1-6])\b", re.I | re.S)
+
+# A start tag: what MAX_HTML_ELEMENTS counts.
+_START_TAG = re.compile(r"<[A-Za-z]")
 
 # htmldate: publication ("original") date, not the last-modified one. trafilatura reads the
 # page's markup for it; only when that finds none does the search of the page's text run.
@@ -49,9 +54,12 @@ def looks_like_html(text: str) -> bool:
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Extract the article body, title, publication date and canonical URL from a page.
 
-    Raises InputError when the page holds no text at all; ``article`` is False when its text
+    Raises InputError when the page holds no text at all, or more than MAX_HTML_ELEMENTS
+    elements (refused before parsing, in milliseconds); ``article`` is False when its text
     has no prose.
     """
+    if sum(1 for _ in islice(_START_TAG.finditer(html), MAX_HTML_ELEMENTS + 1)) > MAX_HTML_ELEMENTS:
+        raise InputError(f"too many HTML elements: over the {MAX_HTML_ELEMENTS:,}-element limit")
     try:
         result = trafilatura.bare_extraction(
             html,

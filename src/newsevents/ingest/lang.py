@@ -28,6 +28,12 @@ def _identifier() -> langid.LanguageIdentifier:
     return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
 
 
+def load_language_model() -> None:
+    """Load the language model now (about 1.5 s, once per process), so that the first
+    document's time budget is not spent on it."""
+    _identifier()
+
+
 def detect_language(text: str, *, default: str = "en") -> str:
     """Return the ISO 639-1 code of ``text``'s language, or ``default`` when it is too short."""
     sample = text[:_SAMPLE_CHARS]

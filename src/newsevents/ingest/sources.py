@@ -9,6 +9,7 @@ import gzip
 import http.client
 import json
 import os
+import stat
 import sys
 import time
 import urllib.error
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from io import BufferedReader
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Failure
@@ -64,6 +66,23 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is fit for an ``href``: an absolute http(s) URL with a host. Anything
+    else (``javascript:``, ``data:``, a relative or scheme-relative URL) is None, for a page
+    to show as text (issue 18). The scheme is read as browsers do, ignoring leading space and
+    tabs or newlines inside ("java\\nscript:")."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
+
+
 def _kind_of(path: Path) -> str:
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
@@ -100,6 +119,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Source | Failure]:
             path = Path(value)
             if path.is_dir():
                 yield from _walk(value, path)
+            elif path.exists() and _system_file(path):
+                yield Failure(value, SYSTEM_FILE)
             elif path.exists():
                 yield Source(label=value, kind=_kind_of(path), path=path)
             elif path.is_symlink():
@@ -108,9 +129,31 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Source | Failure]:
                 yield Failure(value, "no such file or directory")
 
 
+# The kernel's own file systems: a symlink "x.txt" to /proc/self/environ stored the process
+# environment as a document (issue 18). Nothing in them is an article.
+SYSTEM_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
+SYSTEM_FILE = "a file of /proc, /sys or /dev: not read"
+LEAVES_FOLDER = "symbolic link to outside the folder: not followed"
+
+
+def _system_file(path: Path) -> bool:
+    """True for a file that is, or links to, a file of /proc, /sys or /dev; a pipe is not one
+    (a shell's ``<(command)`` is /dev/fd/N, a pipe the user made)."""
+    real = Path(os.path.realpath(path))
+    if not any(real.is_relative_to(root) for root in SYSTEM_ROOTS):
+        return False
+    try:
+        return not stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return True
+
+
 def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
+    """Files with a known suffix below ``root``. A file that is a symbolic link is followed
+    only when its target lies inside ``root`` too (issue 18)."""
     found = False
     errors: list[OSError] = []
+    real_root = Path(os.path.realpath(root))
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
         dirnames.sort()
         for name in sorted(filenames):
@@ -118,6 +161,12 @@ def _walk(label: str, root: Path) -> Iterator[Source | Failure]:
             if not _known_file(path):
                 continue
             found = True
+            if not Path(os.path.realpath(path)).is_relative_to(real_root):
+                yield Failure(str(path), LEAVES_FOLDER)
+                continue
+            if _system_file(path):  # a folder inside /proc, /sys or /dev, named on the command line
+                yield Failure(str(path), SYSTEM_FILE)
+                continue
             if path.exists() and not path.is_file():
                 # A named pipe or device called "x.txt": opening it would block the walk
                 # forever (issue 8). Named on the command line, a pipe is still read.
@@ -224,7 +273,18 @@ _OPENER = urllib.request.build_opener(_RedirectHandler)
 
 
 def read_source(source: Source) -> Iterator[RawItem | Failure]:
-    """Read one source into raw items (one, or one per JSONL line)."""
+    """Read one source into raw items (one, or one per JSONL line).
+
+    A batch boundary: whatever goes wrong reading one input ends as a Failure for it, never
+    as an exception that ends the whole run (issue 18).
+    """
+    try:
+        yield from _read_source(source)
+    except Exception as err:  # noqa: BLE001 - one unreadable input never stops a batch
+        yield Failure(source.label, f"cannot read ({type(err).__name__})")
+
+
+def _read_source(source: Source) -> Iterator[RawItem | Failure]:
     try:
         if source.kind == "url":
             body, content_type, final_url = fetch_url(source.label)
@@ -258,9 +318,25 @@ def _looks_like_jsonl(text: str) -> bool:
         return False
     line = text.lstrip().split("\n", 1)[0]
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(parse_json(line), dict)
+    except InputError as err:
+        # An object nested too deeply is JSON all the same: read as JSONL, its line is the error.
+        return str(err) == TOO_DEEP
     except json.JSONDecodeError:
         return False
+
+
+# The reason given for JSON nested beyond what the parser can follow.
+TOO_DEEP = "invalid JSON (nested too deeply)"
+
+
+def parse_json(text: str) -> object:
+    """``json.loads``, with nesting too deep for Python's parser (a RecursionError, which ends a
+    whole run when uncaught: issue 18) as an InputError. Raises JSONDecodeError as json does."""
+    try:
+        return json.loads(text)
+    except RecursionError as err:
+        raise InputError(TOO_DEEP) from err
 
 
 def _jsonl_items(label: str, text: str) -> Iterator[RawItem | Failure]:
@@ -280,9 +356,12 @@ def _jsonl_records(label: str, lines: Iterable[tuple[int, str | Failure]]) -> It
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as err:
             yield Failure(where, f"invalid JSON ({err.msg} at column {err.colno})")
+            continue
+        except InputError as err:
+            yield Failure(where, str(err))
             continue
         try:
             item = _jsonl_item(where, record)

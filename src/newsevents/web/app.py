@@ -16,14 +16,19 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
+from ..batch.coding import Coded, code_documents
 from ..dates import parse_iso_day
 from ..errors import Errors, InputError
-from ..ingest import build_document
 from ..events.hybrid import Coder
+from ..ingest import build_document
 from ..ingest.sources import RawItem, is_url
+from ..model import Document, Failure
 from ..pipeline import Pipeline
-from .errors import BadRequest, Forbidden, Unauthorized, error_responses, input_reason, install_error_handlers
+from .access import WriteAccess
+from .errors import (BadRequest, Forbidden, Unauthorized, Unprocessable, error_responses, input_reason,
+                     install_error_handlers)
 from .fetch import AddressPolicy, fetch_public_url, is_public_address
+from .hosts import TrustedHosts
 from .limits import BodyLimit, JsonBodies
 
 # A news article is a few hundred kilobytes of HTML at most; anything larger is refused.
@@ -95,10 +100,30 @@ def _document_for(request: CodeRequest, state: AppState, authorization: str | No
 
 def check_token(state: AppState, authorization: str | None) -> None:
     """When the server has a token, the request must carry it as a bearer token."""
-    if state.token:
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), state.token):
-            raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
+    if state.token and not token_matches(authorization, state.token):
+        raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
+
+
+def code_one(state: AppState, document: Document, coder: str | None = None) -> Coded:
+    """Code one document on the shared pipeline with ``coder`` (default: the server's), holding
+    it for no longer than the document time budget; a document that fails or runs over is a
+    422 with the reason (issue 18)."""
+    with state.lock:
+        (outcome,) = code_documents(state.pipeline, [(document.id, document)], coder=coder)
+    if isinstance(outcome, Failure):
+        raise Unprocessable(outcome.reason)
+    return outcome
+
+
+def token_matches(authorization: str | None, token: str) -> bool:
+    """Whether an Authorization header carries ``Bearer <token>``, compared in constant time.
+
+    The header arrives as Latin-1 text (HTTP's own decoding); its bytes are compared with the
+    token's UTF-8 bytes, so any UTF-8 token works and a header with any bytes is a plain
+    mismatch: compare_digest refuses non-ASCII text, which made such writes a 500 (issue 18).
+    """
+    scheme, _, given = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode("latin-1"), token.encode("utf-8"))
 
 
 def check_write_access(state: AppState, authorization: str | None) -> None:
@@ -111,7 +136,8 @@ def check_write_access(state: AppState, authorization: str | None) -> None:
 
 def create_app(*, db_path: str | Path | None = None, token: str | None = None, host: str = "127.0.0.1",
                pipeline: Pipeline | None = None, allow_fetch: bool = False,
-               fetch_policy: AddressPolicy = is_public_address) -> FastAPI:
+               fetch_policy: AddressPolicy = is_public_address,
+               trusted_hosts: frozenset[str] | None = None) -> FastAPI:
     """Build the app.
 
     db_path: the DuckDB file to explore and write to (None: coding only).
@@ -120,6 +146,8 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     allow_fetch: let POST /v1/code fetch a url (public addresses only).
     fetch_policy: which resolved addresses a fetch may connect to; tests only (the default
     refuses every address that is not public).
+    trusted_hosts: the only Host names answered (``hosts.trusted_hosts``; None: any), as
+    ``serve`` sets them against DNS rebinding (issue 18).
     """
     closers: list[Callable[[], None]] = []
 
@@ -156,13 +184,11 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         """Code one article and return its document, actor mentions and events. Stores nothing.
         A url is fetched only on a server started with --allow-fetch (with the token, if set)."""
         document = _document_for(request, state, authorization)
-        with state.lock:
-            ((document, mentions, events),) = list(state.pipeline.code(
-                [document], coder=request.coder.value if request.coder else None))
-        return {"document": document.to_dict(with_sentences=True),
-                "mentions": [m.to_dict() for m in mentions],
-                "events": [e.to_dict(explain=True) for e in events],
-                "warnings": document.warnings}
+        coded = code_one(state, document, request.coder.value if request.coder else None)
+        return {"document": coded.document.to_dict(with_sentences=True),
+                "mentions": [m.to_dict() for m in coded.mentions],
+                "events": [e.to_dict(explain=True) for e in coded.events],
+                "warnings": coded.document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
@@ -178,5 +204,8 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
 
     closers.append(install_explore_routes(app, state, check_write_access))
     app.add_middleware(JsonBodies)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)  # added last: runs first
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)
+    app.add_middleware(WriteAccess, check=lambda authorization: check_write_access(state, authorization))
+    if trusted_hosts is not None:
+        app.add_middleware(TrustedHosts, hosts=trusted_hosts)  # added last: runs first
     return app

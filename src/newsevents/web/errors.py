@@ -43,6 +43,10 @@ class PayloadTooLarge(ApiError):
     status = 413
 
 
+class Unprocessable(ApiError):
+    status = 422
+
+
 class Unavailable(ApiError):
     status = 503
 

@@ -2,25 +2,29 @@
 timeline and dyad statistics, and storing new documents. Every value is a bound parameter."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import FastAPI, Header, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError, SkippedInput
+from ..batch.coding import Coded, code_documents, extract_document
+from ..errors import DamagedStoreError
 from ..events.hybrid import Coder
-from ..ingest import build_document
-from ..ingest.sources import RawItem
+from ..export import write_csv
+from ..ingest.sources import RawItem, web_link
+from ..model import Document, Failure
 from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
-from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses, input_reason
+from ..settings import DEFAULT_LANGUAGES
+from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -119,6 +123,8 @@ def install_explore_routes(app: FastAPI, state: Any,
             if not database:
                 try:
                     database.append(Database(state.db_path))
+                except DamagedStoreError as err:
+                    raise Unavailable("the database file is damaged (cut short); restore it from a backup") from err
                 except (duckdb.Error, OSError) as err:
                     # Another process (an ingest) holds the file, or it is not a DuckDB file: a
                     # clear 503, not an internal error (issue 8). DuckDB's message names server
@@ -140,9 +146,7 @@ def install_explore_routes(app: FastAPI, state: Any,
         rows = query_events(db().cursor(), filters, limit, offset)
         if format == "csv":
             out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
+            write_csv(out, RESULT_COLUMNS, rows)
             return Response(out.getvalue(), media_type="text/csv")
         next_offset = offset + len(rows) if len(rows) == limit else None
         return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
@@ -162,6 +166,8 @@ def install_explore_routes(app: FastAPI, state: Any,
             [event_id]).fetchall()
         names = ("doc_id", "sentence_index", "sentence", "trigger", "rule", "confidence", "url", "title", "published")
         record["mentions"] = [{n: _plain(v) for n, v in zip(names, m)} for m in mentions]
+        for mention in record["mentions"]:
+            mention["link"] = web_link(mention["url"])  # the only URL a page may put in an href
         return record
 
     def _filtered(filters: EventFilter) -> tuple[str, list[Any]]:
@@ -203,54 +209,42 @@ def install_explore_routes(app: FastAPI, state: Any,
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
 
-    @app.post("/v1/documents", responses=error_responses(401, 403, 408, 413, 415, 422, 503, 507))
-    def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-        """Code and store documents. Needs the bearer token when the server has one."""
+    @app.post("/v1/documents", responses={207: {"description": "Multi-Status: some documents failed; each "
+                                                "result says which and why"},
+                                          **error_responses(401, 403, 408, 413, 415, 422, 503, 507)})
+    def store_documents(request: DocumentsRequest, authorization: Annotated[str | None, Header()] = None) -> Any:
+        """Code and store documents. Needs the bearer token when the server has one.
+
+        Each document gets its own result: stored, duplicate (already stored), skipped
+        (another language) or error with the reason. One failing document never fails the
+        others: the answer is 200 when none failed, 207 (Multi-Status) when some did (issue
+        18). A store that cannot be written (a full disk) ends the request with 507 or 503,
+        saying what was kept (issue 13).
+        """
         check_write_access(state, authorization)
         database_ = db()
+        coder = request.coder.value if request.coder else None
         results: list[dict[str, Any]] = []
         with database_.write_lock:
             try:
-                run_id = _store(database_, state, request, results)
+                run_id = database_.writer.start_run([d.id for d in request.documents], {"via": "api"})
+                first_positions: dict[str, int] = {}
+                for position, item in enumerate(request.documents, start=1):
+                    # A repeated id is refused, as on a JSONL line: both used to be stored (issue 13).
+                    first = first_positions.setdefault(item.id, position)
+                    repeated = None if first == position else Failure(
+                        item.id, f"duplicate id {item.id!r} (first at position {first}); ids must be unique "
+                        "in a request, as in a JSONL file")
+                    results.append(_store_one(state, database_, item, run_id, coder=coder, failure=repeated))
+                counts = Counter(result["status"] for result in results)
+                database_.writer.finish_run(run_id, stored=counts[STORED], skipped=counts[DUPLICATE],
+                                            errors=counts[ERROR])
             except (duckdb.Error, OSError) as err:
                 raise _write_failed("POST /v1/documents", err, results, len(request.documents)) from err
-        return {"run_id": run_id, "results": results}
+        return JSONResponse({"run_id": run_id, "results": results},
+                            status_code=MULTI_STATUS if counts[ERROR] else HTTPStatus.OK)
 
     return close
-
-
-def _store(database: Database, state: Any, request: DocumentsRequest, results: list[dict[str, Any]]) -> str:
-    """Code and store the request's documents in one run, each in its own transaction, with
-    the request's coder; ``results`` gets one entry a document as it is done. Returns the run id."""
-    items = request.documents
-    coder = request.coder.value if request.coder else None
-    run_id = database.writer.start_run([d.id for d in items], {"via": "api"})
-    stored = skipped = failed = 0
-    first_positions: dict[str, int] = {}
-    for position, item in enumerate(items, start=1):
-        try:
-            # A repeated id is refused, as on a JSONL line: both used to be stored (issue 13).
-            first = first_positions.setdefault(item.id, position)
-            if first != position:
-                raise BadRequest(f"duplicate id {item.id!r} (first at position {first}); ids must be "
-                                 "unique in a request, as in a JSONL file")
-            document = _build(item)
-            with state.lock:
-                ((document, _mentions, events),) = list(state.pipeline.code([document], coder=coder))
-            if database.writer.write_document(document, events, run_id):
-                stored += 1
-                results.append({"id": item.id, "status": "stored", "events": len(events)})
-            else:
-                skipped += 1
-                results.append({"id": item.id, "status": "duplicate"})
-        except SkippedInput as err:
-            results.append({"id": item.id, "status": "skipped", "reason": input_reason(err)})
-        except (InputError, BadRequest) as err:
-            failed += 1
-            database.writer.record_error(run_id, item.id, str(err))
-            results.append({"id": item.id, "status": "error", "reason": str(err)})
-    database.writer.finish_run(run_id, stored=stored, skipped=skipped, errors=failed)
-    return run_id
 
 
 def _write_failed(route: str, err: Exception, results: list[dict[str, Any]], total: int) -> Exception:
@@ -267,12 +261,36 @@ def _write_failed(route: str, err: Exception, results: list[dict[str, Any]], tot
     return Unavailable(f"cannot write the database; {kept}")
 
 
-def _build(item: StoredDocument) -> Any:
-    if (item.text is None) == (item.html is None):
-        raise BadRequest("each document needs exactly one of text or html")
-    kind, content = ("html", item.html) if item.html is not None else ("text", item.text)
-    raw = RawItem(item.id, content or "", kind, id=item.id, url=item.url, date=item.date, title=item.title)
-    return build_document(raw)
+STORED, DUPLICATE, SKIPPED, ERROR = "stored", "duplicate", "skipped", "error"
+MULTI_STATUS = HTTPStatus.MULTI_STATUS
+
+
+def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str, *, coder: str | None = None,
+               failure: Failure | None = None) -> dict[str, Any]:
+    """Extract, code (with ``coder``) and store one document of a POST. A document that fails
+    (``failure``, or in extraction or coding) is its result, recorded in the errors table, and
+    never an exception that fails the whole batch; another language is ``skipped``. A store
+    that cannot be written raises (the request then says what was kept)."""
+    outcome: Document | Coded | Failure
+    if failure is not None:
+        outcome = failure
+    elif (item.text is None) == (item.html is None):
+        outcome = Failure(item.id, "each document needs exactly one of text or html")
+    else:
+        kind, content = ("html", item.html) if item.html is not None else ("text", item.text)
+        raw = RawItem(item.id, content or "", kind, id=item.id, url=item.url, date=item.date, title=item.title)
+        outcome = extract_document(raw, date=None, languages=DEFAULT_LANGUAGES)
+    if isinstance(outcome, Document):
+        with state.lock:
+            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)], coder=coder)
+    if isinstance(outcome, Coded):
+        if not database.writer.write_document(outcome.document, outcome.events, run_id):
+            return {"id": item.id, "status": DUPLICATE}
+        return {"id": item.id, "status": STORED, "events": len(outcome.events)}
+    if outcome.skipped:
+        return {"id": item.id, "status": SKIPPED, "reason": str(outcome)}
+    database.writer.record_error(run_id, item.id, outcome.reason)
+    return {"id": item.id, "status": ERROR, "reason": outcome.reason}
 
 
 def _plain(value: Any) -> Any:

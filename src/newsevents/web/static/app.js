@@ -177,7 +177,9 @@ async function showEvent(id) {
   const box = $("#event-detail");
   const items = (ev.mentions || []).map((m) => el("li", {}, [
     el("q", { text: m.sentence }), document.createTextNode(" "),
-    m.url ? el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank", text: "source" }) : el("span", { class: "muted", text: m.doc_id }),
+    // Only an http(s) URL (the API's link) becomes an href; any other URL is shown as text.
+    m.link ? el("a", { href: m.link, rel: "noopener noreferrer", target: "_blank", text: "source" })
+      : el("span", { class: "muted", text: m.url || m.doc_id }),
   ]));
   box.replaceChildren(el("h3", { text: `${ev.source_code || "?"} ${ev.code} ${ev.name || ""} ${ev.target_code || ""}` }), el("ul", {}, items));
   box.classList.remove("hidden");
