@@ -6,6 +6,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -71,3 +72,25 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/article.html"
+
+
+@pytest.fixture
+def served_apps(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """`newsevents serve` without serving: it binds a free port on 127.0.0.1 and builds its
+    app as ever, and the apps uvicorn would have run are collected here."""
+    import socket as socket_module
+
+    import uvicorn
+
+    import newsevents.web.listen
+
+    apps: list[Any] = []
+
+    def bind(host: str, port: int) -> socket_module.socket:
+        sock = socket_module.socket()
+        sock.bind(("127.0.0.1", 0))
+        return sock
+
+    monkeypatch.setattr(newsevents.web.listen, "listen_socket", bind)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: apps.append(server.config.app))
+    return apps

@@ -216,10 +216,9 @@ def test_address_policy(address: str, public: bool) -> None:
     assert is_public_address(ipaddress.ip_address(address)) is public
 
 
-def test_serve_allow_fetch_option(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline) -> None:
-    started: list[Any] = []
-    monkeypatch.setattr("uvicorn.run", lambda application, **options: started.append(application))
+def test_serve_allow_fetch_option(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline,
+                                  served_apps: list[Any]) -> None:
     monkeypatch.setattr(newsevents.cli, "Pipeline", lambda **options: pipeline)
     assert runner.invoke(newsevents.cli.app, ["serve"]).exit_code == 0
     assert runner.invoke(newsevents.cli.app, ["serve", "--allow-fetch"]).exit_code == 0
-    assert [application.state.newsevents.allow_fetch for application in started] == [False, True]
+    assert [application.state.newsevents.allow_fetch for application in served_apps] == [False, True]

@@ -254,7 +254,7 @@ def test_api_refuses_a_repeated_id_in_one_request(tmp_path: Path, pipeline: Pipe
     documents = [{"id": "x", "text": "Kenya condemned Somalia on Monday."},
                  {"id": "x", "text": "Ghana praised Togo for its help on Friday."}]
     response = client.post("/v1/documents", json={"documents": documents}, headers=AUTH)
-    assert response.status_code == 200, response.text
+    assert response.status_code == 207, response.text  # Multi-Status: one document failed (issue 18)
     first, second = response.json()["results"]
     assert first["status"] == "stored"
     assert second["status"] == "error" and second["reason"].startswith("duplicate id 'x'"), second

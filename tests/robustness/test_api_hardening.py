@@ -169,16 +169,14 @@ def test_more_host_names_can_be_allowed(shared_pipeline: Pipeline, tmp_path: Pat
     assert client.get("/v1/health", headers={"Host": "evil.example"}).status_code == 421
 
 
-def test_serve_passes_the_trusted_hosts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_passes_the_trusted_hosts(monkeypatch: pytest.MonkeyPatch, served_apps: list[Any]) -> None:
     """`serve` builds its app with the hosts it is bound for, and --allow-host adds more."""
-    import uvicorn
     from typer.testing import CliRunner
 
     import newsevents.cli
     import newsevents.web.app
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda application, **options: seen.update(options))
     monkeypatch.setattr(newsevents.web.app, "create_app", lambda **options: seen.update(options))
     monkeypatch.setattr(newsevents.cli, "Pipeline", lambda **options: None)
     result = CliRunner().invoke(newsevents.cli.app, ["serve", "--allow-host", "events.example.org"])
