@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Document
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
+from .names import not_a_person, union_is_labour
 
 # Dependency labels where a noun phrase is doing something, so that a capital or a seat of
 # government stands for its government ("Tehran said") rather than a place ("in Tehran").
@@ -28,6 +29,8 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
+# Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
+ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
@@ -216,6 +219,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     root = chunk.root
     parts = _Parts()
     seen_matches: set[int] = set()
+    role_words = frozenset(agent_at)
     for token in chunk:
         if token.i in actor_at:
             start, end, facts = actor_at[token.i]
@@ -228,8 +232,12 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.name_tokens.extend(chunk.doc[start:end])
         elif token.i not in agent_at and _is_name_token(token, root, agent_at):
             parts.name_tokens.append(token)
-        # Role words count even inside a dictionary phrase ("President Boris Yeltsin").
-        if token.i in agent_at:
+        # Role words count even inside a dictionary phrase ("President Boris Yeltsin", "the
+        # UN Security Council" is a governing body), with two exceptions (issue 15): "Union"
+        # in a name is a trade union only when the name says whose work ("the African Union",
+        # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
+        # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
+        if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words):
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -247,6 +255,15 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _in_armed_group_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
+    """Whether token ``i`` is a word of the dictionary name of a non-state armed group."""
+    match = actor_at.get(i)
+    if match is None or match[1] - match[0] < 2 or match[2][0].kind in PERSON_KINDS:
+        return False
+    code = match[2][0].code
+    return any(code[k:k + 3] in ARMED_GROUP_CODES for k in range(0, len(code), 3))
 
 
 def _stance_prefixed(doc: Doc, start: int) -> bool:
@@ -366,7 +383,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country.
         mentions.append(make(chunk, parts.countries[-1][0], "demonym+people"))
         used_countries = parts.countries[-1:]
-    elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
+    elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "") and not_a_person(chunk) is None:
         mentions.append(make(chunk, None, "unresolved-person", name))
     if not mentions:
         used_countries = []
