@@ -121,3 +121,22 @@ def test_organisations_are_not_persons(pipeline: Pipeline, text: str, phrase: st
 def test_a_name_is_still_a_person(pipeline: Pipeline) -> None:
     found = {m.text: m.rule for m in mentions_of(pipeline, "John Mwangi criticised the plan.")}
     assert found["John Mwangi"] == "unresolved-person"
+
+
+# 2. Offices of organisations --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a person the dictionary knows by their country's office acts for the organisation
+    ("NATO Secretary General Jens Stoltenberg visited Ankara.", "NATO Secretary General Jens Stoltenberg", "IGOWSTNATGOV"),
+    ("UN Secretary-General Antonio Guterres thanked Qatar.", "UN Secretary-General Antonio Guterres", "IGOUNOGOV"),
+    # offices before and after the organisation's name
+    ("The EU commissioner for energy criticised Norway.", "The EU commissioner", "IGOEUREECGOV"),
+    ("The president of the European Commission thanked Chile.", "The president", "IGOEUREECGOV"),
+    ("A spokeswoman for the African Union praised Ghana.", "A spokeswoman", "IGOAFRMED"),
+])
+def test_an_office_of_an_organisation_acts_for_it(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert code_of(pipeline, text, phrase) == code
+
+
+def test_an_office_of_a_country_keeps_the_country(pipeline: Pipeline) -> None:
+    assert code_of(pipeline, "The president of Chile thanked Peru.", "The president") == "CHLGOV"

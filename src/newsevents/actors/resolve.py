@@ -36,6 +36,9 @@ ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
+# "the head of the African Union", "a spokesman for NATO": whom an office works for.
+EMPLOYER_PREPS = frozenset({"of", "for"})
+ORGANISATION_KINDS = frozenset({"igo", "group"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -244,6 +247,10 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
             if token.i == root.i:
                 parts.role_head = True
     for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in EMPLOYER_PREPS and root.i in agent_at and parts.group is None:
+            # "the president of the European Commission", "a spokesman for the UN": an
+            # office of an organisation acts for it (issue 15)
+            parts.group = _employer(child, actor_at)
         if child.dep_ != "prep" or child.lower_ not in OF_PREPS | IN_PREPS:
             continue
         for obj in child.children:
@@ -264,6 +271,15 @@ def _in_armed_group_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorF
         return False
     code = match[2][0].code
     return any(code[k:k + 3] in ARMED_GROUP_CODES for k in range(0, len(code), 3))
+
+
+def _employer(prep: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:
+    """The organisation a preposition's object names, if it is one ("of the African Union")."""
+    for obj in prep.children:
+        match = actor_at.get(obj.i) if obj.dep_ == "pobj" else None
+        if match is not None and match[2][0].kind in ORGANISATION_KINDS:
+            return match[2][0]
+    return None
 
 
 def _stance_prefixed(doc: Doc, start: int) -> bool:
