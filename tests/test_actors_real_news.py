@@ -140,3 +140,29 @@ def test_an_office_of_an_organisation_acts_for_it(pipeline: Pipeline, text: str,
 
 def test_an_office_of_a_country_keeps_the_country(pipeline: Pipeline) -> None:
     assert code_of(pipeline, "The president of Chile thanked Peru.", "The president") == "CHLGOV"
+
+
+# 6. Locations of material acts --------------------------------------------------------------
+
+def first_event(text: str):  # type: ignore[no-untyped-def]
+    import newsevents
+
+    (event, *_rest) = newsevents.code_text(text, date="2024-06-21")
+    return event
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Russian troops shelled Kherson on Tuesday.", "Kherson"),             # the object
+    ("Hundreds of students marched through central Yerevan.", "Yerevan"),  # through
+    ("Syrian forces launched an attack on Idlib.", "Idlib"),               # an attack on
+    ("Turkish jets bombed Kirkuk overnight.", "Kirkuk"),
+])
+def test_a_material_act_takes_the_place_it_was_done_in(text: str, place: str) -> None:
+    event = first_event(text)
+    assert event.location is not None and event.location["name"] == place
+
+
+def test_a_statement_takes_no_place_from_its_object() -> None:
+    # "criticised Kherson's mayor" is not said in Kherson: only material acts read objects.
+    event = first_event("Ukraine criticised Russia on Tuesday.")
+    assert event.location is None
