@@ -166,3 +166,44 @@ def test_a_statement_takes_no_place_from_its_object() -> None:
     # "criticised Kherson's mayor" is not said in Kherson: only material acts read objects.
     event = first_event("Ukraine criticised Russia on Tuesday.")
     assert event.location is None
+
+
+# 1. Actors without a country ----------------------------------------------------------------
+
+def events_of(text: str):  # type: ignore[no-untyped-def]
+    import newsevents
+
+    return list(newsevents.code_text(text, date="2024-06-21"))
+
+
+def test_a_role_with_no_country_anywhere_is_kept_without_one() -> None:
+    (event,) = events_of("Gunmen attacked a police station on Sunday.")
+    assert event.source.code == "UAF" and event.source.country is None
+    assert event.source.rule == "role-without-country"
+    assert event.confidence < 0.9 and any("without a country" in line for line in event.explanation)
+
+
+def test_a_gazetteer_place_in_the_sentence_gives_the_role_its_country() -> None:
+    (event,) = events_of("Police arrested six men in Kanpur on Saturday.")
+    assert event.source.code == "INDCOP"
+
+
+def test_the_dateline_gives_the_role_its_country() -> None:
+    events = events_of("MAIDUGURI, Nigeria (AP) — The curfew was lifted. Gunmen attacked a police station on Sunday.")
+    (event,) = [e for e in events if e.code.startswith("19")]
+    assert event.source.code == "NGAUAF" and event.source.rule == "role+dateline"
+
+
+def test_an_object_takes_the_only_country_its_sentence_names() -> None:
+    events = events_of("The Chilean president warned students on Monday.")
+    assert any(e.target is not None and e.target.code == "CHLEDU" for e in events)
+
+
+def test_a_role_in_a_sentence_naming_several_countries_stays_uncoded() -> None:
+    # whose troops? Rwanda's or Mozambique's: ambiguous, not absent
+    found = {m.text: m.code for m in mentions_of(Pipeline(), "Rwanda and Mozambique said troops attacked a convoy.")}
+    assert found.get("troops") is None
+
+
+def test_a_state_office_is_never_coded_without_its_country() -> None:
+    assert not events_of("The minister attacked the plan.")

@@ -360,6 +360,11 @@ def _place_phrases(obj: Token, *, framed: bool) -> Iterator[tuple[Span, bool, st
     yield _name_span(obj), typed, _qualifier(obj)
 
 
+def place_name_span(obj: Token) -> Span:
+    """The whole place name whose head is ``obj`` (see ``_name_span``)."""
+    return _name_span(obj)
+
+
 def _name_span(obj: Token) -> Span:
     """The whole name ``obj`` heads: its place entity; else the capitalised words (and
     connectors: "Port-au-Prince") that open its phrase; else it with its compounds."""

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
+from .events.confidence import lower_countryless
 from .events.extract import extract_events
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
@@ -99,9 +100,10 @@ class Pipeline:
         """Actors and events of one parsed document: extraction, then where and when, then
         the merge of repeated events. A caller that must survive one bad document (ingest)
         wraps this call."""
-        mentions = find_actors(doc, document, self.knowledge)
+        mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
+        lower_countryless(events)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)
@@ -117,7 +119,7 @@ class Pipeline:
     def actors(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc, list[ActorMention]]]:
         """Parse documents and find their actor mentions."""
         for document, doc in self.parse(documents):
-            yield document, doc, find_actors(doc, document, self.knowledge)
+            yield document, doc, find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
 
     @property
     def nlp(self) -> Language:

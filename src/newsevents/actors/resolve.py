@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Document
+from ..geo import Gazetteer
+from .countryless import place_unlocated_roles
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 from .names import not_a_person, union_is_labour
 
@@ -63,8 +65,13 @@ class _Parts:
     location: tuple[str, Span] | None = None  # "rebels in Darfur": a weaker source of country
 
 
-def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[ActorMention]:
-    """Return the actor mentions of a parsed document, coreference applied, in text order."""
+def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
+                gazetteer: Gazetteer | None = None) -> list[ActorMention]:
+    """Return the actor mentions of a parsed document, coreference applied, in text order.
+
+    gazetteer: places to locate roles the text gives no country ("police ... in Lucknow", the
+    dateline); without it, such roles are coded by their sectors alone (``countryless``).
+    """
     mentions: list[ActorMention] = []
     partners: dict[int, ActorMention] = {}
     # The doc's noun chunks, found once: Span.noun_chunks re-walks far more than its span.
@@ -76,6 +83,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
     _locate_roles(mentions, doc)
+    place_unlocated_roles(mentions, doc, document, gazetteer)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
 
