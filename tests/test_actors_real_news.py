@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.model import ActorMention, Document
 from newsevents.pipeline import Pipeline
 
+from .test_actors import mentions_of, pipeline  # noqa: F401 (the fixture)
+
 pytestmark = pytest.mark.issue(15)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def mentions_of(pipeline: Pipeline, text: str, date: str | None = "2024-06-21") -> list[ActorMention]:
-    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="t", text=text, date=date)]))
-    return mentions
 
 
 def code_of(pipeline: Pipeline, text: str, phrase: str) -> str | None:

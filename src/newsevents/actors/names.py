@@ -14,13 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
-from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
-from ..events.lexicon import tsv_rows
+from ..events.words import read_word_sets
 
-NAMES_HEADER = ("set", "words", "note")
 # Words a name may open with that are not part of it ("the Middle East").
 NAME_DETERMINERS = frozenset({"the", "a", "an"})
 # Prepositions that make a lone month a date ("in March", "since May").
@@ -33,13 +31,7 @@ LABOUR_SUFFIX = "workers"
 @lru_cache(maxsize=1)
 def name_sets() -> Mapping[str, frozenset[str]]:
     """Every set of names.tsv by name."""
-    text = (files("newsevents") / "data" / "actors" / "names.tsv").read_text(encoding="utf-8")
-    sets: dict[str, frozenset[str]] = {}
-    for number, (name, words, _note) in tsv_rows(text, "names.tsv", NAMES_HEADER):
-        if name in sets:
-            raise ValueError(f"names.tsv:{number}: set {name!r} defined twice")
-        sets[name] = frozenset(word for word in words.split("|") if word)
-    return MappingProxyType(sets)
+    return read_word_sets((files("newsevents") / "data" / "actors" / "names.tsv").read_text(encoding="utf-8"), "names.tsv")
 
 
 def _words(span: Span) -> list[Token]:
