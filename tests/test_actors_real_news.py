@@ -185,9 +185,72 @@ def test_the_dateline_gives_the_role_its_country() -> None:
     assert event.source.code == "NGAUAF" and event.source.rule == "role+dateline"
 
 
-def test_an_object_takes_the_only_country_its_sentence_names() -> None:
-    events = events_of("The Chilean president warned students on Monday.")
-    assert any(e.target is not None and e.target.code == "CHLEDU" for e in events)
+@pytest.mark.parametrize("text,code", [
+    # material acts: whom force or arrest is done to
+    ("Chilean soldiers fired on students on Monday.", "CHLEDU"),
+    ("The Peruvian army detained farmers near the mine.", "PERAGR"),
+    # a threat, a cut in relations, a demand, a probe: the trigger's own object or its phrase
+    ("The Chilean president warned opposition protesters on Monday.", "CHLOPP"),
+    ("The Chilean government suspended talks with rebel commanders on Friday.", "CHLREB"),
+    ("A Chilean senator demanded the resignation of the police chief.", "CHLCOP"),
+])
+def test_an_object_of_a_material_act_takes_the_only_country_its_sentence_names(text: str, code: str) -> None:
+    events = events_of(text)
+    assert any(e.target is not None and e.target.code == code for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president told students that fees would fall.",   # a statement's listener
+    "The Chilean minister met farmers on Monday.",                # a meeting's partner
+    "Chile hosts several car manufacturers.",                      # a host's guest
+    "The Chilean president warned students on Monday.",            # a private party, not a party to it
+])
+def test_a_verbal_acts_object_takes_no_country_from_its_sentence(text: str) -> None:
+    events = events_of(text)
+    assert all(e.target is None or e.target.rule != "role+only-country-in-sentence" for e in events)
+
+
+@pytest.mark.parametrize("phrase,reached", [
+    ("lawsuit", True),      # the trigger's object
+    ("lawmakers", False),   # four arcs off, in an "on behalf of" phrase of a modifier
+])
+def test_a_guessed_object_must_hang_from_the_trigger(pipeline: Pipeline, phrase: str, reached: bool) -> None:
+    from newsevents.actors.countryless import SENTENCE_COUNTRY_RULE, reliable_in
+    from newsevents.model import ActorMention
+
+    doc = pipeline.nlp("The court rejected a lawsuit filed on behalf of opposition lawmakers.")
+    head = next(t.i for t in doc if t.text == phrase)
+    role = ActorMention("d", 0, phrase, doc[head].idx, doc[head].idx + len(phrase), "CHLLEG", "CHL", ["LEG"], None,
+                        SENTENCE_COUNTRY_RULE, head=head)
+    trigger = next(t for t in doc if t.text == "rejected")
+    assert reliable_in(role, "12", trigger, source=False) is reached
+    assert reliable_in(role, "17", trigger, source=False)  # a material act keeps it wherever it is
+
+
+@pytest.mark.parametrize("text,code", [
+    # the source of a verbal act: the dateline places it when it speaks or acts
+    ("KANO, Nigeria (AP) — Traders and residents complained about the blackout.", "NGABUS"),
+    ("KANO, Nigeria (AP) — Hundreds of teachers criticised the state government.", "NGAEDU"),
+])
+def test_the_dateline_places_a_verbal_acts_speaker(text: str, code: str) -> None:
+    assert any(e.source.code == code and e.source.rule == "role+dateline" for e in events_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    # listeners and bystanders of a verbal act: the dateline does not make them parties
+    "KANO, Nigeria (AP) — The outage angered local officials and traders.",
+    "KANO, Nigeria (AP) — The governor told teachers that pay would rise.",
+    "KANO, Nigeria (AP) — The governor praised local businesses.",
+])
+def test_the_dateline_gives_no_country_to_a_verbal_acts_listener(text: str) -> None:
+    for event in events_of(text):
+        for role in (event.source, event.target):
+            assert role is None or role.rule != "role+dateline"
+
+
+def test_the_dateline_places_the_object_of_a_material_act() -> None:
+    events = events_of("KANO, Nigeria (AP) — Soldiers arrested traders at the market on Sunday.")
+    assert any(e.target is not None and e.target.code == "NGABUS" for e in events)
 
 
 def test_a_role_in_a_sentence_naming_several_countries_stays_uncoded() -> None:

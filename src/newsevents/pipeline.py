@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
-from .events.confidence import lower_countryless
+from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
@@ -103,7 +103,7 @@ class Pipeline:
         mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
-        lower_countryless(events)
+        events = lower_countryless(drop_unreliable_roles(events, doc))
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)

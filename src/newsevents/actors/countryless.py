@@ -9,10 +9,23 @@ with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country:
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
 offices ("the minister", "the government") are never kept without a country: whose they are
 is the whole of what they say.
+
+These countries are guesses, and an event keeps them only where they are reliable
+(``reliable_in``; events whose actors fail it are dropped, as they were before roles were
+located). In a material act (protest, coercion and arrests, assault, fight, mass violence) all
+are kept. In a verbal act:
+
+- the target is never a listener, guest or partner (statements, appeals, meetings: "told
+  lawmakers", "hosts manufacturers") nor a private party (business, school, hospital, citizens:
+  "talking to college students"); the sentence's one country must moreover be given to the
+  trigger's own object or a phrase of it ("warned opposition protesters", "suspended talks with
+  the rebels");
+- the source is never given the sentence's one country, and a place or the dateline only when
+  it is the one who speaks or acts, not whom the clause is about ("outraged local officials").
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
@@ -27,6 +40,28 @@ GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Rules that guess a role's country from its sentence or article (all but the role's own words).
+GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE})
+# Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
+# violence. A sentence's one country is reliably the country of whom such an act is done to
+# ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
+# or guest may be of any country ("he told lawmakers", "hosts manufacturers").
+MATERIAL_ACT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# "Hundreds of demonstrators blocked roads", "a group of physicians urged": the role heads an of
+# phrase of the subject.
+GROUP_PREPS = frozenset({"of"})
+# Statements, appeals, meetings and diplomatic cooperation: their target is a listener, a guest
+# or a partner, who may come from anywhere. (An intent's target is whom the intended act is done
+# to: "ready to free six soldiers".)
+STATEMENT_ROOTS = frozenset({"01", "02", "04", "05"})
+# How far (in dependency arcs) a guessed object may sit below its trigger, and through which
+# arcs: object, preposition and its object, an open complement ("ready to free soldiers").
+OBJECT_REACH = 3
+OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "xcomp", "nsubjpass", "attr", "oprd"})
+COORDINATION_DEPS = frozenset({"conj", "appos", "compound"})
+# Private people, businesses, schools, health workers and the media: as the target of a verbal
+# act they are bystanders more often than parties, and a guessed country makes them neither.
+PRIVATE_SECTORS = frozenset({"BUS", "EDU", "MED", "HLH", "CVL", "PPL"})
 
 
 def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Document,
@@ -70,6 +105,58 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             # country is ambiguous, not absent ("Rwanda deployed troops to fight insurgents in
             # Mozambique"), and it stays uncoded as before.
             role.code, role.country, role.rule = "".join(role.sectors), None, COUNTRYLESS_RULE
+
+
+def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source: bool) -> bool:
+    """Whether an event of CAMEO root ``root`` may keep ``role``'s country.
+
+    role: the event's source or target; trigger: the event's trigger token (None if unknown);
+    source: whether the role is the source. A role whose country its own words give is always
+    kept; a guessed one only as the module docstring says.
+    """
+    if role.rule not in GUESSED_RULES or root in MATERIAL_ACT_ROOTS:
+        return True
+    doc = trigger.doc if trigger is not None else None
+    if source:
+        # the one country a sentence names is not reliably its speaker's ("the country would
+        # not put up with a special prosecutor entrusted to investigate ...")
+        return role.rule != SENTENCE_COUNTRY_RULE and doc is not None and _acts(role, doc)
+    if root in STATEMENT_ROOTS or set(role.sectors) & PRIVATE_SECTORS:
+        return False
+    return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
+
+
+def _governed_by(role: ActorMention, trigger: Token) -> bool:
+    """The role is the trigger's object, or in a phrase of it, within ``OBJECT_REACH`` arcs:
+    "warned protesters", "suspended talks with the rebels", "demanded the resignation of the
+    cabinet"; not a role the fall-back search found further off ("filed on behalf of the
+    lawmakers")."""
+    doc = trigger.doc
+    if not 0 <= role.head < len(doc):
+        return False
+    token = doc[role.head]
+    while token.dep_ in COORDINATION_DEPS and token.head.i != token.i:
+        token = token.head
+    for _ in range(OBJECT_REACH):
+        if token.i == trigger.i:
+            return True
+        if token.dep_ not in OBJECT_PATH_DEPS:
+            return False
+        token = token.head
+    return token.i == trigger.i
+
+
+def _acts(role: ActorMention, doc: Doc) -> bool:
+    """The role is its clause's subject or passive agent, alone or in a conjunction or an of
+    phrase of the subject: not an object ("outraged local officials", "told teachers")."""
+    if not 0 <= role.head < len(doc):
+        return False
+    token = doc[role.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in GROUP_PREPS and token.head.head.i != token.head.i:
+        token = token.head.head
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _unlocated(mention: ActorMention) -> bool:
