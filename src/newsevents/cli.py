@@ -473,7 +473,7 @@ def query(
     """Query stored events, newest first."""
     import csv
 
-    from .query import RESULT_COLUMNS, EventFilter, query_events
+    from .query import RESULT_COLUMNS, EventFilter, csv_row, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
                           since=_check_day(since, "--since"), until=_check_day(until, "--until"),
@@ -488,7 +488,7 @@ def query(
     elif fmt is QueryFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=RESULT_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
     else:
         cells = [[row["date"] or "", row["source_code"] or "", row["code"], row["target_code"] or "",
                   ", ".join(p for p in (row["location_name"], row["location_country"]) if p),

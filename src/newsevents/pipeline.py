@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
+from .events.casualties import fill_casualties
 from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.lexicon import Lexicon, load_lexicon
@@ -103,7 +104,7 @@ class Pipeline:
         mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
-        events = lower_countryless(drop_unreliable_roles(events, doc))
+        events = fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)

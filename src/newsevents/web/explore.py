@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import InputError
 from ..ingest import build_document
 from ..ingest.sources import RawItem
-from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
+from ..query import JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, csv_row, query_events
+from ..store import read_attributes
 from .errors import BadRequest, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
@@ -120,7 +121,7 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
             out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(csv_row(row) for row in rows)
             return Response(out.getvalue(), media_type="text/csv")
         next_offset = offset + len(rows) if len(rows) == limit else None
         return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
@@ -133,7 +134,8 @@ def install_explore_routes(app: FastAPI, state: Any, check_write_access: Callabl
         row = cursor.execute(f"SELECT {columns} FROM events WHERE event_id = ?", [event_id]).fetchone()
         if row is None:
             raise NotFound(f"no event {event_id!r}")
-        record = {name: _plain(value) for name, value in zip(RESULT_COLUMNS, row)}
+        record = {name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)
+                  for name, value in zip(RESULT_COLUMNS, row)}
         mentions = cursor.execute(
             "SELECT m.doc_id, m.sentence_index, m.sentence, m.trigger, m.rule, m.confidence, d.url, d.title, d.pub_date "
             "FROM mentions m JOIN documents d USING (doc_hash) WHERE m.event_id = ? ORDER BY m.doc_id, m.sentence_index",
