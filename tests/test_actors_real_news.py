@@ -193,6 +193,7 @@ def test_the_dateline_gives_the_role_its_country() -> None:
     ("The Chilean president warned opposition protesters on Monday.", "CHLOPP"),
     ("The Chilean government suspended talks with rebel commanders on Friday.", "CHLREB"),
     ("A Chilean senator demanded the resignation of the police chief.", "CHLCOP"),
+    ("The Chilean senate opened an inquiry into a mining company.", "CHLBUS"),
 ])
 def test_an_object_of_a_material_act_takes_the_only_country_its_sentence_names(text: str, code: str) -> None:
     events = events_of(text)
@@ -203,7 +204,7 @@ def test_an_object_of_a_material_act_takes_the_only_country_its_sentence_names(t
     "The Chilean president told students that fees would fall.",   # a statement's listener
     "The Chilean minister met farmers on Monday.",                # a meeting's partner
     "Chile hosts several car manufacturers.",                      # a host's guest
-    "The Chilean president warned students on Monday.",            # a private party, not a party to it
+    "The Chilean president warned residents on Monday.",           # private people, not a party to it
 ])
 def test_a_verbal_acts_object_takes_no_country_from_its_sentence(text: str) -> None:
     events = events_of(text)
@@ -225,6 +226,17 @@ def test_a_guessed_object_must_hang_from_the_trigger(pipeline: Pipeline, phrase:
     trigger = next(t for t in doc if t.text == "rejected")
     assert reliable_in(role, "12", trigger, source=False) is reached
     assert reliable_in(role, "17", trigger, source=False)  # a material act keeps it wherever it is
+
+
+def test_a_passive_agent_takes_the_only_country_its_sentence_names() -> None:
+    events = events_of("A Chilean offer of talks was rejected by the rebel commanders on Friday.")
+    assert any(e.source.code == "CHLREB" and e.source.rule == "role+only-country-in-sentence" for e in events)
+
+
+def test_an_inherited_source_takes_no_country_from_its_sentence() -> None:
+    # the prosecutor is the object of "put up with": whose prosecutor the sentence does not say
+    events = events_of("Chile would not put up with a special prosecutor entrusted to investigate the army.")
+    assert all(e.source.rule != "role+only-country-in-sentence" for e in events)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -261,3 +273,25 @@ def test_a_role_in_a_sentence_naming_several_countries_stays_uncoded() -> None:
 
 def test_a_state_office_is_never_coded_without_its_country() -> None:
     assert not events_of("The minister attacked the plan.")
+
+
+# 8. Sectors ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Nigerians protested against the new tax.", "Nigerians", "NGACVL"),
+    ("Thousands of Algerians marched in the capital.", "Algerians", "DZACVL"),
+    ("An Egyptian was arrested at the airport.", "An Egyptian", "EGYCVL"),
+    ("Iraqis voted on Sunday.", "Iraqis", "IRQCVL"),
+])
+def test_a_nationality_as_a_noun_is_the_countrys_civilians(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert code_of(pipeline, text, phrase) == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("The Philippines protested to China.", "The Philippines", "PHL"),   # a country's plural name
+    ("The Maldives protested to India.", "The Maldives", "MDV"),
+    ("Nigeria criticised Ghana.", "Nigeria", "NGA"),
+    ("The Egyptian government criticised Israel.", "The Egyptian government", "EGYGOV"),
+])
+def test_country_names_and_modifiers_stay_as_they_were(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert code_of(pipeline, text, phrase) == code

@@ -16,12 +16,12 @@ located). In a material act (protest, coercion and arrests, assault, fight, mass
 are kept. In a verbal act:
 
 - the target is never a listener, guest or partner (statements, appeals, meetings: "told
-  lawmakers", "hosts manufacturers") nor a private party (business, school, hospital, citizens:
-  "talking to college students"); the sentence's one country must moreover be given to the
-  trigger's own object or a phrase of it ("warned opposition protesters", "suspended talks with
-  the rebels");
-- the source is never given the sentence's one country, and a place or the dateline only when
-  it is the one who speaks or acts, not whom the clause is about ("outraged local officials").
+  lawmakers", "hosts manufacturers", "talking to college students") nor private people ("the
+  victim"); the sentence's one country must moreover be given to the trigger's own object or a
+  phrase of it ("warned opposition protesters", "suspended talks with the rebels");
+- the source only when it is the one who speaks or acts, not whom the clause is about
+  ("outraged local officials"), and the sentence's one country only to a passive agent ("was
+  rejected by the rebels").
 """
 from __future__ import annotations
 
@@ -59,9 +59,10 @@ STATEMENT_ROOTS = frozenset({"01", "02", "04", "05"})
 OBJECT_REACH = 3
 OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "xcomp", "nsubjpass", "attr", "oprd"})
 COORDINATION_DEPS = frozenset({"conj", "appos", "compound"})
-# Private people, businesses, schools, health workers and the media: as the target of a verbal
-# act they are bystanders more often than parties, and a guessed country makes them neither.
-PRIVATE_SECTORS = frozenset({"BUS", "EDU", "MED", "HLH", "CVL", "PPL"})
+# Private people ("the victim", "people"): as the target of a verbal act they are bystanders
+# more often than parties, and a guessed country makes them neither. (A business, a school as
+# the target of an inquiry or a concession is a party: "opened an inquiry into a mining firm".)
+PEOPLE_SECTORS = frozenset({"CVL", "PPL"})
 
 
 def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Document,
@@ -118,10 +119,13 @@ def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source:
         return True
     doc = trigger.doc if trigger is not None else None
     if source:
-        # the one country a sentence names is not reliably its speaker's ("the country would
+        # the one country a sentence names is its speaker's only when the speaker is the passive
+        # agent ("was rejected by the rebels"), not an object the act is inherited by ("would
         # not put up with a special prosecutor entrusted to investigate ...")
-        return role.rule != SENTENCE_COUNTRY_RULE and doc is not None and _acts(role, doc)
-    if root in STATEMENT_ROOTS or set(role.sectors) & PRIVATE_SECTORS:
+        if doc is None or not _acts(role, doc):
+            return False
+        return role.rule != SENTENCE_COUNTRY_RULE or _passive_agent(doc[role.head])
+    if root in STATEMENT_ROOTS or set(role.sectors) & PEOPLE_SECTORS:
         return False
     return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
 
@@ -144,6 +148,10 @@ def _governed_by(role: ActorMention, trigger: Token) -> bool:
             return False
         token = token.head
     return token.i == trigger.i
+
+
+def _passive_agent(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _acts(role: ActorMention, doc: Doc) -> bool:

@@ -29,6 +29,11 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar"})
 # Prefixes that make a country word a stance: "anti-Syria", "pro-Western".
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
+# A nationality used as a noun ("Nigerians", "an Egyptian") names people of the country.
+PEOPLE_SECTOR = "CVL"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# The tables that list countries' names (knowledge.ACTOR_TABLES): a plural found there is a name.
+COUNTRY_NAME_TABLES = frozenset({"geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
 # Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
@@ -368,6 +373,10 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         extra = "".join(s for s in parts.sectors if s not in knowledge.split_code(parts.group.code)[1])
         mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
+        if not sectors and _names_people(root, parts.head_kind, knowledge):
+            # "Nigerians marched", "an Egyptian was arrested": a country's people, not its
+            # state, are its civilians (CAMEO CVL; issue 15 item 8)
+            sectors = PEOPLE_SECTOR
         mentions.append(make(chunk, parts.head_country + sectors, "country+role" if sectors else "country", name))
     elif parts.head_country and parts.head_kind in PLACE_KINDS:
         if _is_dateline(chunk):
@@ -415,6 +424,21 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _names_people(root: Token, head_kind: str | None, knowledge: Knowledge) -> bool:
+    """A nationality as the head noun: "an Egyptian" (the adjective as a noun), "Nigerians",
+    "the Palestinians" (the adjective's plural); not a country's name ("the Philippines")."""
+    if head_kind == "adjective":
+        return root.pos_ in ("NOUN", "PROPN")
+    word = root.lower_
+    if root.tag_ not in PLURAL_TAGS or not word.endswith("s"):
+        return False
+    if any(fact.source in COUNTRY_NAME_TABLES for _s, _e, facts in knowledge.actors.matches([word])
+           for fact in facts):  # type: ignore[attr-defined]
+        return False  # "the Philippines" is the country ("Philippine" its adjective)
+    return any(fact.kind == "adjective" for _s, _e, facts in knowledge.actors.matches([word[:-1]])
+               for fact in facts)  # type: ignore[attr-defined]
 
 
 def _ethnic(chunk: Span) -> bool:
