@@ -295,3 +295,12 @@ def test_a_nationality_as_a_noun_is_the_countrys_civilians(pipeline: Pipeline, t
 ])
 def test_country_names_and_modifiers_stay_as_they_were(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert code_of(pipeline, text, phrase) == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("UN peacekeepers were attacked near the border.", "UN peacekeepers", "IGOUNOMIL"),
+    ("Kenyan peacekeepers arrived on Monday.", "Kenyan peacekeepers", "KENMIL"),
+    ("Nairobi's security chief warned the gangs.", "Nairobi's security chief", "KENCOP"),
+])
+def test_peacekeepers_and_security_chiefs_have_their_sector(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert code_of(pipeline, text, phrase) == code
