@@ -19,6 +19,7 @@ def main() -> int:
     parser.add_argument("--actors", type=Path, action="append", default=[])
     parser.add_argument("--agents", type=Path, action="append", default=[])
     parser.add_argument("--misses", type=int, default=25, help="how many misses to list")
+    parser.add_argument("--sector-misses", type=int, default=0, help="how many sector misses to list")
     args = parser.parse_args()
     records = list(read_gold(args.gold))
     pipeline = Pipeline(actor_files=args.actors, agent_files=args.agents)
@@ -32,6 +33,10 @@ def main() -> int:
     print("most common misses:")
     for miss, count in score.misses.most_common(args.misses):
         print(f"  {count:3d}  {miss}")
+    if args.sector_misses:
+        print("sector misses (right code, other sector):")
+        for miss, count in score.sector_misses.most_common(args.sector_misses):
+            print(f"  {count:3d}  {miss}")
     return 0
 
 

@@ -116,7 +116,10 @@ def test_user_dictionaries_add_actors_and_agents(tmp_path: Path) -> None:
     assert knowledge.actors.entries[("valorian",)][0].code == "VAL"
     custom = Pipeline(actor_files=[actors], agent_files=[agents])
     ((_d, _doc, mentions),) = list(custom.actors([Document(id="v", text="Valorian wardens arrested the smugglers.")]))
-    assert {m.code for m in mentions if m.code} == {"VALCOP"}
+    codes = {m.text: (m.code, m.rule) for m in mentions if m.code}
+    assert codes["Valorian wardens"][0] == "VALCOP"
+    # issue 15: the object of an arrest takes the one country its sentence names
+    assert codes["the smugglers"] == ("VALCRM", "role+only-country-in-sentence")
 
 
 def test_seed_article_actors(shared_data: Path, pipeline: Pipeline) -> None:

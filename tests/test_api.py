@@ -105,3 +105,13 @@ def test_models_load_when_the_server_starts() -> None:
     with TestClient(create_app(pipeline=_CountingPipeline())) as started:
         assert _CountingPipeline.loads == 1
         assert started.get("/v1/health").status_code == 200
+
+
+
+@pytest.mark.issue(15)
+def test_coded_events_carry_their_counts(client: TestClient) -> None:
+    text = "Ethiopian troops attacked a village on Monday, killing at least 20 people."
+    body = client.post("/v1/code", json={"text": text, "date": "2024-06-21"}).json()
+    attacks = [e for e in body["events"] if e["cameo"]["root"] == "19"]
+    assert attacks and all(e["attributes"]["killed"] == {"min": 20, "max": None, "text": "at least 20", "span": [55, 66]}
+                           for e in attacks)

@@ -133,3 +133,15 @@ def test_first_requests_at_once_open_the_store_once(pipeline: Pipeline, tmp_path
     with ThreadPoolExecutor(FIRST_REQUESTS) as pool:
         statuses = list(pool.map(lambda _: client.get("/v1/events").status_code, range(FIRST_REQUESTS)))
     assert statuses == [200] * FIRST_REQUESTS
+
+
+@pytest.mark.issue(15)
+def test_events_carry_their_counts(client: TestClient) -> None:
+    events = client.get("/v1/events", params={"code": "17"}).json()["events"]
+    (arrest,) = [e for e in events if e["source_code"] == "KENCOP"]
+    assert arrest["attributes"]["arrested"] == {"min": 2, "max": 2, "text": "two", "span": [58, 61]}
+    assert client.get(f"/v1/events/{arrest['event_id']}").json()["attributes"] == arrest["attributes"]
+    others = client.get("/v1/events", params={"code": "111"}).json()["events"]
+    assert all(e["attributes"] == {} for e in others)
+    csv_text = client.get("/v1/events", params={"code": "17", "format": "csv"}).text
+    assert '""arrested"": {""min"": 2' in csv_text

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli import app
-from newsevents.export import GDELT_COLUMNS, PLOVER_COLUMNS, export_gdelt, export_parquet, export_plover, global_event_id
+from newsevents.export import CSV_COLUMNS, GDELT_COLUMNS, PLOVER_COLUMNS, export_csv, export_jsonl, export_gdelt, export_parquet, export_plover, global_event_id
 from newsevents.geo import load_gazetteer
 from newsevents.model import ActorMention, Document, Event
 from newsevents.query import EventFilter, query_events
@@ -216,7 +216,7 @@ def test_export_command(store: duckdb.DuckDBPyConnection, tmp_path: Path, runner
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     if fmt == "csv":
-        assert tuple(next(csv.reader(io.StringIO(text)))) == EVENT_COLUMNS and len(text.splitlines()) == 3
+        assert tuple(next(csv.reader(io.StringIO(text)))) == CSV_COLUMNS and len(text.splitlines()) == 3
     elif fmt == "jsonl":
         assert [json.loads(line)["code"] for line in text.splitlines()] == ["195", "042"]
     else:
@@ -238,3 +238,94 @@ def test_query_command(store: duckdb.DuckDBPyConnection, runner: CliRunner) -> N
 def test_query_missing_db(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["query", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and not (tmp_path / "none.duckdb").exists()
+
+
+# Issue 15: casualty and arrest counts -------------------------------------------------------
+
+SHELLING_COUNTS = {"killed": {"min": 20, "max": None, "text": "at least 20", "span": [40, 51]},
+                   "injured": {"min": 24, "max": 99, "text": "dozens", "span": [64, 70]}}
+
+
+@pytest.fixture()
+def counted(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    con = connect(tmp_path / "counts.duckdb")
+    shelling = event("d9", 0, RUSSIA_ARMY, UKRAINE, "195", "2024-05-02",
+                     "Russian troops shelled Kyiv, killing at least 20 and wounding dozens.", location=KYIV.to_dict())
+    shelling.attributes = dict(SHELLING_COUNTS)
+    visit = event("d9", 1, IRAN_MINISTER, IRAQ, "042", "2024-06-20", "Iran's minister visited Baghdad.")
+    StoreWriter(con).write_document(Document(id="d9", text="nine", date="2024-06-21", hash="h9"), [shelling, visit], "run")
+    return con
+
+
+@pytest.mark.issue(15)
+def test_counts_are_stored_and_queried(counted: duckdb.DuckDBPyConnection) -> None:
+    (shelling,) = query_events(counted, EventFilter(code="19"))
+    assert shelling["attributes"] == SHELLING_COUNTS
+    (visit,) = query_events(counted, EventFilter(code="04"))
+    assert visit["attributes"] == {}
+
+
+@pytest.mark.issue(15)
+def test_counts_in_csv_plover_and_parquet(counted: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    out = io.StringIO()
+    export_csv(counted, out)
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert (rows["195"]["killed"], rows["195"]["injured"], rows["195"]["arrested"]) == ("20", "24", "")
+    assert json.loads(rows["195"]["attributes"]) == SHELLING_COUNTS and rows["042"]["killed"] == ""
+    out = io.StringIO()
+    export_plover(counted, out)
+    plover = {r["CAMEO Code"]: r for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")}
+    assert (plover["195"]["Killed"], plover["195"]["Injured"], plover["042"]["Killed"]) == ("20", "24", "")
+    out = io.StringIO()
+    export_jsonl(counted, out)
+    assert json.loads(out.getvalue().splitlines()[0])["attributes"] == SHELLING_COUNTS
+    export_parquet(counted, tmp_path / "pq")
+    got = duckdb.sql(f"SELECT code, killed, injured, arrested FROM read_parquet('{tmp_path}/pq/**/*.parquet', "
+                     "hive_partitioning = true) ORDER BY code").fetchall()
+    assert got == [("042", None, None, None), ("195", 20, 24, None)]
+
+
+@pytest.mark.issue(15)
+def test_gdelt_export_is_unchanged_by_counts(counted: duckdb.DuckDBPyConnection) -> None:
+    out = io.StringIO()
+    export_gdelt(counted, out)
+    assert all(len(line.split("\t")) == 61 for line in out.getvalue().splitlines())
+
+
+@pytest.mark.issue(15)
+def test_a_count_only_a_repeat_gives_is_kept_when_events_merge() -> None:
+    from newsevents.dedup import merge_article_events
+
+    first = event("d", 0, RUSSIA_ARMY, UKRAINE, "195", "2024-05-02", "Russian troops shelled Kyiv.")
+    again = event("d", 3, RUSSIA_ARMY, UKRAINE, "195", "2024-05-02", "The shelling killed 4 people.")
+    again.attributes = {"killed": {"min": 4, "max": 4, "text": "4", "span": [60, 61]}}
+    (merged,) = merge_article_events([first, again])
+    assert merged.attributes["killed"]["min"] == 4
+
+
+@pytest.mark.issue(15)
+def test_a_store_made_before_counts_is_read_and_migrated(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "old.duckdb"
+    con = fill(path)
+    con.execute("ALTER TABLE events DROP COLUMN attributes")
+    con.execute("ALTER TABLE mentions DROP COLUMN attributes")
+    con.close()
+    # read-only (query, export): not changed, counts read as none
+    result = runner.invoke(app, ["query", "--db", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert all(json.loads(line)["attributes"] == {} for line in result.stdout.splitlines())
+    for fmt in ("csv", "plover", "gdelt", "parquet"):
+        out = tmp_path / f"old.{fmt}"
+        result = runner.invoke(app, ["export", "--db", str(path), "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, (fmt, result.output)
+    ro = connect(path, read_only=True)
+    assert "attributes" not in {r[0] for r in ro.execute("DESCRIBE events").fetchall()}
+    ro.close()
+    # writable (ingest, serve): the column is added, and new events store their counts
+    con = connect(path)
+    assert "attributes" in {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    shelling = event("d8", 0, RUSSIA_ARMY, UKRAINE, "190", "2024-07-01", "Troops attacked, killing 3.")
+    shelling.attributes = {"killed": {"min": 3, "max": 3, "text": "3", "span": [1, 2]}}
+    StoreWriter(con).write_document(Document(id="d8", text="eight", date="2024-07-01", hash="h8"), [shelling], "run")
+    (row,) = query_events(con, EventFilter(code="190"))
+    assert row["attributes"]["killed"]["min"] == 3

@@ -545,7 +545,7 @@ def query(
 ) -> None:
     """Query stored events, newest first."""
     from .export import write_csv
-    from .query import RESULT_COLUMNS, EventFilter, query_events
+    from .query import RESULT_COLUMNS, EventFilter, csv_row, query_events
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
                           since=_check_date(since, "--since"), until=_check_date(until, "--until"),
@@ -558,7 +558,7 @@ def query(
         for row in rows:
             _write_jsonl(row)
     elif fmt is QueryFormat.csv:
-        write_csv(sys.stdout, RESULT_COLUMNS, rows)
+        write_csv(sys.stdout, RESULT_COLUMNS, (csv_row(row) for row in rows))
     else:
         cells = [[row["date"] or "", row["source_code"] or "", row["code"], row["target_code"] or "",
                   ", ".join(p for p in (row["location_name"], row["location_country"]) if p),

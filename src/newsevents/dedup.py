@@ -71,6 +71,8 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
             kept.location = event.location
         if event.date_source == "text":
             kept.date_source = "text"
+        for kind, count in event.attributes.items():
+            kept.attributes.setdefault(kind, count)  # a count only a repeat gives (issue 15)
     return list(groups.values())
 
 

@@ -40,6 +40,8 @@ class ActorScore:
     with_sector: int = 0
     sector_hits: int = 0
     misses: Counter[str] = field(default_factory=Counter)
+    # Gold actors found with the right code but not the gold sector: "text [SEC got CODE]".
+    sector_misses: Counter[str] = field(default_factory=Counter)
 
     @property
     def country_rate(self) -> float:
@@ -102,6 +104,8 @@ def _score_actor(score: ActorScore, actor: dict[str, Any], text: str, mentions: 
         score.country_hits += 1
         if has_sector and any(sector in m.sectors for m in right):
             score.sector_hits += 1
+        elif has_sector:
+            score.sector_misses[f"{actor.get('actorText')} [{sector} got {right[0].code}]"] += 1
     else:
         found = overlapping[0].code if overlapping else "-"
         score.misses[f"{actor.get('actorText')} [{gold_code} got {found}]"] += 1

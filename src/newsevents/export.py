@@ -13,7 +13,8 @@ from typing import Any, TextIO
 import duckdb
 
 from .geo import KIND_ADMIN1, KIND_COUNTRY, Gazetteer, load_gazetteer
-from .store import EVENT_COLUMNS
+from .model import CASUALTY_KINDS
+from .store import EVENT_COLUMNS, read_attributes, select_list
 
 # GDELT 2.0 event table, in the codebook's column order (61 columns).
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -41,17 +42,22 @@ PLOVER_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Quad Code", "CAMEO Code", "Actor Name", "Actor Country",
     "Actor Sectors", "Recipient Name", "Recipient Country", "Recipient Sectors", "Placename", "City", "Province",
     "Country", "Latitude", "Longitude", "GeoNames ID", "Feature Type", "Num Mentions", "Num Articles", "Source",
-    "Publication Date", "Evidence")
+    "Publication Date", "Evidence", "Killed", "Injured", "Arrested")
+# Casualty and arrest counts (issue 15): one column each in the CSV, PLOVER and Parquet exports,
+# holding the count's minimum, the number the report vouches for ("at least 20" -> 20, "dozens"
+# -> 24); the whole range and wording stay in the attributes column. GDELT has no such column.
+COUNT_COLUMNS = CASUALTY_KINDS
+CSV_COLUMNS = (*EVENT_COLUMNS, *COUNT_COLUMNS)
 
 # Each event with the time its first document was stored (GDELT's DATEADDED).
 _EXPORT_SQL = (
-    "SELECT e.*, (SELECT min(d.added_at) FROM mentions m JOIN documents d USING (doc_hash) "
+    "SELECT {columns}, (SELECT min(d.added_at) FROM mentions m JOIN documents d USING (doc_hash) "
     "WHERE m.event_id = e.event_id) AS date_added FROM events e ORDER BY e.date NULLS LAST, e.event_id")
 _FETCH_ROWS = 1000
 
 
 def _events(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
-    cursor = con.execute(_EXPORT_SQL)
+    cursor = con.execute(_EXPORT_SQL.format(columns=select_list(con, "events", EVENT_COLUMNS, alias="e")))
     names = [column[0] for column in cursor.description]
     while rows := cursor.fetchmany(_FETCH_ROWS):
         for row in rows:
@@ -160,8 +166,14 @@ def plover_row(event: dict[str, Any], gazetteer: Gazetteer) -> list[Any]:
         event["target_country"], event["target_sectors"], event["location_name"], city, province,
         event["location_country"], event["location_lat"], event["location_lon"], geonameid,
         event["location_feature"], event["num_mentions"], event["num_articles"], event["source_url"],
-        event["first_published"], event["evidence"],
+        event["first_published"], event["evidence"], *count_cells(event),
     ]
+
+
+def count_cells(event: dict[str, Any]) -> list[int | None]:
+    """The minimum of each count (``COUNT_COLUMNS``) an events row's attributes give, else None."""
+    attributes = read_attributes(event["attributes"])
+    return [attributes[kind]["min"] if kind in attributes else None for kind in COUNT_COLUMNS]
 
 
 def _write_tsv(out: TextIO, rows: Iterator[list[Any]], header: tuple[str, ...] | None) -> int:
@@ -196,16 +208,18 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    """The events table as CSV with a header row, text that a spreadsheet would run as a
-    formula behind an apostrophe. Returns the number of rows."""
-    return write_csv(out, EVENT_COLUMNS, (_flat(event) for event in _events(con)))
+    """The events table as CSV with a header row, then the count columns, text that a
+    spreadsheet would run as a formula behind an apostrophe. Returns the number of rows."""
+    return write_csv(out, CSV_COLUMNS, ({**_flat(event), **dict(zip(COUNT_COLUMNS, count_cells(event)))}
+                                        for event in _events(con)))
 
 
 def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    """The events table as JSON lines. Returns the number of rows."""
+    """The events table as JSON lines (attributes as an object). Returns the number of rows."""
     count = 0
     for event in _events(con):
-        out.write(json.dumps(_flat(event), ensure_ascii=False) + "\n")
+        record = {**_flat(event), "attributes": read_attributes(event["attributes"])}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -213,13 +227,14 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
 def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     """Parquet files under ``out``, partitioned by event year-month (``year_month=2024-06/``;
     undated events under ``year_month=undated``). Returns the number of rows."""
-    columns = ", ".join(EVENT_COLUMNS)
+    columns = select_list(con, "events", EVENT_COLUMNS)
+    counts = ", ".join(f"CAST(json_extract(attributes, '$.{kind}.min') AS INTEGER) AS {kind}" for kind in COUNT_COLUMNS)
     # The one statement with a value in its text: DuckDB binds no parameter as a COPY target
     # before 1.4 (duckdb/duckdb#10697), so the path is written as an escaped string literal.
     target = "'" + str(out).replace("'", "''") + "'"
-    con.execute(f"COPY (SELECT {columns}, coalesce(strftime(date, '%Y-%m'), 'undated') AS year_month "
-                f"FROM events ORDER BY date, event_id) TO {target} (FORMAT PARQUET, PARTITION_BY (year_month), "
-                "OVERWRITE_OR_IGNORE)")
+    con.execute(f"COPY (SELECT *, {counts}, coalesce(strftime(date, '%Y-%m'), 'undated') AS year_month "
+                f"FROM (SELECT {columns} FROM events) ORDER BY date, event_id) TO {target} (FORMAT PARQUET, "
+                "PARTITION_BY (year_month), OVERWRITE_OR_IGNORE)")
     row = con.execute("SELECT count(*) FROM events").fetchone()
     return int(row[0]) if row else 0
 

@@ -36,6 +36,14 @@ DESTINATION_CODES = frozenset({"042"})
 # "during a visit to Addis Ababa, X criticised Y": the destination of a visit noun places
 # whatever its clause reports.
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover"})
+# Material acts take the place they were done in or on (issue 15): protest, assault, fight and
+# mass violence happen where their object is ("shelled Kharkiv", "the bombing of Gaza"), and
+# along the route they took ("marched through central Tbilisi", "an attack on Bakhmut").
+MATERIAL_ROOTS = frozenset({"14", "18", "19", "20"})
+MATERIAL_PREPS = frozenset({"through", "across", "along", "throughout", "on", "into"})
+# A material event noun's "of" phrase is what it was done to: "the shelling of Kharkiv".
+MATERIAL_NOUN_PREPS = frozenset({"of"})
+OBJECT_DEPS = frozenset({"dobj"})
 # Common nouns that introduce a place name: "the city of Mosul", "the capital, Kyiv". In this
 # frame a name the small NER model mislabels (PERSON, ORG) is still taken as a place.
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district", "governorate",
@@ -298,8 +306,8 @@ def locate_event(trigger: Token, code: str, gazetteer: Gazetteer,
                 continue
             for obj in (c for c in token.children if c.dep_ == "pobj"):
                 options.extend(_options(obj, tier, distance, token.lower_, gazetteer, mentions))
-    if code in DESTINATION_CODES:
-        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+    if code in DESTINATION_CODES or code[:2] in MATERIAL_ROOTS:
+        for obj in (c for c in trigger.children if c.dep_ in OBJECT_DEPS):
             options.extend(_options(obj, SAME_CLAUSE, 1, "object", gazetteer, mentions))
     if not options:
         return None
@@ -308,8 +316,12 @@ def locate_event(trigger: Token, code: str, gazetteer: Gazetteer,
 
 
 def _is_place_prep(token: Token, code: str) -> bool:
-    """"in", "near", ...; "to" for a visit event or after a visit noun."""
+    """"in", "near", ...; "to" for a visit event or after a visit noun; "through", "on" ... for
+    a material act, and "of" after its noun ("the shelling of Kharkiv")."""
     if token.lower_ in LOCATIVE_PREPS:
+        return True
+    if code[:2] in MATERIAL_ROOTS and (token.lower_ in MATERIAL_PREPS or token.lower_ in MATERIAL_NOUN_PREPS
+                                       and token.head.pos_ == "NOUN"):
         return True
     return token.lower_ in DESTINATION_PREPS and (code in DESTINATION_CODES or token.head.lemma_ in VISIT_NOUNS)
 
@@ -346,6 +358,11 @@ def _place_phrases(obj: Token, *, framed: bool) -> Iterator[tuple[Span, bool, st
     if obj.ent_type_ and not typed and not framed:
         return
     yield _name_span(obj), typed, _qualifier(obj)
+
+
+def place_name_span(obj: Token) -> Span:
+    """The whole place name whose head is ``obj`` (see ``_name_span``)."""
+    return _name_span(obj)
 
 
 def _name_span(obj: Token) -> Span:

@@ -140,6 +140,10 @@ class EventMention:
                 "date_source": self.date_source, "location": self.location}
 
 
+# The counts an event's ``attributes`` may give (issue 15, events.casualties), in export order.
+CASUALTY_KINDS = ("killed", "injured", "arrested")
+
+
 @dataclass(slots=True)
 class Event:
     """One coded event: who did what to whom, with the evidence that supports it.
@@ -172,6 +176,9 @@ class Event:
     location: dict[str, Any] | None = None
     explanation: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
+    # Counts read from the sentence (issue 15): killed / injured / arrested, each
+    # {"min", "max", "text", "span"} (events.casualties); empty when none is given.
+    attributes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> str:
@@ -202,6 +209,7 @@ class Event:
                          "trigger_span": [self.trigger_start, self.trigger_end], "rule": self.rule},
             "confidence": round(self.confidence, 2),
             "mentions": [mention.to_dict() for mention in self.mentions],
+            "attributes": self.attributes,
         }
         if explain:
             data["explanation"] = list(self.explanation)

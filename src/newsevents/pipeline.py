@@ -11,6 +11,8 @@ from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
 from .events.classify import EventClassifier, load_classifier
+from .events.casualties import fill_casualties
+from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.lexicon import Lexicon, load_lexicon
@@ -115,12 +117,13 @@ class Pipeline:
         the merge of repeated events. A caller that must survive one bad document (ingest)
         wraps this call. coder: this call's coder (default: the Pipeline's)."""
         coder = check_coder(coder or self.coder)
-        mentions = find_actors(doc, document, self.knowledge)
+        mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
         if coder != "rules":
             events = combine(doc, document, mentions, events, self.lexicon, self.classifier, coder=coder,
                              keep_uncertain=self.keep_uncertain, require_actors=self.require_actors)
+        events = fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)
@@ -136,7 +139,7 @@ class Pipeline:
     def actors(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc, list[ActorMention]]]:
         """Parse documents and find their actor mentions."""
         for document, doc in self.parse(documents):
-            yield document, doc, find_actors(doc, document, self.knowledge)
+            yield document, doc, find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
 
     @property
     def nlp(self) -> Language:

@@ -3,10 +3,13 @@ future REST API. Every value reaches DuckDB as a bound parameter, never as SQL t
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, fields
 from typing import Any
 
 import duckdb
+
+from .store import read_attributes, select_list
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 100_000
@@ -17,7 +20,9 @@ RESULT_COLUMNS = (
     "code", "name", "root_code", "quad_class", "goldstein", "plover_type", "plover_mode", "target_code",
     "target_name", "target_country", "target_sectors", "location_name", "location_country", "location_admin1",
     "location_lat", "location_lon", "location_geonameid", "location_feature", "num_mentions", "num_sources",
-    "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url")
+    "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url", "attributes")
+# Columns that hold JSON text in the store and are returned parsed (issue 15: counts).
+JSON_COLUMNS = frozenset({"attributes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +61,13 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value.strip())
 
 
-def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0) -> tuple[str, list[Any]]:
-    """The SQL text (fixed fragments only) and its parameters for ``filters``."""
+def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0, *,
+                columns: str | None = None) -> tuple[str, list[Any]]:
+    """The SQL text (fixed fragments only) and its parameters for ``filters``.
+
+    columns: the SELECT list (``store.select_list`` of RESULT_COLUMNS for an older store);
+    default RESULT_COLUMNS as they are.
+    """
     where: list[str] = []
     params: list[Any] = []
     like = f"LIKE ? ESCAPE '{LIKE_ESCAPE}'"
@@ -91,7 +101,7 @@ def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 
     if filters.text is not None:
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id AND m.sentence I{like})")
         params.append(_like_substring(filters.text))
-    sql = f"SELECT {', '.join(RESULT_COLUMNS)} FROM events"
+    sql = f"SELECT {columns or ', '.join(RESULT_COLUMNS)} FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date DESC NULLS LAST, num_mentions DESC, event_id LIMIT ? OFFSET ?"
@@ -105,9 +115,15 @@ def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: in
 
     con: a store connection; limit/offset: paging (limit is capped at MAX_LIMIT).
     """
-    sql, params = build_query(filters, limit, offset)
+    sql, params = build_query(filters, limit, offset, columns=select_list(con, "events", RESULT_COLUMNS))
     rows = con.execute(sql, params).fetchall()
-    return [{name: _plain(value) for name, value in zip(RESULT_COLUMNS, row)} for row in rows]
+    return [{name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)
+             for name, value in zip(RESULT_COLUMNS, row)} for row in rows]
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``query_events`` row for a CSV writer: JSON columns as JSON text (empty when none)."""
+    return {name: (json.dumps(value) if value else "") if name in JSON_COLUMNS else value for name, value in row.items()}
 
 
 def _plain(value: Any) -> Any:

@@ -75,18 +75,25 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS errors (
         input VARCHAR, reason VARCHAR, first_run_id VARCHAR, last_run_id VARCHAR,
         first_seen TIMESTAMP, last_seen TIMESTAMP, PRIMARY KEY (input, reason))""",
+    # Migrations, run on every writable opening: a store made before a column existed gains it
+    # (at the end, where the column tuples below put it). Opened read-only, an older store is not
+    # changed: readers select its missing columns as NULL (``select_list``).
+    # Issue 15: casualty and arrest counts (events.casualties), a JSON object.
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS attributes VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS attributes VARCHAR",
 )
 MENTION_COLUMNS = (
     "mention_id", "event_id", "article_event_id", "event_key", "doc_hash", "doc_id", "sentence_index", "sentence",
     "trigger", "trigger_start", "trigger_end", "rule", "confidence", "date", "date_source",
     *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS), "code", "negated",
-    "modality", *(f"location_{f}" for f in LOCATION_FIELDS))
+    "modality", *(f"location_{f}" for f in LOCATION_FIELDS), "attributes")
 EVENT_COLUMNS = (
     "event_id", "event_key", "date", "date_source", "source_code", "source_name", "source_country",
     "source_sectors", "target_code", "target_name", "target_country", "target_sectors", "code", "base_code",
     "root_code", "name", "goldstein", "quad_class", "plover_type", "plover_mode",
     *(f"location_{f}" for f in LOCATION_FIELDS), "num_mentions", "num_sources", "num_articles",
-    "is_root_event", "confidence", "evidence", "trigger", "doc_hash", "doc_id", "source_url", "first_published")
+    "is_root_event", "confidence", "evidence", "trigger", "doc_hash", "doc_id", "source_url", "first_published",
+    "attributes")
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -131,6 +138,24 @@ def check_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     size = path.stat().st_size
     if size < needed:
         raise DamagedStoreError(Errors.NE007.format(path=path, size=size, needed=needed))
+
+
+def select_list(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], *, alias: str = "") -> str:
+    """The columns for a SELECT from ``table``: one an older store lacks (opened read-only, so
+    not migrated) reads as NULL.
+
+    con: the store; columns: the names wanted; alias: the table's alias in the query, if any.
+    """
+    present = {row[0] for row in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = current_database()",
+        [table]).fetchall()}
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f"{prefix}{c}" if c in present else f"NULL AS {c}" for c in columns)
+
+
+def read_attributes(value: str | None) -> dict[str, Any]:
+    """An ``attributes`` cell as a dict (empty for NULL: none given, or an older store)."""
+    return json.loads(value) if value else {}
 
 
 def _create(path: Path) -> None:
@@ -316,7 +341,7 @@ def _mention_row(document: Document, event: Event, mention: EventMention, occurr
         document.id, mention.sentence_index, mention.sentence, mention.trigger, mention.trigger_start,
         mention.trigger_end, mention.rule, round(mention.confidence, 4), mention.date, mention.date_source,
         *_actor_values(event.source), *_actor_values(event.target), event.code, event.negated, event.modality,
-        *(location.get(f) for f in LOCATION_FIELDS))
+        *(location.get(f) for f in LOCATION_FIELDS), json.dumps(event.attributes) if event.attributes else None)
 
 
 def _cluster(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -373,6 +398,12 @@ def _aggregate_event(key: str, members: list[dict[str, Any]]) -> dict[str, Any]:
             event[f"{role}_{field}"] = lead[f"{role}_{field}"]
     for field in LOCATION_FIELDS:
         event[f"location_{field}"] = place[f"location_{field}"] if place else None
+    # Each count from the first mention, in the lead's order, that gives it.
+    counts: dict[str, Any] = {}
+    for member in members:
+        for kind, count in read_attributes(member["attributes"]).items():
+            counts.setdefault(kind, count)
+    event["attributes"] = json.dumps(counts) if counts else None
     return event
 
 

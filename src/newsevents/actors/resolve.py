@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Document
+from ..geo import Gazetteer
+from .countryless import place_unlocated_roles
 from ..syntax import noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
+from .names import not_a_person, union_is_labour
 
 # Dependency labels where a noun phrase is doing something, so that a capital or a seat of
 # government stands for its government ("Tehran said") rather than a place ("in Tehran").
@@ -27,13 +30,23 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar"})
 # Prefixes that make a country word a stance: "anti-Syria", "pro-Western".
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
+# A nationality used as a noun ("Nigerians", "an Egyptian") names people of the country.
+PEOPLE_SECTOR = "CVL"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# The tables that list countries' names (knowledge.ACTOR_TABLES): a plural found there is a name.
+COUNTRY_NAME_TABLES = frozenset({"geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
+# Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
+ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
+# "the head of the African Union", "a spokesman for NATO": whom an office works for.
+EMPLOYER_PREPS = frozenset({"of", "for"})
+ORGANISATION_KINDS = frozenset({"igo", "group"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -58,8 +71,13 @@ class _Parts:
     location: tuple[str, Span] | None = None  # "rebels in Darfur": a weaker source of country
 
 
-def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[ActorMention]:
-    """Return the actor mentions of a parsed document, coreference applied, in text order."""
+def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
+                gazetteer: Gazetteer | None = None) -> list[ActorMention]:
+    """Return the actor mentions of a parsed document, coreference applied, in text order.
+
+    gazetteer: places to locate roles the text gives no country ("police ... in Lucknow", the
+    dateline); without it, such roles are coded by their sectors alone (``countryless``).
+    """
     mentions: list[ActorMention] = []
     partners: dict[int, ActorMention] = {}
     # The doc's noun chunks, found once: Span.noun_chunks re-walks far more than its span.
@@ -75,6 +93,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge) -> list[Acto
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
     _locate_roles(mentions, doc)
+    place_unlocated_roles(mentions, doc, document, gazetteer)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
 
@@ -221,6 +240,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     root = chunk.root
     parts = _Parts()
     seen_matches: set[int] = set()
+    role_words = frozenset(agent_at)
     for token in chunk:
         if token.i in actor_at:
             start, end, facts = actor_at[token.i]
@@ -233,14 +253,22 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.name_tokens.extend(chunk.doc[start:end])
         elif token.i not in agent_at and _is_name_token(token, root, agent_at):
             parts.name_tokens.append(token)
-        # Role words count even inside a dictionary phrase ("President Boris Yeltsin").
-        if token.i in agent_at:
+        # Role words count even inside a dictionary phrase ("President Boris Yeltsin", "the
+        # UN Security Council" is a governing body), with two exceptions (issue 15): "Union"
+        # in a name is a trade union only when the name says whose work ("the African Union",
+        # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
+        # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
+        if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words):
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
             if token.i == root.i:
                 parts.role_head = True
     for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in EMPLOYER_PREPS and root.i in agent_at and parts.group is None:
+            # "the president of the European Commission", "a spokesman for the UN": an
+            # office of an organisation acts for it (issue 15)
+            parts.group = _employer(child, actor_at)
         if child.dep_ != "prep" or child.lower_ not in OF_PREPS | IN_PREPS:
             continue
         for obj in child.children:
@@ -252,6 +280,24 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _in_armed_group_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
+    """Whether token ``i`` is a word of the dictionary name of a non-state armed group."""
+    match = actor_at.get(i)
+    if match is None or match[1] - match[0] < 2 or match[2][0].kind in PERSON_KINDS:
+        return False
+    code = match[2][0].code
+    return any(code[k:k + 3] in ARMED_GROUP_CODES for k in range(0, len(code), 3))
+
+
+def _employer(prep: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:
+    """The organisation a preposition's object names, if it is one ("of the African Union")."""
+    for obj in prep.children:
+        match = actor_at.get(obj.i) if obj.dep_ == "pobj" else None
+        if match is not None and match[2][0].kind in ORGANISATION_KINDS:
+            return match[2][0]
+    return None
 
 
 def _stance_prefixed(doc: Doc, start: int) -> bool:
@@ -332,6 +378,10 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         extra = "".join(s for s in parts.sectors if s not in knowledge.split_code(parts.group.code)[1])
         mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
+        if not sectors and _names_people(root, parts.head_kind, knowledge):
+            # "Nigerians marched", "an Egyptian was arrested": a country's people, not its
+            # state, are its civilians (CAMEO CVL; issue 15 item 8)
+            sectors = PEOPLE_SECTOR
         mentions.append(make(chunk, parts.head_country + sectors, "country+role" if sectors else "country", name))
     elif parts.head_country and parts.head_kind in PLACE_KINDS:
         if _is_dateline(chunk):
@@ -371,7 +421,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country.
         mentions.append(make(chunk, parts.countries[-1][0], "demonym+people"))
         used_countries = parts.countries[-1:]
-    elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
+    elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "") and not_a_person(chunk) is None:
         mentions.append(make(chunk, None, "unresolved-person", name))
     if not mentions:
         used_countries = []
@@ -379,6 +429,21 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _names_people(root: Token, head_kind: str | None, knowledge: Knowledge) -> bool:
+    """A nationality as the head noun: "an Egyptian" (the adjective as a noun), "Nigerians",
+    "the Palestinians" (the adjective's plural); not a country's name ("the Philippines")."""
+    if head_kind == "adjective":
+        return root.pos_ in ("NOUN", "PROPN")
+    word = root.lower_
+    if root.tag_ not in PLURAL_TAGS or not word.endswith("s"):
+        return False
+    if any(fact.source in COUNTRY_NAME_TABLES for _s, _e, facts in knowledge.actors.matches([word])
+           for fact in facts):  # type: ignore[attr-defined]
+        return False  # "the Philippines" is the country ("Philippine" its adjective)
+    return any(fact.kind == "adjective" for _s, _e, facts in knowledge.actors.matches([word[:-1]])
+               for fact in facts)  # type: ignore[attr-defined]
 
 
 def _ethnic(chunk: Span) -> bool:

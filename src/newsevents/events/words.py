@@ -19,11 +19,18 @@ PAIR_SEPARATOR = "+"
 @lru_cache(maxsize=1)
 def word_sets() -> Mapping[str, frozenset[str]]:
     """Every set of words.tsv by name."""
-    text = (files("newsevents") / "data" / "lexicon" / "words.tsv").read_text(encoding="utf-8")
+    return read_word_sets((files("newsevents") / "data" / "lexicon" / "words.tsv").read_text(encoding="utf-8"), "words.tsv")
+
+
+def read_word_sets(text: str, file_name: str) -> Mapping[str, frozenset[str]]:
+    """The sets of a word-set table (columns set, words, note; words '|'-separated) by name.
+
+    text: the table's text; file_name: its name, for error messages.
+    """
     sets: dict[str, frozenset[str]] = {}
-    for number, (name, words, _note) in tsv_rows(text, "words.tsv", WORDS_HEADER):
+    for number, (name, words, _note) in tsv_rows(text, file_name, WORDS_HEADER):
         if name in sets:
-            raise ValueError(f"words.tsv:{number}: set {name!r} defined twice")
+            raise ValueError(f"{file_name}:{number}: set {name!r} defined twice")
         sets[name] = frozenset(word for word in words.split("|") if word)
     return MappingProxyType(sets)
 

@@ -22,8 +22,9 @@ from ..events.hybrid import Coder
 from ..export import write_csv
 from ..ingest.sources import RawItem, web_link
 from ..model import Document, Failure
-from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, query_events
+from ..query import JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, csv_row, query_events
 from ..settings import DEFAULT_LANGUAGES
+from ..store import read_attributes
 from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
 
 # Paging: the default page and the largest one a client may ask for.
@@ -146,7 +147,7 @@ def install_explore_routes(app: FastAPI, state: Any,
         rows = query_events(db().cursor(), filters, limit, offset)
         if format == "csv":
             out = io.StringIO()
-            write_csv(out, RESULT_COLUMNS, rows)
+            write_csv(out, RESULT_COLUMNS, (csv_row(row) for row in rows))
             return Response(out.getvalue(), media_type="text/csv")
         next_offset = offset + len(rows) if len(rows) == limit else None
         return {"events": rows, "offset": offset, "limit": limit, "next_offset": next_offset}
@@ -159,7 +160,8 @@ def install_explore_routes(app: FastAPI, state: Any,
         row = cursor.execute(f"SELECT {columns} FROM events WHERE event_id = ?", [event_id]).fetchone()
         if row is None:
             raise NotFound(f"no event {event_id!r}")
-        record = {name: _plain(value) for name, value in zip(RESULT_COLUMNS, row)}
+        record = {name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)
+                  for name, value in zip(RESULT_COLUMNS, row)}
         mentions = cursor.execute(
             "SELECT m.doc_id, m.sentence_index, m.sentence, m.trigger, m.rule, m.confidence, d.url, d.title, d.pub_date "
             "FROM mentions m JOIN documents d USING (doc_hash) WHERE m.event_id = ? ORDER BY m.doc_id, m.sentence_index",

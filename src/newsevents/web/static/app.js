@@ -53,6 +53,10 @@ function showTooltip(target, rows) {
 document.addEventListener("click", (e) => { if (!e.target.closest(".trigger, .actor")) tooltip.classList.add("hidden"); });
 
 const actorLabel = (a) => (a ? `${a.code || "?"} (${a.text})` : "—");
+// Casualty and arrest counts (issue 15): "at least 20" reads 20+, "dozens" 24–99.
+const COUNT_KINDS = ["killed", "injured", "arrested"];
+const countLabel = (c) => `${c.min === c.max ? c.min : c.max == null ? `${c.min}+` : `${c.min}–${c.max}`} ("${c.text}")`;
+const countRows = (attributes) => COUNT_KINDS.filter((k) => attributes && attributes[k]).map((k) => [k, countLabel(attributes[k])]);
 function eventRows(ev) {
   const loc = ev.location ? `${ev.location.name}, ${ev.location.country}` : null;
   return [
@@ -61,7 +65,7 @@ function eventRows(ev) {
     ["source", actorLabel(ev.source)], ["target", actorLabel(ev.target)],
     ["date", `${ev.date || "—"} (${ev.date_source || "—"})`], ["location", loc],
     ["rule", ev.evidence.rule], ["Goldstein / QuadClass", `${ev.cameo.goldstein} / ${ev.cameo.quad_class}`],
-    ["confidence", String(ev.confidence)],
+    ["confidence", String(ev.confidence)], ...countRows(ev.attributes),
   ];
 }
 
@@ -181,7 +185,9 @@ async function showEvent(id) {
     m.link ? el("a", { href: m.link, rel: "noopener noreferrer", target: "_blank", text: "source" })
       : el("span", { class: "muted", text: m.url || m.doc_id }),
   ]));
-  box.replaceChildren(el("h3", { text: `${ev.source_code || "?"} ${ev.code} ${ev.name || ""} ${ev.target_code || ""}` }), el("ul", {}, items));
+  const counts = countRows(ev.attributes);
+  const dl = counts.length ? [el("dl", {}, counts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]))] : [];
+  box.replaceChildren(el("h3", { text: `${ev.source_code || "?"} ${ev.code} ${ev.name || ""} ${ev.target_code || ""}` }), ...dl, el("ul", {}, items));
   box.classList.remove("hidden");
 }
 

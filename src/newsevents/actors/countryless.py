@@ -1,0 +1,202 @@
+"""Roles whose country the text does not give (issue 15).
+
+After coreference and the sentence's own places (``resolve._locate_roles``), a role still
+without a country ("gunmen", "police", "protesters", "a militia") is located by a place the
+gazetteer knows in a locative phrase of its sentence ("in Lucknow"), then by the article's
+dateline when the sentence names no country, then by the one country the sentence names.
+In a sentence that names several countries the role stays uncoded: its country is ambiguous. Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
+with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
+event it takes part in is emitted, with lower confidence (``events.confidence``). State
+offices ("the minister", "the government") are never kept without a country: whose they are
+is the whole of what they say.
+
+These countries are guesses, and an event keeps them only where they are reliable
+(``reliable_in``; events whose actors fail it are dropped, as they were before roles were
+located). In a material act (protest, coercion and arrests, assault, fight, mass violence) all
+are kept. In a verbal act:
+
+- the target is never a listener, guest or partner (statements, appeals, meetings: "told
+  lawmakers", "hosts manufacturers", "talking to college students") nor private people ("the
+  victim"); the sentence's one country must moreover be given to the trigger's own object or a
+  phrase of it ("warned opposition protesters", "suspended talks with the rebels");
+- the source only when it is the one who speaks or acts, not whom the clause is about
+  ("outraged local officials"), and the sentence's one country only to a passive agent ("was
+  rejected by the rebels").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
+from ..model import ActorMention, Document
+
+# Sectors a role may be coded with and no country: security forces and non-state groups.
+COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
+                                 "REF", "LAB", "EDU", "SET"})
+# Sectors that name a state's office or institution: never coded without its country.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "ELI", "PTY", "SPY"})
+COUNTRYLESS_RULE = "role-without-country"
+GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
+DATELINE_RULE = "role+dateline"
+SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Rules that guess a role's country from its sentence or article (all but the role's own words).
+GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE})
+# Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
+# violence. A sentence's one country is reliably the country of whom such an act is done to
+# ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
+# or guest may be of any country ("he told lawmakers", "hosts manufacturers").
+MATERIAL_ACT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# "Hundreds of demonstrators blocked roads", "a group of physicians urged": the role heads an of
+# phrase of the subject.
+GROUP_PREPS = frozenset({"of"})
+# Statements, appeals, meetings and diplomatic cooperation: their target is a listener, a guest
+# or a partner, who may come from anywhere. (An intent's target is whom the intended act is done
+# to: "ready to free six soldiers".)
+STATEMENT_ROOTS = frozenset({"01", "02", "04", "05"})
+# How far (in dependency arcs) a guessed object may sit below its trigger, and through which
+# arcs: object, preposition and its object, an open complement ("ready to free soldiers").
+OBJECT_REACH = 3
+OBJECT_PATH_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "xcomp", "nsubjpass", "attr", "oprd"})
+COORDINATION_DEPS = frozenset({"conj", "appos", "compound"})
+# Private people ("the victim", "people"): as the target of a verbal act they are bystanders
+# more often than parties, and a guessed country makes them neither. (A business, a school as
+# the target of an inquiry or a concession is a party: "opened an inquiry into a mining firm".)
+PEOPLE_SECTORS = frozenset({"CVL", "PPL"})
+
+
+def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Document,
+                          gazetteer: Gazetteer | None) -> None:
+    """Give each role still without a country one, or its sectors alone; in place.
+
+    mentions: the document's mentions after coreference and ``_locate_roles``; gazetteer:
+    the place gazetteer, or None to skip the gazetteer and dateline steps.
+    """
+    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc)]
+    if not roles:
+        return
+    sentences = list(doc.sents)
+    named: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.country:
+            named.setdefault(mention.sentence_index, set()).add(mention.country)
+    countries = ArticleCountries(mentions) if gazetteer is not None else None
+    dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
+    for role in roles:
+        country, rule = None, COUNTRYLESS_RULE
+        if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
+            here = _gazetteer_countries(sentences[role.sentence_index], gazetteer, countries)
+            others = named.get(role.sentence_index, set())
+            if len(here) == 1 and others <= here:
+                (country,) = here
+                rule = GAZETTEER_RULE
+            elif not here and not others and dateline is not None:
+                country, rule = dateline.country, DATELINE_RULE
+        others = named.get(role.sentence_index, set())
+        if country is None and len(others) == 1 and not _subject(role, doc):
+            # "President Ruto of Kenya promised protesters", "Lukashenko warned opposition
+            # protesters": the one who is acted on, in a sentence about one country only, is of
+            # that country, the domestic reading the extractor gives a target-less act too.
+            (country,) = others
+            rule = SENTENCE_COUNTRY_RULE
+        if country is not None:
+            role.code, role.country, role.rule = country + "".join(role.sectors), country, rule
+        elif not others and _clear_without_country(role.sectors):
+            # Only where nothing names a country: in a sentence naming several, the role's
+            # country is ambiguous, not absent ("Rwanda deployed troops to fight insurgents in
+            # Mozambique"), and it stays uncoded as before.
+            role.code, role.country, role.rule = "".join(role.sectors), None, COUNTRYLESS_RULE
+
+
+def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source: bool) -> bool:
+    """Whether an event of CAMEO root ``root`` may keep ``role``'s country.
+
+    role: the event's source or target; trigger: the event's trigger token (None if unknown);
+    source: whether the role is the source. A role whose country its own words give is always
+    kept; a guessed one only as the module docstring says.
+    """
+    if role.rule not in GUESSED_RULES or root in MATERIAL_ACT_ROOTS:
+        return True
+    doc = trigger.doc if trigger is not None else None
+    if source:
+        # the one country a sentence names is its speaker's only when the speaker is the passive
+        # agent ("was rejected by the rebels"), not an object the act is inherited by ("would
+        # not put up with a special prosecutor entrusted to investigate ...")
+        if doc is None or not _acts(role, doc):
+            return False
+        return role.rule != SENTENCE_COUNTRY_RULE or _passive_agent(doc[role.head])
+    if root in STATEMENT_ROOTS or set(role.sectors) & PEOPLE_SECTORS:
+        return False
+    return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
+
+
+def _governed_by(role: ActorMention, trigger: Token) -> bool:
+    """The role is the trigger's object, or in a phrase of it, within ``OBJECT_REACH`` arcs:
+    "warned protesters", "suspended talks with the rebels", "demanded the resignation of the
+    cabinet"; not a role the fall-back search found further off ("filed on behalf of the
+    lawmakers")."""
+    doc = trigger.doc
+    if not 0 <= role.head < len(doc):
+        return False
+    token = doc[role.head]
+    while token.dep_ in COORDINATION_DEPS and token.head.i != token.i:
+        token = token.head
+    for _ in range(OBJECT_REACH):
+        if token.i == trigger.i:
+            return True
+        if token.dep_ not in OBJECT_PATH_DEPS:
+            return False
+        token = token.head
+    return token.i == trigger.i
+
+
+def _passive_agent(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _acts(role: ActorMention, doc: Doc) -> bool:
+    """The role is its clause's subject or passive agent, alone or in a conjunction or an of
+    phrase of the subject: not an object ("outraged local officials", "told teachers")."""
+    if not 0 <= role.head < len(doc):
+        return False
+    token = doc[role.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in GROUP_PREPS and token.head.head.i != token.head.i:
+        token = token.head.head
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _unlocated(mention: ActorMention) -> bool:
+    return mention.code is None and mention.rule == "unresolved-role" and bool(mention.sectors) \
+        and mention.kind != "ethnic"
+
+
+def _subject(role: ActorMention, doc: Doc) -> bool:
+    """The subject of a clause: an act's author needs better evidence of its country than
+    the other actor its sentence names ("protesters who stormed parliament")."""
+    return 0 <= role.head < len(doc) and doc[role.head].dep_ in SUBJECT_DEPS
+
+
+def _named(role: ActorMention, doc: Doc) -> bool:
+    """A capitalised name ("the Rapid Support Forces"): an organisation whose country is
+    unknown, not a generic role."""
+    return 0 <= role.head < len(doc) and doc[role.head].pos_ == "PROPN"
+
+
+def _clear_without_country(sectors: list[str]) -> bool:
+    return bool(set(sectors) & COUNTRYLESS_SECTORS) and not set(sectors) & STATE_SECTORS
+
+
+def _gazetteer_countries(sent: Span, gazetteer: Gazetteer, countries: ArticleCountries) -> set[str]:
+    """Countries of the capitalised places named in locative phrases of the sentence ("in
+    Lucknow", "near Kaduna") that the gazetteer knows."""
+    found: set[str] = set()
+    for token in sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or not token.text[:1].isupper():
+            continue
+        phrase = place_name_span(token)
+        place = gazetteer.resolve(phrase.text, countries=countries.outside((phrase.start_char, phrase.end_char)))
+        if place is not None:
+            found.add(place.country)
+    return found

@@ -1,0 +1,308 @@
+"""Casualty and arrest counts of material conflict (issue 15 item 7).
+
+An event of force, mass violence or arrest often says how many people it hurt: "killing 12 and
+wounding 30", "at least 20 people were killed", "police detained dozens of protesters". This
+stage reads those counts from the event's sentence into ``event.attributes``: ``killed``,
+``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}`` (span: character offsets of
+the count in the document). How counts are read:
+
+- a plain number, in figures or words up to the thousands ("12", "1,200", "two hundred and
+  fifty", "twenty-five"), gives ``min == max``;
+- "at least N", "no fewer than N" give ``min = N`` and ``max = None`` (unknown): the report
+  gives a floor, and inventing a ceiling would be a guess; "more than N", "over N" give
+  ``min = N + 1``; "up to N", "as many as N" give ``min = 1, max = N``;
+- approximations ("about", "nearly", "some N") are read at their value;
+- vague quantities are ranges from the data file: "dozens" 24..99, "hundreds" 200..999, "several"
+  3..9, "a dozen" 12;
+- "a policeman was killed" counts one: "a"/"an" is a number only for a singular noun.
+
+The words live in ``data/lexicon/casualties.tsv``. The count is the one next to the word that
+says what happened: after an active verb ("killed 12"), before a passive one or an adjective
+("12 people were killed", "12 dead"), after a toll ("the death toll rose to 30"). Each kind takes
+the first count its sentence gives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc
+
+from ..model import CASUALTY_KINDS, Event
+from .lexicon import tsv_rows
+
+__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties"]
+
+# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
+CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
+HEADER = ("kind", "phrase", "min", "max", "note")
+TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
+NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# Words that may stand between a count and the word that says what happened to it: "12
+# people", "three of the soldiers", "two police officers". A count further off is not its count.
+BACKWARD_REACH = 6
+# Words that end the phrase of a count: another clause or a place or time.
+BREAK_WORDS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "who", "which", "that",
+                         "in", "on", "at", "with", "by", "including", "since", "during", "from", "to"})
+# "a number of", "a total of", "a series of": "a" that counts no one.
+NOT_ONE = frozenset({"number", "total", "lot", "series", "group", "crowd", "further", "few", "handful", "couple",
+                     "dozen"})
+# "claimed 30 lives": the count only ever comes before these.
+COUNT_BEFORE_ONLY = frozenset({"lives"})
+SINGULAR_AUXILIARIES = frozenset({"was", "is", "has", "had", "been", "got"})
+# "the death toll": the kind of toll its first word says; any other toll counts deaths.
+TOLL_KINDS = {"death": "killed", "injury": "injured", "casualty": "killed", "arrest": "arrested"}
+# Words that carry no count but are read past between a toll and its number ("rose to",
+# "stood at", "climbed to at least").
+TOLL_REACH = 5
+# Four-digit numbers in this range after "in"/"since" are years, not counts.
+YEAR_RANGE = range(1900, 2100)
+YEAR_PREPS = frozenset({"in", "since", "of", "until", "by"})
+# Kinds of rows that bound a count: the number (n) and what a qualifier makes of it.
+N, N_PLUS_ONE, N_MINUS_ONE = "n", "n+1", "n-1"
+
+
+@dataclass(frozen=True)
+class _Words:
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    qualifiers: dict[tuple[str, ...], tuple[str, str]]
+    kinds: dict[str, str]
+    passive: frozenset[str]
+    tolls: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Count:
+    low: int
+    high: int | None
+    start: int  # token index of the first word (qualifier included)
+    end: int  # token index after the last word
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    text = (files("newsevents") / "data" / "lexicon" / "casualties.tsv").read_text(encoding="utf-8")
+    return read_casualty_words(text, "casualties.tsv")
+
+
+def read_casualty_words(text: str, file_name: str) -> _Words:
+    """The tables of a casualties.tsv file (see the file's header comment).
+
+    text: its text; file_name: its name, for error messages.
+    """
+    numbers: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    vague: dict[tuple[str, ...], tuple[int, int]] = {}
+    qualifiers: dict[tuple[str, ...], tuple[str, str]] = {}
+    kinds: dict[str, str] = {}
+    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set()}
+    for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
+        if kind == "number":
+            numbers[phrase] = int(low)
+        elif kind == "multiplier":
+            multipliers[phrase] = int(low)
+        elif kind == "vague":
+            vague[tuple(phrase.split())] = (int(low), int(high))
+        elif kind == "qualifier":
+            qualifiers[tuple(phrase.split())] = (low, high)
+        elif kind in CASUALTY_KINDS:
+            kinds[phrase] = kind
+        elif kind in sets:
+            sets[kind].add(phrase)
+        else:
+            raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
+    return _Words(numbers, multipliers, vague, qualifiers, kinds, frozenset(sets["passive"]),
+                  frozenset(sets["toll"]), frozenset(sets["unit"]))
+
+
+def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
+    """Fill ``attributes`` with the counts of material conflict events, from their sentence; in place.
+
+    events: one document's events; doc: its parse (for the sentence offsets). Returns the events.
+    """
+    sentences = list(doc.sents)
+    for event in events:
+        if event.root not in CASUALTY_ROOTS or not 0 <= event.sentence_index < len(sentences):
+            continue
+        sent = sentences[event.sentence_index]
+        event.attributes.update(counts_in(sent.text, offset=sent.start_char))
+    return events
+
+
+def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
+    """The counts of killed, injured and arrested people a sentence gives, by kind.
+
+    text: the sentence; offset: its first character's offset in the document (for spans).
+    Returns ``{kind: {"min", "max", "text", "span"}}`` for the kinds found.
+    """
+    words = _words()
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    lowered = [t[0] for t in tokens]
+    found: dict[str, dict[str, object]] = {}
+    for k, word in enumerate(lowered):
+        kind = words.kinds.get(word)
+        count = None
+        if kind is not None and kind not in found:
+            count = _count_of(lowered, k, words)
+        elif word in words.tolls and k > 0:
+            kind = TOLL_KINDS.get(lowered[k - 1].rstrip("s"), "killed")
+            count = None if kind in found else _after_toll(lowered, k, words)
+        if kind is None or count is None:
+            continue
+        start, end = tokens[count.start][1], tokens[count.end - 1][2]
+        found[kind] = {"min": count.low, "max": count.high, "text": text[start:end],
+                       "span": [offset + start, offset + end]}
+    return found
+
+
+def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
+    """The count of the kind word at ``k``: after it when it is an active verb or a noun with
+    "of" ("killed 12", "the arrest of 15"), else before it ("12 were killed", "12 dead")."""
+    passive = _passive_before(lowered, k, words)
+    word = lowered[k]
+    if not passive and word not in COUNT_BEFORE_ONLY:
+        after = k + 2 if k + 2 < len(lowered) and lowered[k + 1] == "of" else k + 1
+        count = _quantity(lowered, after, words, singular_next=True)
+        if count is not None:
+            return count
+    if word == "held" and not passive:
+        return None  # "held talks", "held on Monday": held counts only the held
+    return _before(lowered, k, words, singular=passive)
+
+
+def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
+    j = k - 1
+    while j >= 0 and lowered[j] in words.passive:
+        if lowered[j] not in ("reportedly", "also", "later"):
+            return True
+        j -= 1
+    return False
+
+
+def _before(lowered: list[str], k: int, words: _Words, *, singular: bool) -> _Count | None:
+    """The count that ends closest before ``k`` with only nouns, "of the", and auxiliaries
+    between: "at least 20 people were killed", "three of the soldiers died"."""
+    best: _Count | None = None
+    for start in range(k - 1, max(-1, k - 1 - BACKWARD_REACH - 3), -1):
+        count = _quantity(lowered, start, words, singular_next=True)
+        if count is None or count.end > k or not _fillers(lowered[count.end:k], words):
+            continue
+        if lowered[count.start] in ("a", "an") and not (singular and _singular_noun(lowered[count.end:k], words)):
+            continue
+        if best is None or count.end > best.end or count.end == best.end and count.start < best.start:
+            best = count
+    return best
+
+
+def _fillers(between: list[str], words: _Words) -> bool:
+    return len(between) <= BACKWARD_REACH and all(
+        w.isalpha() and w not in BREAK_WORDS and w not in words.kinds for w in between)
+
+
+def _singular_noun(between: list[str], words: _Words) -> bool:
+    """"a policeman was", "a police officer has been": a noun phrase of one before the verb."""
+    nouns = [w for w in between if w not in words.passive and w not in SINGULAR_AUXILIARIES]
+    return 0 < len(nouns) <= 3 and not nouns[-1].endswith("s") and nouns[0] not in NOT_ONE
+
+
+def _after_toll(lowered: list[str], k: int, words: _Words) -> _Count | None:
+    for start in range(k + 1, min(len(lowered), k + 1 + TOLL_REACH)):
+        if lowered[start] in ("a", "an"):
+            continue
+        count = _quantity(lowered, start, words, singular_next=False)
+        if count is not None:
+            return count
+    return None
+
+
+def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool) -> _Count | None:
+    """The count that starts at token ``i``: a qualifier, then a vague quantity, a numeral or
+    number words. "a"/"an" count one only with ``singular_next`` and a singular noun after."""
+    if i >= len(lowered):
+        return None
+    qualifier = _longest(lowered, i, words.qualifiers)
+    j = i + len(qualifier[0]) if qualifier else i
+    vague = _longest(lowered, j, words.vague)
+    if vague is not None:
+        phrase, (low, high) = vague
+        end = j + len(phrase)
+        if qualifier is None and lowered[i] in ("a", "an") and len(phrase) == 1:
+            return None
+        return _Count(low, high, i, end + 1 if end < len(lowered) and lowered[end] == "of" else end)
+    value, end = _number(lowered, j, words)
+    if value is None:
+        return None
+    if lowered[j] in ("a", "an"):
+        nxt = lowered[end] if end < len(lowered) else ""
+        if qualifier is not None or not singular_next or not nxt.isalpha() or nxt.endswith("s") or nxt in NOT_ONE \
+                or nxt in words.kinds:
+            return None
+    if end < len(lowered) and lowered[end] in words.units:
+        return None
+    if value in YEAR_RANGE and i > 0 and lowered[i - 1] in YEAR_PREPS:
+        return None
+    low, high = value, value
+    if qualifier is not None:
+        low_rule, high_rule = qualifier[1]
+        low = _bound(low_rule, value) or 1
+        high = _bound(high_rule, value)
+    return _Count(low, high, i, end)
+
+
+def _bound(rule: str, value: int) -> int | None:
+    if rule == N:
+        return value
+    if rule == N_PLUS_ONE:
+        return value + 1
+    if rule == N_MINUS_ONE:
+        return value - 1
+    return int(rule) if rule else None
+
+
+def _longest(lowered: list[str], i: int, table: dict[tuple[str, ...], tuple]) -> tuple[tuple[str, ...], tuple] | None:  # type: ignore[type-arg]
+    for size in (3, 2, 1):
+        phrase = tuple(lowered[i:i + size])
+        if len(phrase) == size and phrase in table:
+            return phrase, table[phrase]
+    return None
+
+
+def _number(lowered: list[str], i: int, words: _Words) -> tuple[int | None, int]:
+    """A numeral ("12", "1,200", "3 thousand") or number words ("two hundred and fifty",
+    "twenty-five", "a hundred"), and the index after it."""
+    if i >= len(lowered):
+        return None, i
+    if NUMERAL_RE.fullmatch(lowered[i]):
+        value = int(lowered[i].replace(",", ""))
+        end = i + 1
+        if end < len(lowered) and lowered[end] in words.multipliers:
+            value, end = value * words.multipliers[lowered[end]], end + 1
+        return value, end
+    total, current, end, seen = 0, 0, i, False
+    while end < len(lowered):
+        parts = lowered[end].replace("’", "-").split("-")
+        if all(p in words.numbers for p in parts) and (len(parts) == 1 or parts[0] not in ("a", "an")):
+            current += sum(words.numbers[p] for p in parts)
+        elif lowered[end] in words.multipliers and (seen or current):
+            scale = words.multipliers[lowered[end]]
+            if scale >= 1000:
+                total, current = total + max(current, 1) * scale, 0
+            else:
+                current = max(current, 1) * scale
+        elif lowered[end] == "and" and seen and end + 1 < len(lowered) and lowered[end + 1] in words.numbers \
+                and lowered[end + 1] not in ("a", "an"):
+            pass
+        else:
+            break
+        seen = True
+        end += 1
+        if lowered[end - 1] in ("a", "an") and not (end < len(lowered) and lowered[end] in words.multipliers):
+            break  # "a" alone is one; "a hundred" goes on
+    if not seen:
+        return None, i
+    return total + current, end

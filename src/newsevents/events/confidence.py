@@ -1,0 +1,48 @@
+"""Confidence adjustments made after extraction (issue 15).
+
+An event whose source or target is a role coded without a country ("gunmen", "police" in a
+sentence and article that say nowhere whose) is kept, as GDELT keeps such events, but is less
+sure than one whose actors are placed: whose gunmen is half of what the event says.
+
+An event whose actor's country is a guess the act does not bear out (``countryless.reliable_in``:
+"he told lawmakers" with lawmakers given the sentence's one country) is dropped, as it was
+before roles were located: it has no actor the text supports.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..actors.countryless import COUNTRYLESS_RULE, reliable_in
+from ..model import Event
+
+COUNTRYLESS_PENALTY = 0.15
+# The floor the extractor keeps (events.extract.MIN_CONFIDENCE).
+MIN_CONFIDENCE = 0.3
+
+
+def lower_countryless(events: list[Event]) -> list[Event]:
+    """Lower the confidence of events with an actor coded without a country; in place.
+
+    Returns the events.
+    """
+    for event in events:
+        roles = [a for a in (event.source, event.target) if a is not None and a.rule == COUNTRYLESS_RULE]
+        if roles:
+            event.confidence = round(max(MIN_CONFIDENCE, event.confidence - COUNTRYLESS_PENALTY), 2)
+            event.explanation.append(f"actor without a country ({', '.join(a.text for a in roles)}): "
+                                     f"confidence -{COUNTRYLESS_PENALTY}")
+    return events
+
+
+def drop_unreliable_roles(events: list[Event], doc: Doc) -> list[Event]:
+    """The events whose actors' countries, where guessed, are reliable for their act.
+
+    events: one document's events; doc: its parse. Returns the kept events, in order.
+    """
+    kept = []
+    for event in events:
+        trigger = next((t for t in doc if t.idx == event.trigger_start), None)
+        if reliable_in(event.source, event.root, trigger, source=True) and (
+                event.target is None or reliable_in(event.target, event.root, trigger, source=False)):
+            kept.append(event)
+    return kept
