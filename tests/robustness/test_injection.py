@@ -122,7 +122,7 @@ def test_tsv_exports_read_the_same_in_every_reader(runner: CliRunner, store: Pat
     frame = pd.read_csv(tmp_path / f"x.{fmt}", sep="\t", header=header)
     assert frame.shape == (events, columns)
     # The values survive: csv.reader gives back the quoted evidence exactly.
-    evidence = {row[-1] for row in rows} if fmt == "plover" else set()
+    evidence = {row[PLOVER_COLUMNS.index("Evidence")] for row in rows} if fmt == "plover" else set()
     assert fmt == "gdelt" or '"Peru condemned Chile on Monday," he said.' in evidence
 
 
