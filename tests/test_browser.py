@@ -68,7 +68,7 @@ def page(server: str) -> Iterator[object]:
 def _code(page: object, text: str) -> None:
     page.fill("#input-text", text)  # type: ignore[attr-defined]
     page.click("#code-button")  # type: ignore[attr-defined]
-    page.wait_for_function("document.querySelector('#code-status').textContent.includes('events')", timeout=60_000)  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelector('#code-status').textContent.includes(' event')", timeout=60_000)  # type: ignore[attr-defined]
 
 
 def test_visit_is_listed_and_highlighted(page: object) -> None:

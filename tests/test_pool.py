@@ -91,10 +91,10 @@ def test_a_document_that_fails_to_code_is_a_failure_and_the_rest_are_coded(
         pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     code_parsed = Pipeline.code_parsed
 
-    def failing(self: Pipeline, doc: Any, document: Document) -> Any:
+    def failing(self: Pipeline, doc: Any, document: Document, **options: Any) -> Any:
         if document.id == "text-2":
             raise RuntimeError("boom")
-        return code_parsed(self, doc, document)
+        return code_parsed(self, doc, document, **options)
 
     monkeypatch.setattr(Pipeline, "code_parsed", failing)  # the pool's processes fork with it
     outcomes = _code(pipeline, 2, _items())
@@ -105,10 +105,10 @@ def test_a_document_that_fails_to_code_is_a_failure_and_the_rest_are_coded(
 def test_a_process_that_dies_stops_the_run_with_an_error(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     code_parsed = Pipeline.code_parsed
 
-    def dying(self: Pipeline, doc: Any, document: Document) -> Any:
+    def dying(self: Pipeline, doc: Any, document: Document, **options: Any) -> Any:
         if document.id == "text-4":
             os._exit(1)  # as a process killed by the kernel or crashed in native code would
-        return code_parsed(self, doc, document)
+        return code_parsed(self, doc, document, **options)
 
     monkeypatch.setattr(Pipeline, "code_parsed", dying)
     with pytest.raises(WorkerError, match="NE005"):
