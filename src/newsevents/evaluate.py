@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .dates import normalise_date
+from .events.classify import NONE
+from .events.hybrid import type_of
 from .model import ActorMention, Document, Event
 from .pipeline import Pipeline
 
@@ -258,9 +260,6 @@ def _score_record(report: EventReport, document: Document, events: list[Event], 
     report.confusion[(gold_root, best)] += 1
 
 
-# PLOVER types the classifier merges (PLV's YIELD is PLOVER's CONCEDE and RETREAT).
-TYPE_ALIASES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
-
 
 def is_type_gold(records: Iterable[dict[str, Any]]) -> bool:
     """True for sentence-level type gold (``{"id", "text", "label"}``, a PLOVER type per
@@ -294,12 +293,12 @@ class TypeReport:
     @property
     def coverage(self) -> float:
         """Share of sentences given any type."""
-        return sum(p != "NONE" for p in self.predicted) / len(self.predicted) if self.predicted else 0.0
+        return sum(p != NONE for p in self.predicted) / len(self.predicted) if self.predicted else 0.0
 
     @property
     def precision(self) -> float:
         """Share of typed sentences typed right."""
-        typed = [(g, p) for g, p in zip(self.gold, self.predicted) if p != "NONE"]
+        typed = [(g, p) for g, p in zip(self.gold, self.predicted) if p != NONE]
         return sum(g == p for g, p in typed) / len(typed) if typed else 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -313,11 +312,11 @@ def score_types(records: list[dict[str, Any]], pipeline: Pipeline, coders: Seque
     reports = {coder: TypeReport() for coder in coders}
     by_id = {str(r["id"]): r for r in records}
     for document, doc in pipeline.parse(gold_documents(records)):
-        gold = TYPE_ALIASES.get(by_id[document.id]["label"], by_id[document.id]["label"])
+        gold = type_of(by_id[document.id]["label"]) or NONE
         for coder, report in reports.items():
             _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
             typed = [e for e in events if e.plover_type]
-            best = max(typed, key=lambda e: e.confidence).plover_type if typed else "NONE"
+            best = max(typed, key=lambda e: e.confidence).plover_type if typed else None
             report.gold.append(gold)
-            report.predicted.append(TYPE_ALIASES.get(best or "", best or "NONE"))
+            report.predicted.append(type_of(best) or NONE)
     return reports
