@@ -203,6 +203,9 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     from .explore import install_explore_routes
 
     closers.append(install_explore_routes(app, state, check_write_access))
+    from .owner_routes import install_owner_routes
+
+    install_owner_routes(app, state)
     app.add_middleware(JsonBodies)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)
     app.add_middleware(WriteAccess, check=lambda authorization: check_write_access(state, authorization))

@@ -1,0 +1,201 @@
+"""`newsevents watch`: feeds, sitemaps and articles served from 127.0.0.1 in the test (issue 16)."""
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from newsevents.cli import app
+from newsevents.errors import InputError
+from newsevents.monitor.feeds import parse_listing, read_feed_list
+from newsevents.monitor.watcher import parse_interval
+from tests.feedsite import FEEDS, FeedSite, RunningSite, thirty_article_site
+
+pytestmark = pytest.mark.issue(16)
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    served = thirty_article_site()
+    running = RunningSite(served)
+    try:
+        yield served
+    finally:
+        running.close()
+
+
+def feeds_file(tmp_path: Path, urls: list[str]) -> Path:
+    path = tmp_path / "feeds.txt"
+    path.write_text("# the test site\n\n" + "\n".join(urls) + "\n", encoding="utf-8")
+    return path
+
+
+def watch_once(runner: CliRunner, feeds: Path, db: Path, *extra: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once", "--delay", "0", "--coder", "rules",
+                                 *extra])
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.exit_code, result.stderr
+
+
+def count(db: Path, sql: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_watch_codes_all_then_nothing_then_only_the_new(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    feeds, db = feeds_file(tmp_path, [site.url(path) for path in FEEDS]), tmp_path / "store.duckdb"
+
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    assert count(db, "SELECT count(*) FROM documents") == 30
+    assert count(db, "SELECT count(*) FROM documents WHERE url LIKE '%/news/%.html'") == 30
+    assert count(db, "SELECT count(*) FROM events") > 0
+    assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'stored'") == 30
+    assert sorted(site.articles_fetched()) == sorted(p for paths in site.feeds.values() for p in paths)
+
+    # Second run: every feed is asked conditionally and answers 304; no article is fetched.
+    site.hits.clear()
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    feed_hits = [hit for hit in site.hits if hit.path in FEEDS]
+    assert len(feed_hits) == 3
+    assert all(hit.status == 304 and hit.if_none_match and hit.if_modified_since for hit in feed_hits)
+    assert site.articles_fetched() == []
+    assert count(db, "SELECT count(*) FROM documents") == 30
+
+    # Third run: 5 new articles across the three feeds; exactly those are fetched and coded.
+    site.hits.clear()
+    new = (site.add_articles("/rss.xml", [100, 101]) + site.add_articles("/atom.xml", [102, 103])
+           + site.add_articles("/sitemap.xml", [104]))
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    assert sorted(site.articles_fetched()) == sorted(new)
+    assert count(db, "SELECT count(*) FROM documents") == 35
+    assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'stored'") == 35
+
+
+def test_robots_txt_disallow_is_honoured(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    private = site.add_articles("/rss.xml", [200, 201], prefix="/private")
+    feeds, db = feeds_file(tmp_path, [site.url("/rss.xml")]), tmp_path / "store.duckdb"
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    assert not set(private) & set(site.articles_fetched())
+    assert count(db, "SELECT count(*) FROM documents") == 10
+    assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'disallowed'") == 2
+    # A robots.txt that disallows everything for us keeps even the feed unread.
+    site.robots = "User-agent: newsevents\nDisallow: /\n"
+    fresh = tmp_path / "fresh.duckdb"
+    site.hits.clear()
+    code, err = watch_once(runner, feeds, fresh)
+    assert [hit.path for hit in site.hits] == ["/robots.txt"]
+    assert f"error: {site.url('/rss.xml')}: disallowed by robots.txt" in err
+
+
+def test_dead_feeds_and_a_broken_article_are_logged_and_the_rest_goes_on(
+        runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{sock.getsockname()[1]}/feed.xml"
+    site.pages["/news/broken.html"] = ("application/octet-stream", bytes(range(256)) * 8)
+    site.feeds["/rss.xml"] += ["/news/broken.html", "/news/gone.html"]
+    feeds = feeds_file(tmp_path, [site.url("/missing.xml"), refused, *(site.url(path) for path in FEEDS)])
+    db = tmp_path / "store.duckdb"
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert any(line.startswith(f"error: {site.url('/missing.xml')}: HTTP 404") for line in lines), err
+    assert any(line.startswith(f"error: {refused}: robots.txt: unreachable") for line in lines), err
+    assert any(line.startswith(f"error: {site.url('/news/broken.html')}: ") for line in lines), err
+    assert any(line.startswith(f"error: {site.url('/news/gone.html')}: HTTP 404") for line in lines), err
+    assert count(db, "SELECT count(*) FROM documents") == 30
+    assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'failed'") == 1
+    assert count(db, "SELECT count(*) FROM errors") >= 1  # the broken article, as ingest records it
+
+
+def test_a_restart_never_codes_an_article_twice(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    # A site without ETag/Last-Modified: every run reads the feeds in full, so only what the
+    # store remembers keeps the articles from being fetched and coded again.
+    site.conditional = False
+    feeds, db = feeds_file(tmp_path, [site.url(path) for path in FEEDS]), tmp_path / "store.duckdb"
+    assert watch_once(runner, feeds, db)[0] == 0
+    runs_before = count(db, "SELECT count(*) FROM runs")
+    site.hits.clear()
+    code, err = watch_once(runner, feeds, db)
+    assert code == 0, err
+    assert [hit.status for hit in site.hits if hit.path in FEEDS] == [200, 200, 200]
+    assert site.articles_fetched() == []
+    assert count(db, "SELECT count(*) FROM documents") == 30
+    assert count(db, "SELECT count(*) FROM mentions") == count(db, "SELECT sum(mentions) FROM documents")
+    assert count(db, "SELECT count(*) FROM runs") == runs_before + 1
+
+
+def test_an_article_stored_by_ingest_is_not_stored_again(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    db = tmp_path / "store.duckdb"
+    page = tmp_path / "0.html"
+    page.write_bytes(site.pages["/news/0.html"][1])
+    assert runner.invoke(app, ["ingest", str(page), "--db", str(db), "--coder", "rules", "-q"]).exit_code == 0
+    code, err = watch_once(runner, feeds_file(tmp_path, [site.url("/rss.xml")]), db)
+    assert code == 0, err
+    assert count(db, "SELECT count(*) FROM documents") == 10
+    assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'duplicate'") == 1
+
+
+def test_feeds_file_lists_and_opml(tmp_path: Path) -> None:
+    listed = tmp_path / "feeds.txt"
+    listed.write_text("# news\nhttps://a.example/rss\n\n  https://b.example/feed#top  \nhttps://a.example/rss\n")
+    assert read_feed_list(listed) == ["https://a.example/rss", "https://b.example/feed#top"]
+    opml = tmp_path / "feeds.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+                    '<outline type="rss" xmlUrl="https://c.example/rss.xml"/>'
+                    '<outline type="rss" xmlUrl="javascript:alert(1)"/></outline></body></opml>')
+    assert read_feed_list(opml) == ["https://c.example/rss.xml"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("https://a.example/rss\nnot a url\n")
+    with pytest.raises(InputError, match="line 2"):
+        read_feed_list(bad)
+
+
+def test_sitemaps_index_news_and_images() -> None:
+    index = parse_listing(b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                          b"<sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>", "https://a.example/")
+    assert index.kind == "sitemapindex" and index.sitemaps == ["https://a.example/s1.xml"] and not index.links
+    news = parse_listing(
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" '
+        b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"><url><loc>https://a.example/a.html</loc>'
+        b"<image:image><image:loc>https://a.example/a.jpg</image:loc></image:image>"
+        b"<news:news><news:publication_date>2024-05-06T10:00:00Z</news:publication_date>"
+        b"<news:title>Talks resume</news:title></news:news></url></urlset>", "https://a.example/")
+    assert [(link.url, link.title, link.date) for link in news.links] == [
+        ("https://a.example/a.html", "Talks resume", "2024-05-06")]
+
+
+def test_entities_in_a_sitemap_are_not_expanded() -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/&x;</loc></url>'
+            b"</urlset>")
+    listing = parse_listing(bomb, "https://a.example/")
+    assert all("root:" not in link.url for link in listing.links)
+
+
+def test_not_a_feed_is_an_error() -> None:
+    with pytest.raises(InputError, match="not an RSS/Atom feed nor a sitemap"):
+        parse_listing(b"<html><body>hello</body></html>", "https://a.example/")
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("1h", 3600), ("90", 90), ("1.5m", 90)])
+def test_intervals(text: str, seconds: float) -> None:
+    assert parse_interval(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "0", "15 minutes", "-1m"])
+def test_bad_intervals(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_interval(text)
