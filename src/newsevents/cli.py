@@ -895,6 +895,10 @@ def _ingest_through_server(db: Path, server: ServerInfo, inputs: list[str], *, c
         print_error(f"error: {db}: the server holding the store codes English only; --any-language needs the store "
                     "itself (stop the server)")
         return EXIT_ALL_FAILED
+    if server.token_required and not token:  # said before any input is read
+        print_error(f"error: {db}: the server at {server.url} holds the store and needs a token to store documents: "
+                    "pass --token or set NEWSEVENTS_TOKEN")
+        return EXIT_ALL_FAILED
     tally = RunTally()
 
     def on_result(result: dict[str, object]) -> None:
