@@ -1,1 +1,1 @@
-"""Monitoring the news: following feeds into the store (watch), trends and alerts over it."""
+"""Monitoring (issue 16): following feeds, trends over the store, and alerts on change."""
