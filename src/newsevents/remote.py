@@ -22,6 +22,8 @@ LOCK_HELD = "Conflicting lock is held"
 PAGE_MAX = 1000
 DOCUMENTS_PER_POST = 100
 POST_BYTES = 1_800_000
+# The longest values StoredDocument accepts (web/explore.py).
+FIELD_CHARS = {"id": 512, "date": 32, "url": 2048, "title": 1024}
 STORED, DUPLICATE, SKIPPED, ERROR = "stored", "duplicate", "skipped", "error"
 
 
@@ -91,6 +93,11 @@ def _batches(items: Iterable[RawItem], date: str | None, tally: RemoteTally,
     batch: list[dict[str, Any]] = []
     size = 0
     for item in items:
+        if len(item.id) > FIELD_CHARS["id"]:
+            tally.errors += 1
+            on_result({"id": item.id[:80] + "…", "status": ERROR,
+                       "reason": f"an id over {FIELD_CHARS['id']} characters cannot be sent to the server"})
+            continue
         document = _document(item, date)
         length = len(json.dumps(document, ensure_ascii=False).encode("utf-8"))
         if length > POST_BYTES:
@@ -108,9 +115,11 @@ def _batches(items: Iterable[RawItem], date: str | None, tally: RemoteTally,
 
 
 def _document(item: RawItem, date: str | None) -> dict[str, Any]:
+    """The POST body's record for one item. What the API would refuse with a 422 for the
+    whole request is left out: a URL or date over its length; a long title is shortened."""
     kind = item.kind if item.kind in ("html", "text") else ("html" if looks_like_html(item.content) else "text")
     document: dict[str, Any] = {"id": item.id, kind: item.content}
     for name, value in (("date", item.date or date), ("url", item.url), ("title", item.title)):
-        if value:
-            document[name] = value
+        if value and (name == "title" or len(value) <= FIELD_CHARS[name]):
+            document[name] = value[:FIELD_CHARS[name]]
     return document

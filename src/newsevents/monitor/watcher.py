@@ -64,9 +64,13 @@ class CycleReport:
     stored_urls: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.feeds} feeds ({self.unchanged} unchanged, {self.feed_errors} failed), {self.new} new articles: "
-                f"{self.stored} stored ({self.events} events), {self.duplicates} already stored, "
-                f"{self.skipped} skipped, {self.errors} errors")
+        return (f"{_counted(self.feeds, 'feed')} ({self.unchanged} unchanged, {self.feed_errors} failed), "
+                f"{_counted(self.new, 'new article')}: {self.stored} stored ({_counted(self.events, 'event')}), "
+                f"{self.duplicates} already stored, {self.skipped} skipped, {_counted(self.errors, 'error')}")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class ArticleStore:
