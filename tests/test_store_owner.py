@@ -175,3 +175,11 @@ def test_serve_watch_needs_a_store(tmp_path: Path, runner: CliRunner) -> None:
     feeds.write_text("http://127.0.0.1:9/feed.xml\n")
     result = runner.invoke(app, ["serve", "--watch", str(feeds)])
     assert result.exit_code == 2 and "--db" in result.stderr
+
+
+def test_watch_on_a_served_store_points_to_serve_watch(served: Served, runner: CliRunner, tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.xml\n")
+    result = runner.invoke(app, ["watch", str(feeds), "--db", str(served.db), "--once"])
+    assert result.exit_code == 1
+    assert "holds the store; let it watch: `newsevents serve" in result.stderr
