@@ -31,6 +31,7 @@ class Hit:
     status: int
     if_none_match: str | None
     if_modified_since: str | None
+    user_agent: str | None = None
 
 
 @dataclass
@@ -94,7 +95,7 @@ def make_handler(site: FeedSite) -> type[http.server.BaseHTTPRequestHandler]:
             else:
                 content_type, body, status = "text/plain", b"not found", 404
             site.hits.append(Hit(self.path, status, self.headers.get("If-None-Match"),
-                                 self.headers.get("If-Modified-Since")))
+                                 self.headers.get("If-Modified-Since"), self.headers.get("User-Agent")))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             if etag and site.conditional:

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from newsevents import __version__
 from newsevents.cli import app
 from newsevents.errors import InputError
 from newsevents.monitor.feeds import parse_listing, read_feed_list
@@ -59,6 +60,8 @@ def test_watch_codes_all_then_nothing_then_only_the_new(runner: CliRunner, tmp_p
     assert count(db, "SELECT count(*) FROM events") > 0
     assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'stored'") == 30
     assert sorted(site.articles_fetched()) == sorted(p for paths in site.feeds.values() for p in paths)
+    assert {hit.user_agent.split(" ")[0] for hit in site.hits} == {f"newsevents/{__version__}"}
+    assert [hit.path for hit in site.hits].count("/robots.txt") == 1  # once per site and run
 
     # Second run: every feed is asked conditionally and answers 304; no article is fetched.
     site.hits.clear()

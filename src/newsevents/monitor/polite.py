@@ -78,7 +78,7 @@ class PoliteFetcher:
         self.timeout = fetch_timeout() if timeout is None else timeout
         self.max_bytes = max_bytes
         self.stop = stop or threading.Event()
-        self._pool = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT})
+        self._pool = urllib3.PoolManager(retries=False)
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Lock] = {}
         self._next_request: dict[str, float] = {}
@@ -163,7 +163,8 @@ class PoliteFetcher:
                 raise InputError("not fetched: the watch is stopping")
             deadline = time.monotonic() + self.timeout
             try:
-                response = self._pool.request("GET", url, headers=headers, redirect=False, preload_content=False,
+                response = self._pool.request("GET", url, headers={"User-Agent": USER_AGENT, **headers},
+                                              redirect=False, preload_content=False,
                                               timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout))
                 try:
                     body = b"" if response.status in REDIRECT_STATUSES or response.status == 304 else \
