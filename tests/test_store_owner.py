@@ -183,3 +183,10 @@ def test_watch_on_a_served_store_points_to_serve_watch(served: Served, runner: C
     result = runner.invoke(app, ["watch", str(feeds), "--db", str(served.db), "--once"])
     assert result.exit_code == 1
     assert "holds the store; let it watch: `newsevents serve" in result.stderr
+
+
+def test_a_second_server_on_the_store_is_refused(served: Served, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["serve", "--db", str(served.db), "--port", str(free_port())])
+    assert result.exit_code == 1
+    assert f"another server (PID {served.process.pid}) serves this store" in result.stderr
+    assert find_server(served.db).pid == served.process.pid  # type: ignore[union-attr]

@@ -673,6 +673,13 @@ def serve(
     seconds = _check_every(every)
     if db is not None:
         _check_store(db, create=create)
+        from .web.owner import find_server
+
+        other = find_server(db)
+        if other is not None:  # its discovery file would be replaced, and this one could not open the store
+            print_error(f"error: {db}: another server (PID {other.pid}) serves this store at {other.url}; use it, or "
+                        "stop it first")
+            raise typer.Exit(EXIT_ALL_FAILED)
     try:
         sock = listen_socket(host, port)
     except OSError as err:
