@@ -120,6 +120,15 @@ def test_dead_feeds_and_a_broken_article_are_logged_and_the_rest_goes_on(
     assert count(db, "SELECT count(*) FROM documents") == 30
     assert count(db, "SELECT count(*) FROM watch_seen WHERE status = 'failed'") == 1
     assert count(db, "SELECT count(*) FROM errors") >= 1  # the broken article, as ingest records it
+    # The feeds are unchanged (304) from now on; the article that could not be fetched is tried
+    # again, three times in all, and the broken one never again.
+    for attempt in (2, 3, 4):
+        site.hits.clear()
+        code, err = watch_once(runner, feeds, db)
+        assert code == 0, err
+        expected = ["/news/gone.html"] if attempt <= 3 else []
+        assert site.articles_fetched() == expected, err
+    assert count(db, "SELECT attempts FROM watch_seen WHERE url LIKE '%gone.html'") == 3
 
 
 def test_a_restart_never_codes_an_article_twice(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:

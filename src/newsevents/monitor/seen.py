@@ -71,3 +71,11 @@ def record_article(con: Any, url: str, feed: str, status: str, reason: str | Non
         "last_tried = excluded.last_tried, attempts = watch_seen.attempts + 1, status = excluded.status, "
         "reason = excluded.reason",
         [valid_unicode(url), valid_unicode(feed), now, now, status, None if reason is None else valid_unicode(reason)])
+
+
+def retryable(con: Any) -> list[tuple[str, str]]:
+    """(url, feed) of the articles whose fetch failed and may be tried again: they are tried
+    whether or not their feed changed since."""
+    return [(row[0], row[1]) for row in con.execute(
+        "SELECT url, feed FROM watch_seen WHERE status = ? AND attempts < ? ORDER BY first_seen, url",
+        [UNREACHABLE, MAX_FETCH_ATTEMPTS]).fetchall()]

@@ -178,6 +178,8 @@ class Watcher:
                     if url not in links:
                         links[url] = (link, feed)
             with self.store.tables() as con:
+                for url, feed in seen.retryable(con):
+                    links.setdefault(url, (Link(url), feed))
                 new = [(url, link, feed) for url, (link, feed) in links.items() if not seen.is_done(con, url)]
             report.new = len(new)
             with make_progress(quiet=self.quiet) as progress:
