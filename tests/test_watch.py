@@ -211,3 +211,33 @@ def test_intervals(text: str, seconds: float) -> None:
 def test_bad_intervals(text: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(text)
+
+
+def test_new_alerts_go_to_the_alert_file_once(runner: CliRunner, tmp_path: Path, site: FeedSite) -> None:
+    import dataclasses
+    import datetime as dt
+    import json
+
+    from newsevents.store import connect
+    from tests.synthetic_events import Row, background, insert
+
+    # 90 quiet days up to the day the site's articles report (2024-04-29), with a burst of 20
+    # protests in Nigeria on that day: the watch's cycle ends with that spike among its news.
+    db = tmp_path / "store.duckdb"
+    last_day = dt.date(2024, 4, 29)
+    shift = last_day - dt.date(2024, 3, 30)
+    con = connect(db)
+    insert(con, [dataclasses.replace(row, day=row.day + shift) for row in background()])
+    insert(con, [Row(f"burst{n}", last_day, "141", "NGAOPP", None, "NGA") for n in range(20)])
+    con.close()
+    alerts = tmp_path / "alerts.jsonl"
+    feeds = feeds_file(tmp_path, [site.url("/rss.xml")])
+    code, err = watch_once(runner, feeds, db, "--alert-file", str(alerts))
+    assert code == 0, err
+    records = [json.loads(line) for line in alerts.read_text().splitlines()]
+    assert any(r["kind"] == "spike" and r["period"] == "2024-04-29" and r["count"] >= 20 for r in records), records
+    assert "new alert" in err
+    # The next cycle finds the same alerts: none is written twice.
+    code, err = watch_once(runner, feeds, db, "--alert-file", str(alerts))
+    assert code == 0, err
+    assert len(alerts.read_text().splitlines()) == len(records)

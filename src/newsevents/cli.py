@@ -34,6 +34,7 @@ from .progress import escape_controls, make_progress, print_error, table_cell
 from .settings import DEFAULT_LANGUAGES
 
 if TYPE_CHECKING:
+    from .monitor.watcher import ArticleStore, CycleHook, CycleReport
     from .web.owner import ServerInfo
 
 app = typer.Typer(
@@ -671,6 +672,7 @@ def serve(
     if watch_feeds is not None and db is None:
         raise typer.BadParameter("--watch stores what it codes: give --db too", param_hint="--watch")
     seconds = _check_every(every)
+    on_cycle = _cycle_reporter(quiet=False, webhook=alert_webhook, alert_file=alert_file)
     if db is not None:
         _check_store(db, create=create)
         from .web.owner import find_server
@@ -692,8 +694,7 @@ def serve(
         if watch_feeds is not None:
             from .web.watching import install_watcher
 
-            install_watcher(application, watch_feeds, every=seconds, delay=delay,
-                            on_cycle=_cycle_reporter(quiet=False, webhook=alert_webhook, alert_file=alert_file))
+            install_watcher(application, watch_feeds, every=seconds, delay=delay, on_cycle=on_cycle)
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
         server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
         announced = None
@@ -762,6 +763,7 @@ def watch(
     from .store import StoreWriter, connect
 
     seconds = _check_every(every)
+    on_cycle = _cycle_reporter(quiet=quiet, webhook=alert_webhook, alert_file=alert_file)
     quiet_bar = quiet or not sys.stdout.isatty()
     try:
         con = connect(db)
@@ -787,9 +789,7 @@ def watch(
         with DocumentCoder(Pipeline(model=model, coder=coder.value), jobs=1) as document_coder:
             store = ArticleStore(StoreWriter(con), document_coder)
             watcher = Watcher(feeds, store, PoliteFetcher(delay=delay, stop=stop), stop=stop, quiet=quiet_bar)
-            last = watch_loop(watcher, every=seconds, once=once,
-                              on_cycle=_cycle_reporter(quiet=quiet, webhook=alert_webhook, alert_file=alert_file,
-                                                       con=con))
+            last = watch_loop(watcher, every=seconds, once=once, on_cycle=on_cycle)
     except ValueError as err:  # the FEEDS file cannot be read at all
         print_error(f"error: {_one_line(str(err))}")
         raise typer.Exit(EXIT_ALL_FAILED) from err
@@ -812,28 +812,31 @@ def _check_every(every: str) -> float:
         raise typer.BadParameter(str(err), param_hint="--every") from err
 
 
-def _cycle_reporter(*, quiet: bool, webhook: str | None, alert_file: Path | None,
-                    con: duckdb.DuckDBPyConnection | None = None) -> Callable[[object], None]:
-    """After each watch cycle: a summary line (unless quiet), then the new alerts."""
-    from .monitor.watcher import CycleReport
+def _cycle_reporter(*, quiet: bool, webhook: str | None, alert_file: Path | None) -> CycleHook:
+    """After each watch cycle: a summary line (unless quiet), then the new alerts sent to
+    --alert-file / --alert-webhook (monitor/sinks.py), each once (the store remembers)."""
+    from .monitor.sinks import AlertSinks, report_new_alerts
 
-    def report(cycle: object) -> None:
-        if not isinstance(cycle, CycleReport):
-            return
+    try:
+        sinks = AlertSinks(file=alert_file, webhook=webhook) if webhook or alert_file else None
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--alert-webhook") from err
+
+    def report(cycle: CycleReport, store: ArticleStore) -> None:
         if not quiet:
             print_error(f"watch: {cycle.summary()}")
-        if webhook or alert_file:
-            report_alerts_after_cycle(cycle, webhook=webhook, alert_file=alert_file, con=con)
+        if sinks is None:
+            return
+        try:
+            with store.tables() as con:
+                alerts = report_new_alerts(con, sinks)
+        except duckdb.Error as err:  # the watch goes on; the alerts are tried again next cycle
+            print_error(f"error: alerts: cannot read or record them ({_one_line(str(err))})")
+            return
+        if alerts and not quiet:
+            print_error(f"watch: {counted(len(alerts), 'new alert')} reported")
 
     return report
-
-
-def report_alerts_after_cycle(cycle: object, *, webhook: str | None, alert_file: Path | None,
-                              con: duckdb.DuckDBPyConnection | None) -> None:
-    """HOOK for the alert sinks (monitor/alerts.py, branch i16-trends): report the alerts
-    that are new after this cycle to --alert-webhook / --alert-file. Until that module is
-    merged, the options are accepted and this says so once."""
-    print_error("warning: --alert-webhook/--alert-file: alert reporting is not available in this build")
 
 
 def _open_or_find_server(db: Path) -> duckdb.DuckDBPyConnection | ServerInfo:
@@ -934,6 +937,17 @@ def _register_spark() -> None:
 
 
 _register_spark()
+
+
+def _register_monitor() -> None:
+    """``newsevents trends`` and ``newsevents alerts`` (issue 16), from their own module."""
+    from .monitor.cli import alerts_command, trends_command
+
+    app.command("trends")(trends_command)
+    app.command("alerts")(alerts_command)
+
+
+_register_monitor()
 
 
 def main() -> None:

@@ -267,16 +267,18 @@ class Watcher:
         self.log(f"error: {escape_controls(url)}: {escape_controls(' '.join(reason.split()))}")
 
 
-def watch(watcher: Watcher, *, every: float, once: bool,
-          on_cycle: Callable[[CycleReport], None] | None = None) -> CycleReport | None:
+CycleHook = Callable[[CycleReport, ArticleStore], None]
+
+
+def watch(watcher: Watcher, *, every: float, once: bool, on_cycle: CycleHook | None = None) -> CycleReport | None:
     """Run cycles until ``watcher.stop`` is set (or one, with ``once``), waiting ``every``
-    seconds between them. on_cycle: called after each cycle (the summary line, the alerts).
-    Returns the last cycle's report."""
+    seconds between them. on_cycle: called after each cycle with its report and the store
+    (the summary line, the new alerts). Returns the last cycle's report."""
     last = None
     while not watcher.stop.is_set():
         last = watcher.run_cycle()
         if on_cycle is not None:
-            on_cycle(last)
+            on_cycle(last, watcher.store)
         if once or watcher.stop.wait(every):
             break
     return last

@@ -22,7 +22,7 @@ EVENT_COUNT_HEADER = "X-Event-Count"
 
 def install_owner_routes(app: FastAPI, state: Any) -> None:
     """Add GET /v1/export; it reads through the store the explore routes opened
-    (``state.database``), and answers 503 on a server without one."""
+    (``state.open_database``), and answers 503 on a server without one."""
 
     @app.get("/v1/export", responses={200: {"content": {media: {} for media in set(MEDIA_TYPES.values())},
                                             "description": "every stored event in the format asked for"},
@@ -30,7 +30,7 @@ def install_owner_routes(app: FastAPI, state: Any) -> None:
     def export(format: Annotated[str, Query(pattern="^(gdelt|plover|csv|jsonl)$")] = "csv") -> Any:  # noqa: A002
         """Every stored event as GDELT 2.0 TSV, PLOVER TSV, CSV or JSONL, as `newsevents export`
         writes it; the number of events is in the X-Event-Count header."""
-        open_database = getattr(state, "database", None)
+        open_database = getattr(state, "open_database", None)
         if open_database is None:
             raise Unavailable("this server has no database: start it with --db FILE")
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from ..batch.pool import DocumentCoder
 from ..monitor.polite import PoliteFetcher
-from ..monitor.watcher import ArticleStore, CycleReport, Watcher, watch
+from ..monitor.watcher import ArticleStore, CycleHook, Watcher, watch
 from ..progress import print_error
 
 # Seconds the server waits, when stopping, for the article being coded to be stored.
@@ -21,7 +21,7 @@ STOP_TIMEOUT = 60.0
 
 
 def install_watcher(app: FastAPI, feeds: Path, *, every: float, delay: float,
-                    on_cycle: Callable[[CycleReport], None] | None = None) -> None:
+                    on_cycle: CycleHook | None = None) -> None:
     """Run a Watcher over ``feeds`` in a thread while ``app`` serves.
 
     It starts once the app's lifespan has loaded the pipeline, and is stopped (the article
@@ -48,9 +48,9 @@ def install_watcher(app: FastAPI, feeds: Path, *, every: float, delay: float,
 
 
 def _run(state: Any, feeds: Path, stop: threading.Event, every: float, delay: float,
-         on_cycle: Callable[[CycleReport], None] | None) -> None:
+         on_cycle: CycleHook | None) -> None:
     try:
-        database = state.database()
+        database = state.open_database()
         store = ArticleStore(database.writer, DocumentCoder(state.pipeline, jobs=1),
                              write_lock=database.write_lock, code_lock=state.lock)
         watcher = Watcher(feeds, store, PoliteFetcher(delay=delay, stop=stop), stop=stop, quiet=True)
