@@ -241,3 +241,41 @@ def test_new_alerts_go_to_the_alert_file_once(runner: CliRunner, tmp_path: Path,
     code, err = watch_once(runner, feeds, db, "--alert-file", str(alerts))
     assert code == 0, err
     assert len(alerts.read_text().splitlines()) == len(records)
+
+
+class RecordingStop:
+    """A stop event that records how long the fetcher asks to wait, and never waits."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    def wait(self, seconds: float) -> bool:
+        self.waits.append(seconds)
+        return False
+
+    def is_set(self) -> bool:
+        return False
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay_and_crawl_delay(site: FeedSite) -> None:
+    from newsevents.monitor.polite import PoliteFetcher
+
+    stop = RecordingStop()
+    fetcher = PoliteFetcher(delay=30.0, stop=stop)  # type: ignore[arg-type]
+    fetcher.fetch(site.url("/news/1.html"))  # robots.txt, then the page: one wait between them
+    fetcher.fetch(site.url("/news/2.html"))
+    assert len(stop.waits) == 2 and all(25.0 < seconds <= 30.0 for seconds in stop.waits)
+    site.robots = "User-agent: *\nCrawl-delay: 45\n"
+    stop = RecordingStop()
+    slow = PoliteFetcher(delay=1.0, stop=stop)  # type: ignore[arg-type]
+    slow.fetch(site.url("/news/1.html"))
+    slow.fetch(site.url("/news/2.html"))
+    assert stop.waits and 40.0 < stop.waits[-1] <= 45.0
+
+
+def test_bodies_over_the_cap_are_refused(site: FeedSite) -> None:
+    from newsevents.monitor.polite import PoliteFetcher
+
+    fetcher = PoliteFetcher(delay=0, max_bytes=100)
+    with pytest.raises(InputError, match="too large"):
+        fetcher.fetch(site.url("/news/1.html"))
