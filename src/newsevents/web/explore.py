@@ -134,6 +134,7 @@ def install_explore_routes(app: FastAPI, state: Any,
                                       "try again later") from err
             return database[0]
 
+    state.open_database = db  # the store for the monitor routes too (issue 16): one connection, one opening
     # format=csv answers text/csv: declared, so the schema lists every type the route returns.
     @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
     def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
