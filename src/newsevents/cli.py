@@ -638,6 +638,7 @@ def serve(
     import uvicorn
 
     from .web import app as web_app
+    from .web.deadline import header_deadline_protocol
     from .web.hosts import trusted_hosts
     from .web.listen import listen_error, listen_socket
 
@@ -653,7 +654,8 @@ def serve(
                                          pipeline=Pipeline(model=model, coder=coder.value), allow_fetch=allow_fetch,
                                          trusted_hosts=trusted_hosts(host, allow_hosts or ()))
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
-        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
+        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning",
+                                               http=header_deadline_protocol()))
         server.run(sockets=[sock])
 
 
