@@ -666,6 +666,7 @@ def serve(
     import uvicorn
 
     from .web import app as web_app
+    from .web.deadline import header_deadline_protocol
     from .web.hosts import trusted_hosts
     from .web.listen import listen_error, listen_socket
 
@@ -696,7 +697,8 @@ def serve(
 
             install_watcher(application, watch_feeds, every=seconds, delay=delay, on_cycle=on_cycle)
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
-        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
+        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning",
+                                               http=header_deadline_protocol()))
         announced = None
         if db is not None:
             from .web.owner import announce, withdraw
