@@ -1122,9 +1122,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         if not targets and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
-        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS and not (
-                trigger.targetless and trigger.code[:2] not in ADDRESSED_ROOTS):
-            return
+        if not targets and len(sources) < 2 and trigger.code[:2] not in TARGETLESS_ROOTS and not trigger.targetless:
+            return  # a model event may lack a target: the hybrid coder weighs it (events/hybrid.py)
         if not targets:
             # "Jordan and Britain agreed to hold exercises": a joint act, each party a source,
             # with no target (the text does not say who acted on whom).

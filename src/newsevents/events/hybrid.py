@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import code_tokens
+from .extract import ADDRESSED_ROOTS, code_tokens
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .words import words
 
@@ -58,8 +58,11 @@ DISAGREEMENT_FLOOR = 0.7
 MODEL_EVENT_SHARE = 0.85
 # A model event needs at least this probability (and the classifier's own threshold)...
 MODEL_EVENT_PROBABILITY = 0.75
-# ...and this much to stand without a target.
+# ...and this much to stand without a target...
 TARGETLESS_PROBABILITY = 0.9
+# ...or this much for a demand, accusation, refusal or threat, which is usually addressed to
+# someone ("Baghdad rejected the referendum" has none; a wrong one has lost its addressee).
+ADDRESSED_TARGETLESS_PROBABILITY = 0.95
 # PLOVER types the classifier merges: CONCEDE and RETREAT are PLV's YIELD.
 MERGED_TYPES = MappingProxyType({"CONCEDE": "YIELD", "RETREAT": "YIELD"})
 MODEL_TYPES_HEADER = ("type", "code", "note")
@@ -122,12 +125,16 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
                              require_actors=require_actors):
         p = probability[_token_at(doc, event).i]
-        if event.target is None and p < TARGETLESS_PROBABILITY:
+        if event.target is None and p < _targetless_floor(event.code):
             continue
         event.confidence = event.confidence * p * MODEL_EVENT_SHARE
         event.explanation.append(f"classifier: {event.rule[len('model:'):]} p={p:.2f} where no lexicon row fired")
         kept.append(event)
     return sorted(kept, key=lambda e: (e.sentence_index, e.trigger_start))
+
+
+def _targetless_floor(code: str) -> float:
+    return ADDRESSED_TARGETLESS_PROBABILITY if code[:2] in ADDRESSED_ROOTS else TARGETLESS_PROBABILITY
 
 
 def _judge(event: Event, row: np.ndarray | None, classifier: EventClassifier, coder: str) -> Event | None:
