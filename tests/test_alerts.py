@@ -100,8 +100,8 @@ def test_a_sharp_goldstein_shift_per_dyad() -> None:
 
 
 def test_the_tail_is_exact_far_out() -> None:
-    assert upper_tail_log10(0, 1.0, 1.0) == 0.0
-    assert upper_tail_log10(1, 1.0, 1.0) == pytest.approx(-0.19920, abs=1e-4)  # log10(1 - e^-1)
+    assert upper_tail_log10(0, 1.0, 1.0) == 0.0 and upper_tail_log10(5, 1000.0, 3000.0) == 0.0  # no excess
+    assert upper_tail_log10(2, 1.0, 1.0) == pytest.approx(-0.57800, abs=1e-4)  # log10(1 - 2/e)
     assert upper_tail_log10(40, 1.0, 1.0) < -40  # where 1 - CDF would round to 0
     # Overdispersion widens the tail: the same count is less surprising.
     assert upper_tail_log10(10, 2.0, 8.0) > upper_tail_log10(10, 2.0, 2.0)

@@ -181,19 +181,25 @@ def find_alerts(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilt
         series = _series(con, counted, options.interval, dimensions)
         for key, cells in series.items():
             for period in sorted(cells):
-                if since is not None and period < since:
+                cell = cells[period]
+                if (since is not None and period < since) or not _candidate(cell, dimensions, options):
                     continue
                 baseline = [cells.get(period - step * back) for back in range(1, window + 1)
                             if period - step * back >= first]
                 if len(baseline) < min(window, MIN_BASELINE_PERIODS):
                     continue
-                found = [_spike(cells[period], baseline, options)]
+                found = [_spike(cell, baseline, options)]
                 if dimensions is DYAD:
-                    found.append(_shift(cells[period], baseline, options))
-                alerts += [_alert(con, filters, options.interval, dimensions, key, period, cells[period], finding)
+                    found.append(_shift(cell, baseline, options))
+                alerts += [_alert(con, filters, options.interval, dimensions, key, period, cell, finding)
                            for finding in found if finding is not None]
     alerts.sort(key=lambda a: (a.period, abs(a.score), a.key), reverse=True)
     return alerts
+
+
+def _candidate(cell: _Cell, dimensions: tuple[str, str], options: AlertOptions) -> bool:
+    """Whether the period has the events an alert needs (most have too few: no baseline is read)."""
+    return cell.count >= options.min_count or (dimensions is DYAD and cell.scored >= options.shift_min_count)
 
 
 def tail_score(count: int, baseline: list[int]) -> tuple[float, float, float]:
@@ -210,7 +216,9 @@ def upper_tail_log10(count: int, mean: float, variance: float) -> float:
     """log10 P(X >= count) for X with this mean and variance: negative binomial when the
     variance exceeds the mean, else Poisson. Summed upward from ``count`` in log space, so a
     tail of 1e-40 is exact where 1 - CDF would round to 0."""
-    if count <= 0:
+    if count <= max(mean, 0.0):
+        # At or below the mean is no excess (the tail holds about half or more): scored 0. The
+        # terms would also grow from there, past what floats hold for a busy series.
         return 0.0
     if variance > mean * (1 + DISPERSION_TOLERANCE):
         success = mean / variance
