@@ -89,7 +89,7 @@ class AlertOptions:
     """How alerts are found. window: baseline periods (None: DEFAULT_WINDOW of the interval);
     threshold: the tail score (-log10 p) a spike needs; min_count: events a spike needs; shift:
     Goldstein points a shift needs; shift_min_count: events a shift needs in the period and in
-    the baseline."""
+    the baseline (which needs SHIFT_BASELINE_EVENTS at least)."""
 
     interval: Interval = Interval.day
     window: int | None = None

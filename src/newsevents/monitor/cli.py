@@ -100,7 +100,7 @@ def alerts_command(
     threshold: Annotated[float, typer.Option("--threshold", min=0.1, help="Spike score needed: -log10 of the tail probability (6: one in a million).")] = DEFAULT_THRESHOLD,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Events a spike needs.")] = DEFAULT_MIN_COUNT,
     shift: Annotated[float, typer.Option("--shift", min=0.1, help="Goldstein points a dyad's mean must move.")] = DEFAULT_SHIFT,
-    shift_min_count: Annotated[int, typer.Option("--shift-min-count", min=1, help="Events a Goldstein shift needs in the period and in the baseline.")] = DEFAULT_SHIFT_MIN_COUNT,
+    shift_min_count: Annotated[int, typer.Option("--shift-min-count", min=1, help="Events a Goldstein shift needs in the period (and in the baseline, at least 10).")] = DEFAULT_SHIFT_MIN_COUNT,
     actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, cameo_code: CodeOpt = None,
     root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     country: CountryOpt = None, text: TextOpt = None,
