@@ -35,7 +35,7 @@ DOCUMENTS = [
     {"id": "b", "text": "Ghana praised Togo for its help on Friday.", "date": "2024-06-07", "url": "https://two.example/b"},
 ]
 WRITE_ROUTES = ("/v1/code", "/v1/documents")
-FILTER_ROUTES = ("/v1/events", "/v1/stats/timeline", "/v1/stats/dyads")
+FILTER_ROUTES = ("/v1/events", "/v1/stats/timeline", "/v1/stats/dyads", "/v1/trends", "/v1/alerts")
 # schemathesis: examples per operation and generation mode.
 SCHEMATHESIS_EXAMPLES = 20
 SQL = ("' OR 1=1 --", "'; DROP TABLE events; --", "1) UNION SELECT * FROM documents --", "\" OR \"\"=\"",
@@ -168,7 +168,7 @@ def test_hostile_query_parameters(client: TestClient, route: str, params: Any) -
         check_error(response, 400, 422)
         return
     body = response.json()
-    rows = body.get("events", body.get("days", body.get("dyads")))
+    rows = body.get("events", body.get("days", body.get("dyads", body.get("series", body.get("alerts")))))
     assert isinstance(rows, list)
     assert "root:x:0:0" not in response.text
 

@@ -100,7 +100,7 @@ def alerts_command(
     threshold: Annotated[float, typer.Option("--threshold", min=0.1, help="Spike score needed: -log10 of the tail probability (6: one in a million).")] = DEFAULT_THRESHOLD,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Events a spike needs.")] = DEFAULT_MIN_COUNT,
     shift: Annotated[float, typer.Option("--shift", min=0.1, help="Goldstein points a dyad's mean must move.")] = DEFAULT_SHIFT,
-    shift_min_count: Annotated[int, typer.Option("--shift-min-count", min=1, help="Events a Goldstein shift needs in the period and in the baseline.")] = DEFAULT_SHIFT_MIN_COUNT,
+    shift_min_count: Annotated[int, typer.Option("--shift-min-count", min=1, help="Events a Goldstein shift needs in the period (and in the baseline, at least 10).")] = DEFAULT_SHIFT_MIN_COUNT,
     actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, cameo_code: CodeOpt = None,
     root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     country: CountryOpt = None, text: TextOpt = None,
@@ -126,7 +126,9 @@ def alerts_command(
         return
     table = Table(title=f"{len(alerts)} alert{'' if len(alerts) == 1 else 's'}")
     for header in ("period", "kind", "series", "count", "baseline", "score", "goldstein", "events"):
-        table.add_column(header, justify="right" if header in ("count", "baseline", "score", "goldstein") else "left")
+        # The codes never wrap; the event ids give way on a narrow terminal.
+        table.add_column(header, justify="right" if header in ("count", "baseline", "score", "goldstein") else "left",
+                         no_wrap=header != "events")
     for alert in alerts:
         series = f"{alert.source}→{alert.target}" if alert.source is not None else f"{alert.country} root {alert.root}"
         goldstein = "" if alert.goldstein_mean is None else f"{alert.goldstein_mean:.1f}"
