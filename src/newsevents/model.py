@@ -184,6 +184,9 @@ class Event:
     # actor's past, an ongoing state) rather than today's news.
     date_precision: str | None = None
     background: bool = False
+    # One party's side of a joint act ("X and Y met"): with the other party as target, or none
+    # under ``--joint single`` (events.joint).
+    joint: bool = False
 
     @property
     def root(self) -> str:
@@ -217,6 +220,7 @@ class Event:
             "attributes": self.attributes,
             "date_precision": self.date_precision,
             "background": self.background,
+            "joint": self.joint,
         }
         if explain:
             data["explanation"] = list(self.explanation)

@@ -21,7 +21,7 @@ RESULT_COLUMNS = (
     "target_name", "target_country", "target_sectors", "location_name", "location_country", "location_admin1",
     "location_lat", "location_lon", "location_geonameid", "location_feature", "num_mentions", "num_sources",
     "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url", "attributes", "date_precision",
-    "background")
+    "background", "joint")
 # Columns that hold JSON text in the store and are returned parsed (issue 15: counts).
 JSON_COLUMNS = frozenset({"attributes"})
 

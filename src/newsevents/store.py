@@ -86,19 +86,22 @@ SCHEMA = (
     "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS background BOOLEAN",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_precision VARCHAR",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN",
+    # Issue 17: one side of a joint act (events.joint).
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS joint BOOLEAN",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS joint BOOLEAN",
 )
 MENTION_COLUMNS = (
     "mention_id", "event_id", "article_event_id", "event_key", "doc_hash", "doc_id", "sentence_index", "sentence",
     "trigger", "trigger_start", "trigger_end", "rule", "confidence", "date", "date_source",
     *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS), "code", "negated",
-    "modality", *(f"location_{f}" for f in LOCATION_FIELDS), "attributes", "date_precision", "background")
+    "modality", *(f"location_{f}" for f in LOCATION_FIELDS), "attributes", "date_precision", "background", "joint")
 EVENT_COLUMNS = (
     "event_id", "event_key", "date", "date_source", "source_code", "source_name", "source_country",
     "source_sectors", "target_code", "target_name", "target_country", "target_sectors", "code", "base_code",
     "root_code", "name", "goldstein", "quad_class", "plover_type", "plover_mode",
     *(f"location_{f}" for f in LOCATION_FIELDS), "num_mentions", "num_sources", "num_articles",
     "is_root_event", "confidence", "evidence", "trigger", "doc_hash", "doc_id", "source_url", "first_published",
-    "attributes", "date_precision", "background")
+    "attributes", "date_precision", "background", "joint")
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -355,7 +358,7 @@ def _mention_row(document: Document, event: Event, mention: EventMention, occurr
         mention.trigger_end, mention.rule, round(mention.confidence, 4), mention.date, mention.date_source,
         *_actor_values(event.source), *_actor_values(event.target), event.code, event.negated, event.modality,
         *(location.get(f) for f in LOCATION_FIELDS), json.dumps(event.attributes) if event.attributes else None,
-        event.date_precision if mention.date_source == "text" else None, event.background)
+        event.date_precision if mention.date_source == "text" else None, event.background, event.joint)
 
 
 def _cluster(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -420,6 +423,7 @@ def _aggregate_event(key: str, members: list[dict[str, Any]]) -> dict[str, Any]:
     event["attributes"] = json.dumps(counts) if counts else None
     # Background only when no report gives the act as news; an older mention (NULL) is news.
     event["background"] = all(bool(m["background"]) for m in members)
+    event["joint"] = any(bool(m["joint"]) for m in members)
     event["date_precision"] = next((m["date_precision"] for m in members
                                     if m["date_source"] == "text" and _iso(m["date"]) == date), None)
     return event

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..batch.coding import Coded, code_documents, extract_document
+from ..events.joint import JointMode
 from ..errors import DamagedStoreError
 from ..events.hybrid import Coder
 from ..export import write_csv
@@ -56,6 +57,7 @@ class DocumentsRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     documents: list[StoredDocument] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_POST)
     coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
+    joint: JointMode | None = Field(default=None, description="pairs or single (default: the server's --joint)")
 
 
 class Database:
@@ -230,6 +232,7 @@ def install_explore_routes(app: FastAPI, state: Any,
         check_write_access(state, authorization)
         database_ = db()
         coder = request.coder.value if request.coder else None
+        joint = request.joint.value if request.joint else None
         results: list[dict[str, Any]] = []
         with database_.write_lock:
             try:
@@ -241,7 +244,8 @@ def install_explore_routes(app: FastAPI, state: Any,
                     repeated = None if first == position else Failure(
                         item.id, f"duplicate id {item.id!r} (first at position {first}); ids must be unique "
                         "in a request, as in a JSONL file")
-                    results.append(_store_one(state, database_, item, run_id, coder=coder, failure=repeated))
+                    results.append(_store_one(state, database_, item, run_id, coder=coder, joint=joint,
+                                              failure=repeated))
                 counts = Counter(result["status"] for result in results)
                 database_.writer.finish_run(run_id, stored=counts[STORED], skipped=counts[DUPLICATE],
                                             errors=counts[ERROR])
@@ -272,6 +276,7 @@ MULTI_STATUS = HTTPStatus.MULTI_STATUS
 
 
 def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str, *, coder: str | None = None,
+               joint: str | None = None,
                failure: Failure | None = None) -> dict[str, Any]:
     """Extract, code (with ``coder``) and store one document of a POST. A document that fails
     (``failure``, or in extraction or coding) is its result, recorded in the errors table, and
@@ -288,7 +293,7 @@ def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str
         outcome = extract_document(raw, date=None, languages=DEFAULT_LANGUAGES)
     if isinstance(outcome, Document):
         with state.lock:
-            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)], coder=coder)
+            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)], coder=coder, joint=joint)
     if isinstance(outcome, Coded):
         if not database.writer.write_document(outcome.document, outcome.events, run_id):
             return {"id": item.id, "status": DUPLICATE}
