@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import duckdb
 import typer
@@ -327,11 +327,13 @@ def evaluate(
     coders: Annotated[list[Coder] | None, typer.Option("--coder", help="Coder to score, repeatable (default: hybrid, rules and model; the first is reported in full).")] = None,
     ids: Annotated[Path | None, typer.Option("--ids", help="Score only the records whose ids this file lists (one per line), e.g. a held-out split.", exists=True, dir_okay=False)] = None,
     joint: JointOpt = JointMode.pairs,
+    pages: Annotated[Path, typer.Option("--pages", help="Folder of <id>.html.gz pages, for an article gold file.", file_okay=False)] = Path("../shared/data/news-html/html"),
 ) -> None:
     """Score the coders on a gold file: P/R/F1 at three levels, detection, per root, confusion.
 
     A file of sentences labelled with one PLOVER type each (``{"id", "text", "label"}``, as
-    the PLV set) is scored by type: macro-F1, coverage and per-type P/R/F1."""
+    the PLV set) is scored by type: macro-F1, coverage and per-type P/R/F1. An article gold
+    file (``{"id", "date", "events"}`` per page, no text; issue 17) is scored by document."""
     from .evaluate import has_actors, is_standard_record, is_type_gold, read_gold, score_coders, score_types
     from .report import print_coder_comparison, print_event_report, print_type_report
 
@@ -342,6 +344,13 @@ def evaluate(
         records = [r for r in records if str(r.get("id")) in wanted]
     if standard_only:
         records = [r for r in records if is_standard_record(r)]
+    from .evaluate_articles import is_article_gold
+
+    if is_article_gold(records):
+        _evaluate_articles(records, names, output_format, worst=worst, pages=pages,
+                           pipeline=Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                                             lexicon_files=lexicon_files or (), joint=joint.value))
+        return
     if records and is_type_gold(records):
         pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                             lexicon_files=lexicon_files or ())
@@ -366,6 +375,23 @@ def evaluate(
         print_event_report(main, Console(), worst=worst)
         if len(names) > 1:
             print_coder_comparison(reports, Console())
+
+
+def _evaluate_articles(records: list[dict[str, Any]], names: list[str], output_format: EvalFormat, *, worst: int,
+                       pages: Path, pipeline: Pipeline) -> None:
+    """``eval`` on an article gold file: document-level scores (evaluate_articles)."""
+    from .evaluate_articles import gold_size, print_article_report, score_articles
+
+    if not pages.is_dir():
+        print_error(f"error: {pages}: no folder of pages (give --pages DIR with the <id>.html.gz files)")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    reports = score_articles(records, pipeline, names, pages=pages)
+    size = gold_size(records)
+    if output_format is EvalFormat.json:
+        _write_jsonl({"gold": size.to_dict(), "coder": names[0], "joint": pipeline.joint,
+                      "coders": {name: report.to_dict(worst=worst) for name, report in reports.items()}})
+    else:
+        print_article_report(size, reports, Console(), worst=worst)
 
 
 # How much of each description a codebook search lists (one code shows it whole).
