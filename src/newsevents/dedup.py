@@ -105,7 +105,9 @@ def _date_repeated_mentions(events: list[Event]) -> list[Event]:
 
 
 def _dated_background(event: Event) -> bool:
-    """Whether an event is background because of its date (not its clause)."""
+    """Whether an event is background because of its date (not its clause): the note
+    situate writes from events.timing's reason ("dated ..."); read here so that the store,
+    which imports dedup, does not load the parser's modules."""
     return any(note.startswith("background: dated") for note in event.explanation)
 
 
