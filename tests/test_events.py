@@ -278,8 +278,9 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
 
 
 @pytest.mark.parametrize("text,expected", [
-    # coordinated national modifiers name one party each: a joint act, no target
-    ("Bolivian and Peruvian negotiators met in Lima on Monday.", [("BOLGOV", "040", None), ("PERGOV", "040", None)]),
+    # coordinated national modifiers name one party each: a joint act, each party the other's
+    # target (issue 17: ``--joint pairs``, the default)
+    ("Bolivian and Peruvian negotiators met in Lima on Monday.", [("BOLGOV", "040", "PERGOV"), ("PERGOV", "040", "BOLGOV")]),
     # "in protest against": the blockade is the protest, not a second event
     ("Greek farmers blocked highways in protest against the Greek government's fuel taxes.",
      [("GRCAGR", "144", "GRCGOV")]),
@@ -332,7 +333,7 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Egyptian students resorted to burning tyres during protests against the Israeli embassy.",
      [("EGYEDU", "140", "ISRGOV")]),
     # the light verb carries an event noun in the "of" phrase of its object
-    ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", None), ("RUSMIL", "062", None)]),
+    ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", "RUSMIL"), ("RUSMIL", "062", "INDMIL")]),
     ("Chinese President Xi Jinping sent a message of condolence to Turkish President Tayyip Erdogan.",
      [("CHNGOV", "018", "TURGOV")]),
     # the owner may modify the modifier: "US Predator attacks"

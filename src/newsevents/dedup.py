@@ -71,6 +71,12 @@ def merge_article_events(events: Iterable[Event]) -> list[Event]:
             kept.location = event.location
         if event.date_source == "text":
             kept.date_source = "text"
+            kept.date_precision = kept.date_precision or event.date_precision
+        # The two directions of a joint act ("X and Y met") merge with one-way reports of them
+        # ("X met Y") as one event each (issue 17).
+        kept.joint = kept.joint or event.joint
+        # One report of the act as today's news makes it news (issue 17).
+        kept.background = kept.background and event.background
         for kind, count in event.attributes.items():
             kept.attributes.setdefault(kind, count)  # a count only a repeat gives (issue 15)
     return list(groups.values())
@@ -81,15 +87,28 @@ def _date_repeated_mentions(events: list[Event]) -> list[Event]:
     without a date ("the visit to Baghdad") means the same act: the undated mention takes the
     dated one's date. When the text dates the same act differently, nothing is assumed."""
     dated: dict[str, set[str]] = {}
+    timing: dict[tuple[str, str], Event] = {}
     for event in events:
         if event.date_source == "text" and event.date:
             dated.setdefault(event_key(event), set()).add(event.date)
+            timing.setdefault((event_key(event), event.date), event)
     for event in events:
         dates = dated.get(event_key(event), set())
         if event.date_source != "text" and len(dates) == 1:
             (event.date,) = dates
             event.date_source = "text"
+            # The act's precision and, when its date makes it history, background go with it.
+            first = timing[event_key(event), event.date]
+            event.date_precision = first.date_precision
+            event.background = event.background or (first.background and _dated_background(first))
     return events
+
+
+def _dated_background(event: Event) -> bool:
+    """Whether an event is background because of its date (not its clause): the note
+    situate writes from events.timing's reason ("dated ..."); read here so that the store,
+    which imports dedup, does not load the parser's modules."""
+    return any(note.startswith("background: dated") for note in event.explanation)
 
 
 def chain_dates(dates: Iterable[str | None]) -> dict[str | None, str | None]:

@@ -14,7 +14,7 @@ import duckdb
 
 from .geo import KIND_ADMIN1, KIND_COUNTRY, Gazetteer, load_gazetteer
 from .model import CASUALTY_KINDS
-from .store import EVENT_COLUMNS, read_attributes, select_list
+from .store import EVENT_COLUMNS, has_column, read_attributes, select_list
 
 # GDELT 2.0 event table, in the codebook's column order (61 columns).
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -52,12 +52,15 @@ CSV_COLUMNS = (*EVENT_COLUMNS, *COUNT_COLUMNS)
 # Each event with the time its first document was stored (GDELT's DATEADDED).
 _EXPORT_SQL = (
     "SELECT {columns}, (SELECT min(d.added_at) FROM mentions m JOIN documents d USING (doc_hash) "
-    "WHERE m.event_id = e.event_id) AS date_added FROM events e ORDER BY e.date NULLS LAST, e.event_id")
+    "WHERE m.event_id = e.event_id) AS date_added FROM events e {where}ORDER BY e.date NULLS LAST, e.event_id")
+# Background events (issue 17) are exported only when asked for.
+_CURRENT_ONLY = "WHERE e.background IS NOT TRUE "
 _FETCH_ROWS = 1000
 
 
-def _events(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
-    cursor = con.execute(_EXPORT_SQL.format(columns=select_list(con, "events", EVENT_COLUMNS, alias="e")))
+def _events(con: duckdb.DuckDBPyConnection, *, include_background: bool = False) -> Iterator[dict[str, Any]]:
+    where = "" if include_background or not has_column(con, "events", "background") else _CURRENT_ONLY
+    cursor = con.execute(_EXPORT_SQL.format(columns=select_list(con, "events", EVENT_COLUMNS, alias="e"), where=where))
     names = [column[0] for column in cursor.description]
     while rows := cursor.fetchmany(_FETCH_ROWS):
         for row in rows:
@@ -191,53 +194,54 @@ def _write_tsv(out: TextIO, rows: Iterator[list[Any]], header: tuple[str, ...] |
     return count
 
 
-def export_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+def export_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO, *, include_background: bool = False) -> int:
     """GDELT 2.0 event table: tab-separated, no header. Returns the number of rows."""
     gazetteer = load_gazetteer()
-    return _write_tsv(out, (gdelt_row(e, gazetteer) for e in _events(con)), None)
+    return _write_tsv(out, (gdelt_row(e, gazetteer) for e in _events(con, include_background=include_background)), None)
 
 
-def export_plover(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+def export_plover(con: duckdb.DuckDBPyConnection, out: TextIO, *, include_background: bool = False) -> int:
     """POLECAT-style PLOVER TSV with a header row. Returns the number of rows."""
     gazetteer = load_gazetteer()
-    return _write_tsv(out, (plover_row(e, gazetteer) for e in _events(con)), PLOVER_COLUMNS)
+    return _write_tsv(out, (plover_row(e, gazetteer) for e in _events(con, include_background=include_background)), PLOVER_COLUMNS)
 
 
 def _flat(event: dict[str, Any]) -> dict[str, Any]:
     return {c: (event[c].isoformat() if isinstance(event[c], dt.date) else event[c]) for c in EVENT_COLUMNS}
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+def export_csv(con: duckdb.DuckDBPyConnection, out: TextIO, *, include_background: bool = False) -> int:
     """The events table as CSV with a header row, then the count columns, text that a
     spreadsheet would run as a formula behind an apostrophe. Returns the number of rows."""
     return write_csv(out, CSV_COLUMNS, ({**_flat(event), **dict(zip(COUNT_COLUMNS, count_cells(event)))}
-                                        for event in _events(con)))
+                                        for event in _events(con, include_background=include_background)))
 
 
-def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO, *, include_background: bool = False) -> int:
     """The events table as JSON lines (attributes as an object). Returns the number of rows."""
     count = 0
-    for event in _events(con):
+    for event in _events(con, include_background=include_background):
         record = {**_flat(event), "attributes": read_attributes(event["attributes"])}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, *, include_background: bool = False) -> int:
     """Parquet files under ``out``, partitioned by event year-month (``year_month=2024-06/``;
     undated events under ``year_month=undated``). Returns the number of rows."""
     columns = select_list(con, "events", EVENT_COLUMNS)
+    where = "" if include_background or not has_column(con, "events", "background") else _CURRENT_ONLY
     counts = ", ".join(f"CAST(json_extract(attributes, '$.{kind}.min') AS INTEGER) AS {kind}" for kind in COUNT_COLUMNS)
     # The one statement with a value in its text: DuckDB binds no parameter as a COPY target
     # before 1.4 (duckdb/duckdb#10697), so the path is written as an escaped string literal.
     target = "'" + str(out).replace("'", "''") + "'"
     con.execute(f"COPY (SELECT *, {counts}, coalesce(strftime(date, '%Y-%m'), 'undated') AS year_month "
-                f"FROM (SELECT {columns} FROM events) ORDER BY date, event_id) TO {target} (FORMAT PARQUET, "
+                f"FROM (SELECT {columns} FROM events e {where}) ORDER BY date, event_id) TO {target} (FORMAT PARQUET, "
                 "PARTITION_BY (year_month), OVERWRITE_OR_IGNORE)")
-    row = con.execute("SELECT count(*) FROM events").fetchone()
+    row = con.execute(f"SELECT count(*) FROM events e {where}").fetchone()
     return int(row[0]) if row else 0
 
 
-TEXT_EXPORTS: dict[str, Callable[[duckdb.DuckDBPyConnection, TextIO], int]] = {
+TEXT_EXPORTS: dict[str, Callable[..., int]] = {
     "gdelt": export_gdelt, "plover": export_plover, "csv": export_csv, "jsonl": export_jsonl}

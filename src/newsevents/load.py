@@ -35,7 +35,7 @@ def load_documents(outcomes: Iterable[Coded | Skipped], writer: StoreWriter, run
         document = outcome.document
         if isinstance(outcome, Coded) and writer.write_document(document, outcome.events, run_id):
             tally.stored += 1
-            tally.events += len(outcome.events)
+            tally.events += sum(not e.background for e in outcome.events)  # news only (issue 17)
             status = STORED
         else:  # stored before, or the same text twice in one run: the second is already stored
             tally.skipped += 1

@@ -179,6 +179,14 @@ class Event:
     # Counts read from the sentence (issue 15): killed / injured / arrested, each
     # {"min", "max", "text", "span"} (events.casualties); empty when none is given.
     attributes: dict[str, Any] = field(default_factory=dict)
+    # Issue 17 (events.timing): how precise ``date`` is when the text gives it (day, month or
+    # year; None for the publication date), and whether the act is background (history, an
+    # actor's past, an ongoing state) rather than today's news.
+    date_precision: str | None = None
+    background: bool = False
+    # One party's side of a joint act ("X and Y met"): with the other party as target, or none
+    # under ``--joint single`` (events.joint).
+    joint: bool = False
 
     @property
     def root(self) -> str:
@@ -210,6 +218,9 @@ class Event:
             "confidence": round(self.confidence, 2),
             "mentions": [mention.to_dict() for mention in self.mentions],
             "attributes": self.attributes,
+            "date_precision": self.date_precision,
+            "background": self.background,
+            "joint": self.joint,
         }
         if explain:
             data["explanation"] = list(self.explanation)

@@ -16,6 +16,7 @@ from .events.casualties import fill_casualties
 from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
+from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
 from .model import ActorMention, Document, Event, Sentence
@@ -56,13 +57,16 @@ class Pipeline:
         into one event with a mention per sentence.
     coder: "hybrid" (the lexicon checked and completed by the trained classifier), "rules"
         (the lexicon alone) or "model" (the classifier's types decide); see events/hybrid.py.
+    joint: "pairs" (a joint act "X and Y met" as X→Y and Y→X) or "single" (one event per
+        party, no target, as PLOVER codes it); see events/joint.py.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
                  actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
-                 require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER) -> None:
+                 require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER,
+                 joint: str = DEFAULT_JOINT) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -74,6 +78,7 @@ class Pipeline:
         self.require_actors = require_actors
         self.merge_duplicates = merge_duplicates
         self.coder = check_coder(coder)
+        self.joint = check_joint(joint)
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
         self._lexicon: Lexicon | None = None
@@ -114,12 +119,13 @@ class Pipeline:
             mentions, events = self.code_parsed(doc, document, coder=coder)
             yield document, mentions, events
 
-    def code_parsed(self, doc: Doc, document: Document, *, coder: str | None = None
+    def code_parsed(self, doc: Doc, document: Document, *, coder: str | None = None, joint: str | None = None
                     ) -> tuple[list[ActorMention], list[Event]]:
         """Actors and events of one parsed document: extraction, then where and when, then
         the merge of repeated events. A caller that must survive one bad document (ingest)
-        wraps this call. coder: this call's coder (default: the Pipeline's)."""
+        wraps this call. coder, joint: this call's coder and joint mode (default: the Pipeline's)."""
         coder = check_coder(coder or self.coder)
+        joint = check_joint(joint or self.joint)
         mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
@@ -127,6 +133,7 @@ class Pipeline:
             events = combine(doc, document, mentions, events, self.lexicon, self.classifier, coder=coder,
                              keep_uncertain=self.keep_uncertain, require_actors=self.require_actors)
         events = fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc)
+        events = code_joint_acts(events, joint)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)

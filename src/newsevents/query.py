@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import duckdb
 
-from .store import read_attributes, select_list
+from .store import has_column, read_attributes, select_list
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 100_000
@@ -20,7 +20,8 @@ RESULT_COLUMNS = (
     "code", "name", "root_code", "quad_class", "goldstein", "plover_type", "plover_mode", "target_code",
     "target_name", "target_country", "target_sectors", "location_name", "location_country", "location_admin1",
     "location_lat", "location_lon", "location_geonameid", "location_feature", "num_mentions", "num_sources",
-    "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url", "attributes")
+    "num_articles", "confidence", "evidence", "trigger", "doc_id", "source_url", "attributes", "date_precision",
+    "background", "joint")
 # Columns that hold JSON text in the store and are returned parsed (issue 15: counts).
 JSON_COLUMNS = frozenset({"attributes"})
 
@@ -30,7 +31,8 @@ class EventFilter:
     """What to select. Actor filters take a code or its prefix (``IRN`` matches ``IRNGOV``);
     ``code`` matches a CAMEO code and its sub-codes; ``since``/``until`` are inclusive ISO
     dates; ``country`` is the location's country code; ``text`` a substring of any evidence
-    sentence (case-insensitive). None means no constraint."""
+    sentence (case-insensitive). None means no constraint. Background events (history, an
+    actor's past; issue 17) are left out unless ``include_background``."""
 
     actor: str | None = None
     source: str | None = None
@@ -42,9 +44,10 @@ class EventFilter:
     until: str | None = None
     country: str | None = None
     text: str | None = None
+    include_background: bool = False
 
     def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
+        return all(getattr(self, f.name) is None for f in fields(self) if f.name != "include_background")
 
 
 def _like_prefix(value: str) -> str:
@@ -98,6 +101,8 @@ def filter_clause(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.text is not None:
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id AND m.sentence I{like})")
         params.append(_like_substring(filters.text))
+    if not filters.include_background:
+        where.append("background IS NOT TRUE")  # history re-reported is not today's news (issue 17)
     return " AND ".join(where) or "TRUE", params
 
 
@@ -123,6 +128,8 @@ def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: in
 
     con: a store connection; limit/offset: paging (limit is capped at MAX_LIMIT).
     """
+    if not has_column(con, "events", "background"):
+        filters = replace(filters, include_background=True)  # an older store read-only: all is news
     sql, params = build_query(filters, limit, offset, columns=select_list(con, "events", RESULT_COLUMNS))
     rows = con.execute(sql, params).fetchall()
     return [{name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)

@@ -37,7 +37,8 @@ def query_through(server: ServerInfo, filters: EventFilter, *, limit: int, offse
     """``query_events`` on the server's store: GET /v1/events, page by page, up to ``limit``."""
     params = {"actor": filters.actor, "source": filters.source, "target": filters.target, "code": filters.code,
               "root": filters.root, "quad": filters.quad, "since": filters.since, "until": filters.until,
-              "country": filters.country, "text": filters.text, "format": "json"}
+              "country": filters.country, "text": filters.text, "format": "json",
+              "include_background": "true" if filters.include_background else None}
     rows: list[dict[str, Any]] = []
     while len(rows) < limit:
         page = min(PAGE_MAX, limit - len(rows))
@@ -50,9 +51,11 @@ def query_through(server: ServerInfo, filters: EventFilter, *, limit: int, offse
     return rows
 
 
-def export_through(server: ServerInfo, output_format: str, out: BinaryIO, *, token: str | None = None) -> int:
+def export_through(server: ServerInfo, output_format: str, out: BinaryIO, *, token: str | None = None,
+                   include_background: bool = False) -> int:
     """Write the server's export of every event (GET /v1/export) to ``out``; returns the count."""
-    _body, headers = request(server, "/v1/export", params={"format": output_format}, token=token, sink=out)
+    params = {"format": output_format, "include_background": "true" if include_background else None}
+    _body, headers = request(server, "/v1/export", params=params, token=token, sink=out)
     counts = {name.lower(): value for name, value in headers.items()}
     return int(counts.get("x-event-count", "0") or 0)
 
@@ -69,14 +72,14 @@ class RemoteTally:
 
 
 def ingest_through(server: ServerInfo, items: Iterable[RawItem], *, coder: str, date: str | None,
-                   token: str | None, on_result: Callable[[dict[str, Any]], None]) -> RemoteTally:
+                   token: str | None, on_result: Callable[[dict[str, Any]], None], joint: str | None = None) -> RemoteTally:
     """Send raw items to POST /v1/documents in batches; the server codes and stores them as
     ``ingest`` would (dedup by content hash). on_result: called with each document's result
     (id, status, reason). A document too large for one request is an error, and the rest go on.
     Raises ServerError when the server refuses a whole request (a missing token)."""
     tally = RemoteTally()
     for batch in _batches(items, date, tally, on_result):
-        body, _headers = request(server, "/v1/documents", body={"documents": batch, "coder": coder}, token=token)
+        body, _headers = request(server, "/v1/documents", body={"documents": batch, "coder": coder, "joint": joint}, token=token)
         for result in json.loads(body)["results"]:
             status = result.get("status")
             tally.stored += status == STORED

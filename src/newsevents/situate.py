@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .dates import date_for_event
+from .events.timing import ActTime, time_act
 from .geo import ArticleCountries, Gazetteer, Place, find_dateline, locate_event
 from .model import ActorMention, Document, Event
 from .syntax import token_at
@@ -19,14 +19,15 @@ def situate_events(events: list[Event], doc: Doc, document: Document, mentions: 
 
     Location: a place named in the trigger's clause or sentence, else the dateline, else
     None. Date: a date expression in the clause or sentence resolved against the
-    publication date, else the publication date. Returns the events.
+    publication date (with its precision), else the publication date; ``background`` as
+    events.timing decides. Returns the events.
     """
     dateline = find_dateline(document.text, gazetteer, mentions) if events else None
     countries = ArticleCountries(mentions)  # indexed once: a long article has thousands of events
     # Each trigger's place and date are looked for once: a sentence listing a thousand actors
     # gives a thousand events of one trigger, and each look is a pass over the sentence (issue 18).
     places: dict[tuple[int, str], tuple[Place, str] | None] = {}
-    dates: dict[int, tuple[str, str] | None] = {}
+    times: dict[int, ActTime] = {}
     for event in events:
         trigger = token_at(doc, event.trigger_start)
         found = None
@@ -44,12 +45,16 @@ def situate_events(events: list[Event], doc: Doc, document: Document, mentions: 
         else:
             event.location = None
         event.date, event.date_source = document.date, DATE_FROM_PUBLICATION if document.date else None
+        event.date_precision, event.background = None, False
         if trigger is None or event.modality in UNDATED_MODALITIES:
             continue
-        if trigger.i not in dates:
-            dates[trigger.i] = date_for_event(trigger, document.date)
-        dated = dates[trigger.i]
-        if dated is not None:
-            event.date, event.date_source = dated[0], DATE_FROM_TEXT
-            event.explanation.append(f"date {dated[0]} from '{dated[1]}'")
+        if trigger.i not in times:
+            times[trigger.i] = time_act(trigger, document.date)
+        timed = times[trigger.i]
+        if timed.date is not None:
+            event.date, event.date_source, event.date_precision = timed.date, DATE_FROM_TEXT, timed.precision
+            event.explanation.append(f"date {timed.date} ({timed.precision}) from '{timed.expression}'")
+        if timed.background:
+            event.background = True
+            event.explanation.append(f"background: {timed.why}")
     return events

@@ -32,6 +32,7 @@ from .batch import worker
 from .batch.worker import CODED_SCHEMA, ERROR, EVENT, TABLES, CountsParam
 from .errors import Errors, UsageError
 from .events.hybrid import CODER_HELP, DEFAULT_CODER, Coder
+from .events.joint import DEFAULT_JOINT, JOINT_HELP, JointMode
 from .ingest import expand_inputs
 from .ingest.sources import KNOWN_SUFFIXES, STDIN, _kind_of, is_url
 from .model import Failure
@@ -256,7 +257,8 @@ def _session(master: str) -> tuple[SparkSession, bool]:
 
 
 def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", partitions: int | None = None,
-              date: str | None = None, model: str | None = None, coder: str = DEFAULT_CODER) -> dict[str, Any]:
+              date: str | None = None, model: str | None = None, coder: str = DEFAULT_CODER,
+              joint: str = DEFAULT_JOINT) -> dict[str, Any]:
     """Code ``inputs`` with Spark and write Parquet tables under ``output``.
 
     inputs: JSONL files, text or HTML files, directories (gzip too), Parquet files or folders
@@ -271,6 +273,7 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
     model: spaCy pipeline (default: as ``newsevents code``).
     coder: hybrid, rules or model (``events/hybrid.py``); the classifier loads once per
         executor process, as the spaCy model does.
+    joint: pairs or single (``events/joint.py``).
     Returns counts: documents, events, mentions, errors (and first_errors, the first
     ERRORS_SHOWN as [input, reason]), partitions, worker_processes (Python processes that coded
     a partition), pipelines_loaded (Pipelines they created; max_loads_per_process is 1 when
@@ -290,7 +293,7 @@ def run_spark(inputs: list[str], output: str, *, master: str = "local[*]", parti
         tasks: Any = sc.accumulator({}, cast(Any, CountsParam()))
         coded = _items_rdd(spark, plan, count).mapPartitions(
             lambda items: worker.code_partition(items, model=model, date=date, loads=loads, tasks=tasks,
-                                                coder=coder))
+                                                coder=coder, joint=joint))
         # One DataFrame with a column per table, cached in the JVM: the four writes read the
         # cache. No Python RDD is cached: that too would run two Python workers per task.
         frame = spark.createDataFrame(coded, schema=CODED_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
@@ -323,6 +326,7 @@ def spark_command(
     date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with (installed on every executor).")] = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP)] = Coder.hybrid,
+    joint: Annotated[JointMode, typer.Option("--joint", help=JOINT_HELP)] = JointMode.pairs,
 ) -> None:
     """Code a corpus with Spark: Parquet tables of events, mentions, documents and errors."""
     from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_USAGE, _check_date
@@ -336,7 +340,7 @@ def spark_command(
         raise typer.Exit(EXIT_USAGE) from err
     try:
         summary = run_spark(inputs, output, master=master, partitions=partitions, date=checked_date, model=model,
-                            coder=coder.value)
+                            coder=coder.value, joint=joint.value)
     except UsageError as err:
         print_error(f"error: {err}")
         raise typer.Exit(EXIT_USAGE) from err

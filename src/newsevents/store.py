@@ -81,19 +81,27 @@ SCHEMA = (
     # Issue 15: casualty and arrest counts (events.casualties), a JSON object.
     "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS attributes VARCHAR",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS attributes VARCHAR",
+    # Issue 17: how precise the act's date is, and whether it is background (events.timing).
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS date_precision VARCHAR",
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS background BOOLEAN",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_precision VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN",
+    # Issue 17: one side of a joint act (events.joint).
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS joint BOOLEAN",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS joint BOOLEAN",
 )
 MENTION_COLUMNS = (
     "mention_id", "event_id", "article_event_id", "event_key", "doc_hash", "doc_id", "sentence_index", "sentence",
     "trigger", "trigger_start", "trigger_end", "rule", "confidence", "date", "date_source",
     *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS), "code", "negated",
-    "modality", *(f"location_{f}" for f in LOCATION_FIELDS), "attributes")
+    "modality", *(f"location_{f}" for f in LOCATION_FIELDS), "attributes", "date_precision", "background", "joint")
 EVENT_COLUMNS = (
     "event_id", "event_key", "date", "date_source", "source_code", "source_name", "source_country",
     "source_sectors", "target_code", "target_name", "target_country", "target_sectors", "code", "base_code",
     "root_code", "name", "goldstein", "quad_class", "plover_type", "plover_mode",
     *(f"location_{f}" for f in LOCATION_FIELDS), "num_mentions", "num_sources", "num_articles",
     "is_root_event", "confidence", "evidence", "trigger", "doc_hash", "doc_id", "source_url", "first_published",
-    "attributes")
+    "attributes", "date_precision", "background", "joint")
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -151,6 +159,11 @@ def select_list(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[st
         [table]).fetchall()}
     prefix = f"{alias}." if alias else ""
     return ", ".join(f"{prefix}{c}" if c in present else f"NULL AS {c}" for c in columns)
+
+
+def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """Whether the store's ``table`` has ``column`` (an older store opened read-only may not)."""
+    return select_list(con, table, [column]) == column
 
 
 def read_attributes(value: str | None) -> dict[str, Any]:
@@ -277,10 +290,12 @@ class StoreWriter:
             self.con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [document.hash, document.id, document.title, document.url, url_host(document.url), document.date,
-                 document.lang, document.text, len(document.sentences), len(events), len(rows), run_id, _now()])
+                 document.lang, document.text, len(document.sentences), sum(not e.background for e in events),
+                 len(rows), run_id, _now()])
             if rows:
                 placeholders = ", ".join("?" * len(MENTION_COLUMNS))
-                self.con.executemany(f"INSERT INTO mentions VALUES ({placeholders})", rows)
+                # Columns named: a migrated store has them in the order its migrations ran.
+                self.con.executemany(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({placeholders})", rows)
                 self._aggregate(sorted({row[MENTION_COLUMNS.index("event_key")] for row in rows}))
             self.con.execute("COMMIT")
         except BaseException:
@@ -316,7 +331,8 @@ class StoreWriter:
                 links.update({m["mention_id"]: event["event_id"] for m in members})
         self.con.execute("DELETE FROM events WHERE event_key IN (SELECT unnest(?::VARCHAR[]))", [keys])
         if events:
-            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", events)
+            self.con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+                                 f"({', '.join('?' * len(EVENT_COLUMNS))})", events)
             mention_ids = sorted(links)
             self.con.execute(
                 "UPDATE mentions SET event_id = link.event_id FROM (SELECT unnest(?::VARCHAR[]) AS mention_id, "
@@ -341,7 +357,8 @@ def _mention_row(document: Document, event: Event, mention: EventMention, occurr
         document.id, mention.sentence_index, mention.sentence, mention.trigger, mention.trigger_start,
         mention.trigger_end, mention.rule, round(mention.confidence, 4), mention.date, mention.date_source,
         *_actor_values(event.source), *_actor_values(event.target), event.code, event.negated, event.modality,
-        *(location.get(f) for f in LOCATION_FIELDS), json.dumps(event.attributes) if event.attributes else None)
+        *(location.get(f) for f in LOCATION_FIELDS), json.dumps(event.attributes) if event.attributes else None,
+        event.date_precision if mention.date_source == "text" else None, event.background, event.joint)
 
 
 def _cluster(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -404,6 +421,11 @@ def _aggregate_event(key: str, members: list[dict[str, Any]]) -> dict[str, Any]:
         for kind, count in read_attributes(member["attributes"]).items():
             counts.setdefault(kind, count)
     event["attributes"] = json.dumps(counts) if counts else None
+    # Background only when no report gives the act as news; an older mention (NULL) is news.
+    event["background"] = all(bool(m["background"]) for m in members)
+    event["joint"] = any(bool(m["joint"]) for m in members)
+    event["date_precision"] = next((m["date_precision"] for m in members
+                                    if m["date_source"] == "text" and _iso(m["date"]) == date), None)
     return event
 
 

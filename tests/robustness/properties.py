@@ -173,7 +173,8 @@ MENTION_KEYS = {"event_id": str, "sentence_index": int, "sentence": str, "trigge
 EVENT_KEYS = {"event_id": str, "doc_id": str, "sentence_index": int, "date": (str, type(None)),
               "date_source": (str, type(None)), "source": dict, "target": (dict, type(None)), "cameo": dict,
               "plover": dict, "location": (dict, type(None)), "negated": bool, "modality": (str, type(None)),
-              "evidence": dict, "confidence": (float, int), "mentions": list, "attributes": dict}
+              "evidence": dict, "confidence": (float, int), "mentions": list, "attributes": dict,
+              "date_precision": (str, type(None)), "background": bool, "joint": bool}
 EXPLAINED_EVENT_KEYS = {**EVENT_KEYS, "explanation": list}
 CAMEO_KEYS = {"code": str, "root": str, "name": str, "goldstein": (float, int, type(None)), "quad_class": int}
 PLOVER_KEYS = {"type": (str, type(None)), "mode": (str, type(None))}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .countryless import place_unlocated_roles
@@ -92,6 +93,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
+    resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]

@@ -44,9 +44,9 @@ def extract_document(item: RawItem, *, date: str | None, languages: Sequence[str
 
 
 def code_documents(pipeline: Pipeline, chunk: Sequence[tuple[str, Document]], *,
-                   coder: str | None = None) -> Iterator[Coded | Failure]:
+                   coder: str | None = None, joint: str | None = None) -> Iterator[Coded | Failure]:
     """Parse a chunk of (label, document) in batches and code each document, in order, with
-    ``coder`` (default: the Pipeline's).
+    ``coder`` and ``joint`` mode (default: the Pipeline's).
 
     Each step (parsing what the next document needs, then coding it) has the document time
     budget. If the parser raises or a step runs over, the rest of the chunk is parsed and
@@ -60,7 +60,7 @@ def code_documents(pipeline: Pipeline, chunk: Sequence[tuple[str, Document]], *,
         while done < len(chunk):
             with within_budget(budget):
                 found = next(parsed, None)
-                outcome = None if found is None else _coded(pipeline, chunk[done][0], *found, coder=coder)
+                outcome = None if found is None else _coded(pipeline, chunk[done][0], *found, coder=coder, joint=joint)
             if outcome is None:
                 return
             yield outcome
@@ -73,18 +73,18 @@ def code_documents(pipeline: Pipeline, chunk: Sequence[tuple[str, Document]], *,
     except Exception:  # noqa: BLE001 - the batch is retried one document at a time below
         pass
     for label, document in chunk[done:]:
-        yield _code_alone(pipeline, label, document, budget, coder)
+        yield _code_alone(pipeline, label, document, budget, coder, joint)
 
 
 def _code_alone(pipeline: Pipeline, label: str, document: Document, budget: float,
-                coder: str | None = None) -> Coded | Failure:
+                coder: str | None = None, joint: str | None = None) -> Coded | Failure:
     try:
         with within_budget(budget):
             try:
                 ((parsed_document, doc),) = list(pipeline.parse([document]))
             except Exception as err:  # noqa: BLE001 - a batch boundary
                 return Failure(label, f"parsing failed: {type(err).__name__}: {err}")
-            return _coded(pipeline, label, parsed_document, doc, coder=coder)
+            return _coded(pipeline, label, parsed_document, doc, coder=coder, joint=joint)
     except OverBudget:
         return _over_budget(label, budget)
 
@@ -93,9 +93,10 @@ def _over_budget(label: str, budget: float) -> Failure:
     return Failure(label, f"over the time budget: coding took more than {budget:g} s")
 
 
-def _coded(pipeline: Pipeline, label: str, document: Document, doc: Doc, *, coder: str | None = None) -> Coded | Failure:
+def _coded(pipeline: Pipeline, label: str, document: Document, doc: Doc, *, coder: str | None = None,
+           joint: str | None = None) -> Coded | Failure:
     try:
-        mentions, events = pipeline.code_parsed(doc, document, coder=coder)
+        mentions, events = pipeline.code_parsed(doc, document, coder=coder, joint=joint)
     except Exception as err:  # noqa: BLE001 - a batch boundary: one bad document never stops a batch
         return Failure(label, f"coding failed: {type(err).__name__}: {err}")
     return Coded(label, document, mentions, events)

@@ -197,11 +197,12 @@ def identity(key: int) -> int:
 # --------------------------------------------------------------------------- coding
 
 def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, date: str | None,
-                   loads: Any = None, tasks: Any = None, coder: str = DEFAULT_CODER) -> Iterator[Row]:
+                   loads: Any = None, tasks: Any = None, coder: str = DEFAULT_CODER,
+                   joint: str | None = None) -> Iterator[Row]:
     """Code one partition; yields CODED_SCHEMA rows for documents, mentions, events and errors.
 
     date: publication date for documents that carry none.
-    coder: hybrid, rules or model (``events/hybrid.py``).
+    coder: hybrid, rules or model (``events/hybrid.py``); joint: pairs or single (``events/joint.py``).
     loads, tasks: accumulators of {process id: count} of Pipelines created and partitions coded.
     """
     if tasks is not None:
@@ -217,15 +218,15 @@ def code_partition(items: Iterable[RawItem | Failure], *, model: str | None, dat
             continue
         chunk.append((item.label, document))
         if len(chunk) >= DOCUMENTS_PER_CHUNK:
-            yield from _code_chunk(worker_pipeline(model, loads, coder), chunk)
+            yield from _code_chunk(worker_pipeline(model, loads, coder), chunk, joint)
             chunk = []
     if chunk:
-        yield from _code_chunk(worker_pipeline(model, loads, coder), chunk)
+        yield from _code_chunk(worker_pipeline(model, loads, coder), chunk, joint)
 
 
-def _code_chunk(pipeline: Pipeline, chunk: list[tuple[str, Document]]) -> Iterator[Row]:
+def _code_chunk(pipeline: Pipeline, chunk: list[tuple[str, Document]], joint: str | None = None) -> Iterator[Row]:
     """Rows of a chunk's documents, coded by ``code_documents`` as ``newsevents code`` codes them."""
-    for outcome in code_documents(pipeline, chunk):
+    for outcome in code_documents(pipeline, chunk, joint=joint):
         if isinstance(outcome, Failure):
             yield _tagged(ERROR, (outcome.input, outcome.reason))
         else:

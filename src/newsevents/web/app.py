@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..batch.coding import Coded, code_documents
+from ..events.joint import JointMode
 from ..dates import parse_iso_day
 from ..errors import Errors, InputError
 from ..events.hybrid import Coder
@@ -49,6 +50,8 @@ class CodeRequest(BaseModel):
     url: str | None = Field(default=None, max_length=2048)
     date: str | None = Field(default=None, max_length=32, description="Publication date, YYYY-MM-DD")
     coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
+    include_background: bool = Field(default=False, description="Also return background events (history, an actor's past; issue 17)")
+    joint: JointMode | None = Field(default=None, description="pairs or single (default: the server's --joint)")
 
 
 class AppState:
@@ -106,12 +109,12 @@ def check_token(state: AppState, authorization: str | None) -> None:
         raise Unauthorized("this endpoint needs Authorization: Bearer <token>")
 
 
-def code_one(state: AppState, document: Document, coder: str | None = None) -> Coded:
+def code_one(state: AppState, document: Document, coder: str | None = None, joint: str | None = None) -> Coded:
     """Code one document on the shared pipeline with ``coder`` (default: the server's), holding
     it for no longer than the document time budget; a document that fails or runs over is a
     422 with the reason (issue 18)."""
     with state.lock:
-        (outcome,) = code_documents(state.pipeline, [(document.id, document)], coder=coder)
+        (outcome,) = code_documents(state.pipeline, [(document.id, document)], coder=coder, joint=joint)
     if isinstance(outcome, Failure):
         raise Unprocessable(outcome.reason)
     return outcome
@@ -186,10 +189,11 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
         """Code one article and return its document, actor mentions and events. Stores nothing.
         A url is fetched only on a server started with --allow-fetch (with the token, if set)."""
         document = _document_for(request, state, authorization)
-        coded = code_one(state, document, request.coder.value if request.coder else None)
+        coded = code_one(state, document, request.coder.value if request.coder else None,
+                         request.joint.value if request.joint else None)
         return {"document": coded.document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in coded.mentions],
-                "events": [e.to_dict(explain=True) for e in coded.events],
+                "events": [e.to_dict(explain=True) for e in coded.events if request.include_background or not e.background],
                 "warnings": coded.document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

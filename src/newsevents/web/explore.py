@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..batch.coding import Coded, code_documents, extract_document
+from ..events.joint import JointMode
 from ..errors import DamagedStoreError
 from ..events.hybrid import Coder
 from ..export import write_csv
@@ -56,6 +57,7 @@ class DocumentsRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     documents: list[StoredDocument] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_POST)
     coder: Coder | None = Field(default=None, description="hybrid, rules or model (default: the server's --coder)")
+    joint: JointMode | None = Field(default=None, description="pairs or single (default: the server's --joint)")
 
 
 class Database:
@@ -77,7 +79,8 @@ class Database:
 
 
 def _filters(actor: str | None, source: str | None, target: str | None, code: str | None, root: str | None,
-             quad: int | None, since: str | None, until: str | None, country: str | None, text: str | None) -> EventFilter:
+             quad: int | None, since: str | None, until: str | None, country: str | None, text: str | None,
+             include_background: bool = False) -> EventFilter:
     for name, value in (("since", since), ("until", until)):
         if value is not None:
             try:
@@ -85,7 +88,7 @@ def _filters(actor: str | None, source: str | None, target: str | None, code: st
             except ValueError as err:
                 raise BadRequest(f"{name} must be a date, YYYY-MM-DD") from err
     return EventFilter(actor=actor, source=source, target=target, code=code, root=root, quad=quad,
-                       since=since, until=until, country=country, text=text)
+                       since=since, until=until, country=country, text=text, include_background=include_background)
 
 
 # The filter parameters, shared by every route that filters events (names as in `newsevents query`).
@@ -100,6 +103,7 @@ QuadQ = Annotated[int | None, Query(ge=1, le=4)]
 DateQ = Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"})]
 CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
+BackgroundQ = Annotated[bool, Query(description="also list background events (history, an actor's past; issue 17)")]
 
 
 def install_explore_routes(app: FastAPI, state: Any,
@@ -139,12 +143,12 @@ def install_explore_routes(app: FastAPI, state: Any,
     @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
     def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
-               country: CountryQ = None, text: TextQ = None,
+               country: CountryQ = None, text: TextQ = None, include_background: BackgroundQ = False,
                limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
                format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:  # noqa: A002
         """Events matching the filters, newest first, paged with limit/offset; json or csv."""
-        filters = _filters(actor, source, target, code, root, quad, since, until, country, text)
+        filters = _filters(actor, source, target, code, root, quad, since, until, country, text, include_background)
         rows = query_events(db().cursor(), filters, limit, offset)
         if format == "csv":
             out = io.StringIO()
@@ -180,9 +184,10 @@ def install_explore_routes(app: FastAPI, state: Any,
     @app.get("/v1/stats/timeline", responses=error_responses(400, 422, 503))
     def timeline(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                  root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
-                 country: CountryQ = None, text: TextQ = None) -> dict[str, Any]:
+                 country: CountryQ = None, text: TextQ = None, include_background: BackgroundQ = False) -> dict[str, Any]:
         """Events per day split by QuadClass, with the day's mean Goldstein value."""
-        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text))
+        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text,
+                                         include_background))
         rows = db().cursor().execute(
             f"SELECT date, quad_class, count(*), avg(goldstein) FROM ({sql}) WHERE date IS NOT NULL "
             "GROUP BY date, quad_class ORDER BY date", params).fetchall()
@@ -200,10 +205,11 @@ def install_explore_routes(app: FastAPI, state: Any,
     @app.get("/v1/stats/dyads", responses=error_responses(400, 422, 503))
     def dyads(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
               root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
-              country: CountryQ = None, text: TextQ = None,
+              country: CountryQ = None, text: TextQ = None, include_background: BackgroundQ = False,
               limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = DYADS_DEFAULT) -> dict[str, Any]:
         """The most frequent source→target pairs, with counts and mean Goldstein."""
-        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text))
+        sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text,
+                                         include_background))
         rows = db().cursor().execute(
             f"SELECT source_code, target_code, count(*) AS n, avg(goldstein) FROM ({sql}) "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
@@ -227,6 +233,7 @@ def install_explore_routes(app: FastAPI, state: Any,
         check_write_access(state, authorization)
         database_ = db()
         coder = request.coder.value if request.coder else None
+        joint = request.joint.value if request.joint else None
         results: list[dict[str, Any]] = []
         with database_.write_lock:
             try:
@@ -238,7 +245,8 @@ def install_explore_routes(app: FastAPI, state: Any,
                     repeated = None if first == position else Failure(
                         item.id, f"duplicate id {item.id!r} (first at position {first}); ids must be unique "
                         "in a request, as in a JSONL file")
-                    results.append(_store_one(state, database_, item, run_id, coder=coder, failure=repeated))
+                    results.append(_store_one(state, database_, item, run_id, coder=coder, joint=joint,
+                                              failure=repeated))
                 counts = Counter(result["status"] for result in results)
                 database_.writer.finish_run(run_id, stored=counts[STORED], skipped=counts[DUPLICATE],
                                             errors=counts[ERROR])
@@ -269,6 +277,7 @@ MULTI_STATUS = HTTPStatus.MULTI_STATUS
 
 
 def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str, *, coder: str | None = None,
+               joint: str | None = None,
                failure: Failure | None = None) -> dict[str, Any]:
     """Extract, code (with ``coder``) and store one document of a POST. A document that fails
     (``failure``, or in extraction or coding) is its result, recorded in the errors table, and
@@ -285,11 +294,11 @@ def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str
         outcome = extract_document(raw, date=None, languages=DEFAULT_LANGUAGES)
     if isinstance(outcome, Document):
         with state.lock:
-            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)], coder=coder)
+            (outcome,) = code_documents(state.pipeline, [(item.id, outcome)], coder=coder, joint=joint)
     if isinstance(outcome, Coded):
         if not database.writer.write_document(outcome.document, outcome.events, run_id):
             return {"id": item.id, "status": DUPLICATE}
-        return {"id": item.id, "status": STORED, "events": len(outcome.events)}
+        return {"id": item.id, "status": STORED, "events": sum(not e.background for e in outcome.events)}
     if outcome.skipped:
         return {"id": item.id, "status": SKIPPED, "reason": str(outcome)}
     database.writer.record_error(run_id, item.id, outcome.reason)

@@ -27,7 +27,9 @@ def install_owner_routes(app: FastAPI, state: Any) -> None:
     @app.get("/v1/export", responses={200: {"content": {media: {} for media in set(MEDIA_TYPES.values())},
                                             "description": "every stored event in the format asked for"},
                                        **error_responses(422, 503)})
-    def export(format: Annotated[str, Query(pattern="^(gdelt|plover|csv|jsonl)$")] = "csv") -> Any:  # noqa: A002
+    def export(format: Annotated[str, Query(pattern="^(gdelt|plover|csv|jsonl)$")] = "csv",  # noqa: A002
+               include_background: Annotated[bool, Query(description="Also export background events (issue 17)")] = False
+               ) -> Any:
         """Every stored event as GDELT 2.0 TSV, PLOVER TSV, CSV or JSONL, as `newsevents export`
         writes it; the number of events is in the X-Event-Count header."""
         open_database = getattr(state, "open_database", None)
@@ -35,7 +37,7 @@ def install_owner_routes(app: FastAPI, state: Any) -> None:
             raise Unavailable("this server has no database: start it with --db FILE")
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
         try:
-            count = TEXT_EXPORTS[format](open_database().cursor(), spool)
+            count = TEXT_EXPORTS[format](open_database().cursor(), spool, include_background=include_background)
         except BaseException:
             spool.close()
             raise

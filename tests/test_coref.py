@@ -1,0 +1,49 @@
+"""Plural and group references across sentences (issue 17): "they", "the group", "the
+militants" take the one compatible actor named just before, or stay unresolved. Sentences are
+our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document, Event
+from newsevents.pipeline import Pipeline
+
+pytestmark = pytest.mark.issue(17)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(id="c", text=text, date="2024-03-12")]))
+    return events
+
+
+@pytest.mark.parametrize("text,trigger,source,rule", [
+    ("Al-Shabaab militants attacked a Kenyan army base on Monday. The group also kidnapped two teachers.",
+     "kidnapped", "SOMREB", "coref:group"),
+    ("Taliban fighters seized a district in Helmand on Sunday. The militants killed three Afghan soldiers.",
+     "killed", "AFGREB", "coref:plural-role"),
+    ("Hundreds of Iraqi Kurds gathered in Erbil on Sunday. They attacked a police station.",
+     "attacked", "IRQ", "coref:they"),
+])
+def test_a_reference_takes_the_one_compatible_actor(pipeline: Pipeline, text: str, trigger: str, source: str,
+                                                    rule: str) -> None:
+    (event,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert event.source.code is not None and event.source.code.startswith(source) and event.source.rule == rule
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # two candidates: unresolved rather than a guess
+    ("Hamas fighters and Israeli troops clashed in Gaza on Sunday. They also exchanged fire on Monday.", "exchanged"),
+    ("Kenyan police detained the protesters on Sunday. They attacked a police station.", "attacked"),
+    # a state is not "they"
+    ("Russia shelled Kharkiv on Sunday. They attacked a police station.", "attacked"),
+    # too far back
+    ("Taliban fighters seized a district on Sunday. The weather was cold. Roads were closed. Schools shut. "
+     "They attacked a police station.", "attacked"),
+])
+def test_an_ambiguous_or_distant_reference_stays_unresolved(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.trigger == trigger and e.source.rule.startswith("coref:")]
