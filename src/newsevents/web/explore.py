@@ -26,6 +26,7 @@ from ..query import JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_
 from ..settings import DEFAULT_LANGUAGES
 from ..store import read_attributes
 from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
+from .explore_page import PARQUET_MEDIA_TYPE, install_page_routes, parquet_response
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -100,6 +101,9 @@ QuadQ = Annotated[int | None, Query(ge=1, le=4)]
 DateQ = Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"})]
 CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
+# The same filters by name, for routes that take them all (web/explore_page.py).
+FILTER_PARAMS: dict[str, Any] = {"actor": ActorQ, "source": SourceQ, "target": TargetQ, "code": CodeQ, "root": RootQ,
+                                 "quad": QuadQ, "since": DateQ, "until": DateQ, "country": CountryQ, "text": TextQ}
 
 
 def install_explore_routes(app: FastAPI, state: Any,
@@ -134,16 +138,20 @@ def install_explore_routes(app: FastAPI, state: Any,
                                       "try again later") from err
             return database[0]
 
-    # format=csv answers text/csv: declared, so the schema lists every type the route returns.
-    @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
+    # format=csv answers text/csv, format=parquet a Parquet file: declared, so the schema lists
+    # every type the route returns.
+    @app.get("/v1/events", responses={200: {"content": {"text/csv": {}, PARQUET_MEDIA_TYPE: {}}},
+                                      **error_responses(400, 422, 503)})
     def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
                country: CountryQ = None, text: TextQ = None,
                limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:  # noqa: A002
-        """Events matching the filters, newest first, paged with limit/offset; json or csv."""
+               format: Annotated[str, Query(pattern="^(json|csv|parquet)$")] = "json") -> Any:  # noqa: A002
+        """Events matching the filters, newest first, paged with limit/offset; json, csv or parquet."""
         filters = _filters(actor, source, target, code, root, quad, since, until, country, text)
+        if format == "parquet":
+            return parquet_response(db().cursor(), filters, limit, offset)
         rows = query_events(db().cursor(), filters, limit, offset)
         if format == "csv":
             out = io.StringIO()
@@ -210,6 +218,8 @@ def install_explore_routes(app: FastAPI, state: Any,
             params + [limit]).fetchall()
         return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
                           for s, t, n, g in rows]}
+
+    install_page_routes(app, lambda: db().cursor(), lambda **p: _filters(**p), FILTER_PARAMS)
 
     @app.post("/v1/documents", responses={207: {"description": "Multi-Status: some documents failed; each "
                                                 "result says which and why"},
