@@ -22,7 +22,8 @@ from ..events.hybrid import Coder
 from ..export import write_csv
 from ..ingest.sources import RawItem, web_link
 from ..model import Document, Failure
-from ..query import JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, csv_row, query_events
+from ..query import (JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, SORT_PATTERN, EventFilter, build_query, csv_row,
+                     query_events)
 from ..settings import DEFAULT_LANGUAGES
 from ..store import read_attributes
 from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
@@ -147,12 +148,15 @@ def install_explore_routes(app: FastAPI, state: Any,
                country: CountryQ = None, text: TextQ = None,
                limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-               format: Annotated[str, Query(pattern="^(json|csv|parquet)$")] = "json") -> Any:  # noqa: A002
-        """Events matching the filters, newest first, paged with limit/offset; json, csv or parquet."""
+               format: Annotated[str, Query(pattern="^(json|csv|parquet)$")] = "json",  # noqa: A002
+               sort: Annotated[str | None, Query(pattern=SORT_PATTERN, description="a column, - first for "
+                                                 "descending (default: newest first)")] = None) -> Any:
+        """Events matching the filters, newest first or by sort, paged with limit/offset; json,
+        csv or parquet."""
         filters = _filters(actor, source, target, code, root, quad, since, until, country, text)
         if format == "parquet":
-            return parquet_response(db().cursor(), filters, limit, offset)
-        rows = query_events(db().cursor(), filters, limit, offset)
+            return parquet_response(db().cursor(), filters, limit, offset, sort)
+        rows = query_events(db().cursor(), filters, limit, offset, sort=sort)
         if format == "csv":
             out = io.StringIO()
             write_csv(out, RESULT_COLUMNS, (csv_row(row) for row in rows))
@@ -209,15 +213,16 @@ def install_explore_routes(app: FastAPI, state: Any,
               root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
               country: CountryQ = None, text: TextQ = None,
               limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = DYADS_DEFAULT) -> dict[str, Any]:
-        """The most frequent source→target pairs, with counts and mean Goldstein."""
+        """The most frequent source→target pairs, with counts, mean Goldstein and their most
+        frequent QuadClass."""
         sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text))
         rows = db().cursor().execute(
-            f"SELECT source_code, target_code, count(*) AS n, avg(goldstein) FROM ({sql}) "
+            f"SELECT source_code, target_code, count(*) AS n, avg(goldstein), mode(quad_class) FROM ({sql}) "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
             "GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?",
             params + [limit]).fetchall()
-        return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
-                          for s, t, n, g in rows]}
+        return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2),
+                           "quad_class": quad} for s, t, n, g, quad in rows]}
 
     install_page_routes(app, lambda: db().cursor(), lambda **p: _filters(**p), FILTER_PARAMS)
 

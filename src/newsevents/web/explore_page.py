@@ -31,15 +31,19 @@ def map_data() -> dict[str, Any]:
 
 
 def filtered_sql(filters: EventFilter) -> tuple[str, list[Any]]:
-    """The filter's events as a subquery (all of them, up to the query module's cap)."""
-    return build_query(filters, MAX_LIMIT, 0)
+    """All the filter's events as a subquery to count over: the query without its order and
+    page (a page would cap a total at MAX_LIMIT)."""
+    sql, params = build_query(filters, MAX_LIMIT, 0)
+    head, _, tail = sql.rpartition(" ORDER BY ")
+    assert tail.endswith("LIMIT ? OFFSET ?"), "build_query ends with its order and page"
+    return head, params[:-2]
 
 
-def parquet_bytes(cursor: Any, filters: EventFilter, limit: int, offset: int) -> bytes:
+def parquet_bytes(cursor: Any, filters: EventFilter, limit: int, offset: int, sort: str | None = None) -> bytes:
     """The filter's page of events as one Parquet file (the columns of a query, attributes as
     JSON text). DuckDB writes it: the rows are copied into a temporary table first, since a
     COPY statement binds no parameters."""
-    sql, params = build_query(filters, limit, offset)
+    sql, params = build_query(filters, limit, offset, sort=sort)
     cursor.execute(f"CREATE OR REPLACE TEMP TABLE page_export AS {sql}", params)
     with tempfile.TemporaryDirectory(prefix="newsevents-") as folder:
         target = Path(folder) / "events.parquet"
@@ -49,8 +53,8 @@ def parquet_bytes(cursor: Any, filters: EventFilter, limit: int, offset: int) ->
         return target.read_bytes()
 
 
-def parquet_response(cursor: Any, filters: EventFilter, limit: int, offset: int) -> Response:
-    return Response(parquet_bytes(cursor, filters, limit, offset), media_type=PARQUET_MEDIA_TYPE,
+def parquet_response(cursor: Any, filters: EventFilter, limit: int, offset: int, sort: str | None = None) -> Response:
+    return Response(parquet_bytes(cursor, filters, limit, offset, sort), media_type=PARQUET_MEDIA_TYPE,
                     headers={"Content-Disposition": 'attachment; filename="events.parquet"'})
 
 
