@@ -77,8 +77,18 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return round(lon + 180, 1), round(NORTH - max(SOUTH, min(NORTH, lat)), 1)
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the antimeridian (Russia's far east, Fiji) jumps from 180 to -180
+    and would draw a line across the whole map: its western points are moved east of 180
+    instead (the map clips what falls past its edge)."""
+    if not any(abs(a[0] - b[0]) > 180 for a, b in zip(points, points[1:])):
+        return points
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
+
+
 def ring_path(points: list[tuple[float, float]]) -> str:
     """An SVG subpath; repeated points after rounding are dropped, rings of under 3 points too."""
+    points = unwrap(points)
     projected: list[tuple[float, float]] = []
     for lon, lat in points:
         point = project(lon, lat)
