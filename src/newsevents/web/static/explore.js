@@ -394,8 +394,8 @@ async function loadDyads() {
 function drawNetwork(svg, dyads) {
   svg.replaceChildren();
   if (!dyads.length) { svg.appendChild(svgEl("text", { x: 10, y: 20 })).textContent = "no dyads"; return; }
-  const [W, H] = [520, 420];
-  const [cx, cy, R] = [W / 2, H / 2, 140];
+  const [W, H] = [520, 480];
+  const [cx, cy, R] = [W / 2, H / 2, 145];
   const totals = {};
   for (const d of dyads) for (const code of [d.source, d.target]) totals[code] = (totals[code] || 0) + d.count;
   // Codes in alphabetical order round the circle, so an actor and its sectors (KEN, KENGOV) sit together.
@@ -452,10 +452,12 @@ function drawNetwork(svg, dyads) {
     const [x, y] = pos[n], a = angle(i), [c, s] = [Math.cos(a), Math.sin(a)];
     const node = svg.appendChild(svgEl("g", { class: "node", "data-code": n }));
     node.append(svgEl("circle", { cx: x, cy: y, r: radius(n) }));
-    // Labels sit outside the circle, anchored away from it, so they never cross the edges or each other.
-    const r = radius(n) + 5;
-    const label = node.appendChild(svgEl("text", { x: x + c * r, y: y + s * r + (s > 0.5 ? 9 : s < -0.5 ? -2 : 4),
-      "text-anchor": c > 0.3 ? "start" : c < -0.3 ? "end" : "middle" }));
+    // Labels sit outside the circle along their node's radius (turned to read left to right), so
+    // they never cross the edges or each other, however many nodes share the circle.
+    const r = radius(n) + 4, [lx, ly] = [x + c * r, y + s * r];
+    const degrees = (a * 180) / Math.PI + (c < 0 ? 180 : 0);
+    const label = node.appendChild(svgEl("text", { x: lx, y: ly, dy: "0.35em", "text-anchor": c < 0 ? "end" : "start",
+      transform: `rotate(${degrees.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})` }));
     label.textContent = n;
     node.appendChild(svgEl("title")).textContent = `${n}${actorName(n, null) ? ` (${actorName(n, null)})` : ""}: ${count(totals[n], "event")} in these dyads`;
     node.addEventListener("click", () => setFilter({ actor: n, source: "", target: "" }));
