@@ -78,7 +78,9 @@ for (const button of document.querySelectorAll("#events-table th button")) {
     loadEvents();
   });
 }
-window.addEventListener("popstate", () => { if (readUrl()) { showExploreTab(); loadExplore(); } });
+window.addEventListener("popstate", () => {
+  if (readUrl()) { showExploreTab(); loadExplore(); } else $("#tab-code").click();
+});
 
 function showExploreTab() {
   for (const button of document.querySelectorAll("header nav button")) button.classList.toggle("active", button.id === "tab-explore");
