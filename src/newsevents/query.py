@@ -77,13 +77,10 @@ def order_clause(sort: str | None) -> str:
     return f"{column} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, {DEFAULT_ORDER}"
 
 
-def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0, *,
-                columns: str | None = None, sort: str | None = None) -> tuple[str, list[Any]]:
-    """The SQL text (fixed fragments only) and its parameters for ``filters``.
-
-    columns: the SELECT list (``store.select_list`` of RESULT_COLUMNS for an older store);
-    default RESULT_COLUMNS as they are. sort: see ``order_clause``.
-    """
+def filter_clause(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE conditions over the ``events`` table for ``filters`` (fixed SQL fragments joined
+    by AND; "TRUE" when there are none) and their parameters, for queries that select or
+    aggregate other than ``build_query`` does (trends and alerts, issue 16)."""
     where: list[str] = []
     params: list[Any] = []
     like = f"LIKE ? ESCAPE '{LIKE_ESCAPE}'"
@@ -117,9 +114,20 @@ def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 
     if filters.text is not None:
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id AND m.sentence I{like})")
         params.append(_like_substring(filters.text))
+    return " AND ".join(where) or "TRUE", params
+
+
+def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0, *,
+                columns: str | None = None, sort: str | None = None) -> tuple[str, list[Any]]:
+    """The SQL text (fixed fragments only) and its parameters for ``filters``.
+
+    columns: the SELECT list (``store.select_list`` of RESULT_COLUMNS for an older store);
+    default RESULT_COLUMNS as they are. sort: see ``order_clause``.
+    """
+    where, params = filter_clause(filters)
     sql = f"SELECT {columns or ', '.join(RESULT_COLUMNS)} FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    if where != "TRUE":
+        sql += " WHERE " + where
     sql += f" ORDER BY {order_clause(sort)} LIMIT ? OFFSET ?"
     params += [max(0, min(limit, MAX_LIMIT)), max(0, offset)]
     return sql, params

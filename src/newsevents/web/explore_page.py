@@ -15,7 +15,7 @@ from fastapi import FastAPI, Query
 from fastapi.responses import Response
 
 from ..codebook import get_code
-from ..query import MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query
+from ..query import RESULT_COLUMNS, EventFilter, build_query, filter_clause
 from .errors import error_responses
 
 PLACES_DEFAULT = 300
@@ -31,12 +31,9 @@ def map_data() -> dict[str, Any]:
 
 
 def filtered_sql(filters: EventFilter) -> tuple[str, list[Any]]:
-    """All the filter's events as a subquery to count over: the query without its order and
-    page (a page would cap a total at MAX_LIMIT)."""
-    sql, params = build_query(filters, MAX_LIMIT, 0)
-    head, _, tail = sql.rpartition(" ORDER BY ")
-    assert tail.endswith("LIMIT ? OFFSET ?"), "build_query ends with its order and page"
-    return head, params[:-2]
+    """All the filter's events as a subquery to count over (no page: a page would cap a total)."""
+    where, params = filter_clause(filters)
+    return f"SELECT * FROM events WHERE {where}", params
 
 
 def parquet_bytes(cursor: Any, filters: EventFilter, limit: int, offset: int, sort: str | None = None) -> bytes:
