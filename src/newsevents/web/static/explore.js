@@ -211,9 +211,13 @@ async function fetchSeries() {
   const response = await fetch(`/v1/trends?${params}`);
   if (response.status === 404) return { interval: "day", series: fillDays(await api(`/v1/stats/timeline?${filterParams()}`)) };
   let body = await response.json();
+  // Over two years of days, weeks read better (and the bars stay wider than a pixel); a range
+  // too long to count by day (400) is counted by week.
+  if (response.status === 400 || (response.ok && body.series.length > 731)) {
+    params.set("interval", "week");
+    return api(`/v1/trends?${params}`);
+  }
   if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
-  // Over two years of days, weeks read better (and the bars stay wider than a pixel).
-  if (body.series.length > 731) { params.set("interval", "week"); body = await api(`/v1/trends?${params}`); }
   return body;
 }
 
