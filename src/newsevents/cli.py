@@ -685,6 +685,17 @@ def _register_spark() -> None:
 _register_spark()
 
 
+def _register_monitor() -> None:
+    """``newsevents trends`` and ``newsevents alerts`` (issue 16), from their own module."""
+    from .monitor.cli import alerts_command, trends_command
+
+    app.command("trends")(trends_command)
+    app.command("alerts")(alerts_command)
+
+
+_register_monitor()
+
+
 def main() -> None:
     """Console-script entry point: usage errors from the library exit 2."""
     try:

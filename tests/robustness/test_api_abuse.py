@@ -282,5 +282,5 @@ def test_schemathesis_totals() -> None:
         pytest.skip("the schemathesis pass did not run (selected alone?)")
     print(f"\nschemathesis: {len(CALLS)} operations, {sum(CALLS.values())} requests: {dict(CALLS)}; "
           f"statuses {dict(sorted(STATUSES.items()))}")
-    assert len(CALLS) == 10
+    assert len(CALLS) == 12
     assert not [status for status in STATUSES if status >= 500]

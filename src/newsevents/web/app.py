@@ -63,6 +63,8 @@ class AppState:
         self.host = host
         self.allow_fetch = allow_fetch
         self.fetch_policy = fetch_policy
+        # The store's opener, set by install_explore_routes and shared with the monitor routes.
+        self.open_database: Callable[[], Any] | None = None
 
 
 def _document_for(request: CodeRequest, state: AppState, authorization: str | None) -> Any:
@@ -203,6 +205,9 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     from .explore import install_explore_routes
 
     closers.append(install_explore_routes(app, state, check_write_access))
+    from .monitor_routes import install_monitor_routes
+
+    install_monitor_routes(app, state)
     app.add_middleware(JsonBodies)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout=BODY_TIMEOUT_SECONDS)
     app.add_middleware(WriteAccess, check=lambda authorization: check_write_access(state, authorization))

@@ -139,6 +139,7 @@ def install_explore_routes(app: FastAPI, state: Any,
                                       "try again later") from err
             return database[0]
 
+    state.open_database = db  # the store for the monitor routes too (issue 16): one connection, one opening
     # format=csv answers text/csv, format=parquet a Parquet file: declared, so the schema lists
     # every type the route returns.
     @app.get("/v1/events", responses={200: {"content": {"text/csv": {}, PARQUET_MEDIA_TYPE: {}}},

@@ -480,11 +480,12 @@ async function loadAlerts() {
   const alerts = body.alerts || [];
   if (!alerts.length) { list.replaceChildren(el("li", { class: "muted", text: "no alerts for these filters" })); return; }
   const items = alerts.slice(0, 8).map((a) => {
-    const who = a.dyad ? `${a.dyad.source} → ${a.dyad.target}` : "all actors";
+    const who = a.dyad ? `${a.dyad.source} → ${a.dyad.target}` : a.country ? `in ${a.country}` : "all actors";
     const what = a.kind === "spike" ? `spike: ${count(a.count, "event")} (baseline ${a.baseline})`
       : `Goldstein ${a.goldstein_mean} (baseline ${a.baseline_goldstein})`;
     const changes = { since: a.period, until: (body.interval || "day") === "week" ? isoDay(parseDay(a.period) + 6 * DAY) : a.period };
     if (a.dyad) Object.assign(changes, { actor: "", source: a.dyad.source, target: a.dyad.target });
+    if (a.country) changes.country = a.country;
     if (a.root) changes.code = a.root;
     return el("li", {}, [el("button", { class: "link alert", type: "button", "data-period": a.period, text: `${a.period} · ${who}${a.root ? ` · root ${a.root}` : ""} · ${what}`,
       onclick: () => setFilter(changes) })]);
