@@ -42,7 +42,9 @@ SENTENCES = [
     "Egypt hosted talks with Sudan in Cairo.", "Germany criticized Poland.",
 ]
 BURST = ["Thousands of Iranian protesters rallied in Isfahan.", "Iranian students protested in Shiraz.",
-         "Iranian workers went on strike in Tabriz.", "Protesters demonstrated against the government in Tehran."]
+         "Iranian workers went on strike in Tabriz.", "Iranian doctors protested in Mashhad.",
+         "Iranian teachers went on strike in Ahvaz.", "Iranian farmers protested in Kerman.",
+         "Iranian truck drivers went on strike in Bandar Abbas.", "Iranian students rallied in Tehran."]
 START = dt.date(2024, 1, 1)
 DAYS = 182
 QUIET = (dt.date(2024, 3, 20), dt.date(2024, 4, 25))  # a month with no news: a gap on the axis

@@ -1,7 +1,7 @@
 """The Explore view in headless Chromium, checked by what the user sees: the map's shapes, a
 gap on the time axis, the evidence beside its row, filters in the URL, a phone-width page and
-the dyad network's arrows. One small store (four documents on two days 30 days apart) and one
-server for the module. Needs Debian's chromium and Playwright for Python; skipped otherwise."""
+the dyad network's arrows, the alerts. One small store (a dozen one-line documents on two days
+30 days apart) and one server for the module. Needs Debian's chromium and Playwright for Python; skipped otherwise."""
 from __future__ import annotations
 
 import datetime as dt
@@ -26,6 +26,12 @@ DOCUMENTS = [
     {"id": "c", "text": "Ghana praised Togo for its help in Accra.", "date": LAST_DAY},
     {"id": "d", "text": "Russia threatened Ukraine.", "date": LAST_DAY},
 ]
+# Eight protests in Iran on the last day, against a month with none: a spike for GET /v1/alerts.
+PROTESTS = ["Thousands of Iranian protesters rallied in Isfahan.", "Iranian students protested in Shiraz.",
+            "Iranian workers went on strike in Tabriz.", "Iranian doctors protested in Mashhad.",
+            "Iranian teachers went on strike in Ahvaz.", "Iranian farmers protested in Kerman.",
+            "Iranian truck drivers went on strike in Bandar Abbas.", "Iranian students rallied in Tehran."]
+DOCUMENTS += [{"id": f"protest-{n}", "text": text, "date": LAST_DAY} for n, text in enumerate(PROTESTS)]
 READY = ("document.querySelectorAll('#events-table tbody tr').length > 0"
          " && document.querySelectorAll('#map path.country').length > 0"
          " && document.querySelectorAll('#timeline rect.bar').length > 0"
@@ -217,4 +223,21 @@ def test_table_total_names_counts_and_downloads(browser: object, server: str) ->
     assert len(csv_text.strip().splitlines()) == 2 and "GHA" in csv_text
     parquet = page.request.get(server + page.get_attribute("#download-parquet", "href")).body()  # type: ignore[attr-defined]
     assert parquet[:4] == b"PAR1"
+    page.close()  # type: ignore[attr-defined]
+
+
+def test_alert_is_listed_and_a_click_shows_its_events(browser: object, server: str) -> None:
+    page = _open(browser, server)
+    page.wait_for_function("document.querySelector('#alerts button.alert') !== null")  # type: ignore[attr-defined]
+    listed = page.eval_on_selector_all("#alerts button.alert", "bs => bs.map(b => b.textContent)")  # type: ignore[attr-defined]
+    assert all(LAST_DAY in text for text in listed), listed
+    # The spike of protests in Iran (a spike per dyad may be listed too).
+    alert = page.locator("#alerts button.alert[data-country='IRN']").first  # type: ignore[attr-defined]
+    assert alert.get_attribute("data-period") == LAST_DAY and "spike" in alert.inner_text()
+    alert.click()
+    page.wait_for_function("new URLSearchParams(location.search).get('until') === '2024-05-31'")  # type: ignore[attr-defined]
+    query = _query(page)
+    assert query["since"] == [LAST_DAY] and query["country"] == ["IRN"] and query["code"] == ["14"]
+    page.wait_for_function(f"document.querySelector('#total').textContent === '{len(PROTESTS)} events'")  # type: ignore[attr-defined]
+    assert all("IRN" in row and LAST_DAY in row for row in _table_rows(page))
     page.close()  # type: ignore[attr-defined]

@@ -428,9 +428,12 @@ function drawNetwork(svg, dyads) {
       path = `M${ax},${ay}C${ax + ux * 40 - uy * 20},${ay + uy * 40 + ux * 20} ${bx + ux * 40 + uy * 20},${by + uy * 40 - ux * 20} ${bx},${by}`;
       mid = [x1 + ux * (r0 + 30), y1 + uy * (r0 + 30)];
     } else {
-      // Bent to one side, so A→B and B→A are two arcs; ends stop at the node's rim, where the arrow sits.
+      // Pulled toward the centre, away from the nodes and labels on the circle, and bent to the
+      // left of its direction, so A→B and B→A are two arcs; ends stop at the node's rim, where
+      // the arrow sits.
       const [dx, dy] = [x2 - x1, y2 - y1], len = Math.hypot(dx, dy);
-      const [qx, qy] = [(x1 + x2) / 2 - (dy / len) * len * 0.18, (y1 + y2) / 2 + (dx / len) * len * 0.18];
+      const [mx, my] = [(x1 + x2) / 2, (y1 + y2) / 2];
+      const [qx, qy] = [mx + (cx - mx) * 0.35 + dy * 0.12, my + (cy - my) * 0.35 - dx * 0.12];
       const trim = (px, py, r) => { const l = Math.hypot(qx - px, qy - py); return [px + ((qx - px) / l) * r, py + ((qy - py) / l) * r]; };
       const [sx, sy] = trim(x1, y1, radius(d.source) + 1), [ex, ey] = trim(x2, y2, radius(d.target) + 2);
       path = `M${sx.toFixed(1)},${sy.toFixed(1)}Q${qx.toFixed(1)},${qy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`;
@@ -487,7 +490,7 @@ async function loadAlerts() {
     if (a.dyad) Object.assign(changes, { actor: "", source: a.dyad.source, target: a.dyad.target });
     if (a.country) changes.country = a.country;
     if (a.root) changes.code = a.root;
-    return el("li", {}, [el("button", { class: "link alert", type: "button", "data-period": a.period, text: `${a.period} · ${who}${a.root ? ` · root ${a.root}` : ""} · ${what}`,
+    return el("li", {}, [el("button", { class: "link alert", type: "button", "data-period": a.period, "data-country": a.country || "", text: `${a.period} · ${who}${a.root ? ` · root ${a.root}` : ""} · ${what}`,
       onclick: () => setFilter(changes) })]);
   });
   if (alerts.length > items.length) items.push(el("li", { class: "muted", text: `and ${alerts.length - items.length} more (newsevents alerts lists them all)` }));
