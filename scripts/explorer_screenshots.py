@@ -110,9 +110,11 @@ def main() -> int:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base)
         wait_for_explorer(page)
-        page.locator("#timeline").hover(position={"x": 300, "y": 120})
-        page.locator("#timeline").locator("xpath=ancestor::div[contains(@class,'panel')]").screenshot(
-            path=str(args.out / "explorer-timeline.png"))
+        # Hover the burst's day, and keep its tooltip (below the chart) in the picture.
+        page.locator(f"#timeline rect.bar[data-period='{BURST_DAY}']").hover(force=True)
+        panel = page.locator("#timeline").locator("xpath=ancestor::div[contains(@class,'panel')]").bounding_box()
+        page.screenshot(path=str(args.out / "explorer-timeline.png"),
+                        clip={**panel, "height": panel["height"] + 70} if panel else None)
         page.locator("#map").locator("xpath=ancestor::div[contains(@class,'panel')]").screenshot(
             path=str(args.out / "explorer-map.png"))
         page.locator("#network").locator("xpath=ancestor::div[contains(@class,'panel')]").screenshot(
