@@ -126,7 +126,9 @@ def alerts_command(
         return
     table = Table(title=f"{len(alerts)} alert{'' if len(alerts) == 1 else 's'}")
     for header in ("period", "kind", "series", "count", "baseline", "score", "goldstein", "events"):
-        table.add_column(header, justify="right" if header in ("count", "baseline", "score", "goldstein") else "left")
+        # The codes never wrap; the event ids give way on a narrow terminal.
+        table.add_column(header, justify="right" if header in ("count", "baseline", "score", "goldstein") else "left",
+                         no_wrap=header != "events")
     for alert in alerts:
         series = f"{alert.source}→{alert.target}" if alert.source is not None else f"{alert.country} root {alert.root}"
         goldstein = "" if alert.goldstein_mean is None else f"{alert.goldstein_mean:.1f}"
