@@ -120,7 +120,7 @@ async function loadSummary(summaryPromise) {
     $(`#download-${format}`).href = `/v1/events?${params}`;
   }
   $("#download-note").textContent = summary.total > DOWNLOAD_LIMIT
-    ? `(the first ${fmt(DOWNLOAD_LIMIT)}; \`newsevents export\` writes them all)` : "";
+    ? `(the first ${fmt(DOWNLOAD_LIMIT)}; \`newsevents query --format csv --limit N\` with these filters gives more)` : "";
   const chips = summary.roots.map((r) => el("button", {
     class: "chip", type: "button", title: `filter to root ${r.root}`, "data-root": r.root || "",
     text: `${r.root || "?"} ${r.name || ""}: ${fmt(r.count)}`, onclick: () => r.root && setFilter({ code: r.root }),
