@@ -96,6 +96,12 @@ def test_map_draws_country_shapes_and_points(browser: Any, server: str) -> None:
                                       "return [p.dataset.code, b.width, b.height, +p.dataset.count]; })")
     drawn = [code for code, width, height, _count in boxes if width > 0 and height > 0]
     assert len(drawn) >= 150, f"only {len(drawn)} country shapes have a size"
+    # Zoomed to the events: Kenya, Ghana and Iran are inside the map's box, Brazil is not.
+    inside = page.evaluate("""(() => { const m = document.querySelector('#map').getBoundingClientRect();
+        const within = (code) => { const b = document.querySelector(`#map path[data-code=${code}]`).getBoundingClientRect();
+            return b.left >= m.left && b.right <= m.right && b.top >= m.top && b.bottom <= m.bottom; };
+        return ['KEN', 'GHA', 'IRN', 'BRA'].map(within); })()""")
+    assert inside == [True, True, True, False]
     counts = {code: n for code, _w, _h, n in boxes}
     assert counts["KEN"] >= 1 and counts["GHA"] >= 1 and counts["FRA"] == 0
     fills = page.eval_on_selector_all("#map path.country",
@@ -111,9 +117,10 @@ def test_map_draws_country_shapes_and_points(browser: Any, server: str) -> None:
     page.wait_for_function("document.querySelector('#page-info').textContent.endsWith(' of 1')")
     assert _query(page)["country"] == ["GHA"]
     assert all("Accra" in row for row in _table_rows(page))
-    page.click("#map path.country[data-code='RUS']")
+    # The map opens on the events (Ghana to Iran): Nigeria is in view, and has none.
+    page.click("#map path.country[data-code='NGA']")
     page.wait_for_function("document.querySelector('#total').textContent === '0 events'")
-    assert _query(page)["country"] == ["RUS"]
+    assert _query(page)["country"] == ["NGA"]
     page.close()
 
 

@@ -376,20 +376,53 @@ async function loadMap(summaryPromise) {
     shape.addEventListener("click", () => setFilter({ country: c.code === selected ? "" : c.code }));
     svg.append(shape);
   }
+  const extent = eventExtent(svg, places.places);
+  // Dots keep their size on screen whatever the zoom.
+  const scale = (mapWorld ? mapData.width : extent[2]) / mapData.width;
   const most = Math.max(1, ...places.places.map((p) => p.count));
   for (const p of places.places) {
-    const dot = svgEl("circle", { cx: p.lon + 180, cy: mapData.north - p.lat, r: 0.9 + 2.2 * Math.sqrt(p.count / most),
+    const dot = svgEl("circle", { cx: p.lon + 180, cy: mapData.north - p.lat, r: (1.1 + 2.4 * Math.sqrt(p.count / most)) * scale,
       class: "place", fill: QUAD_COLOURS[p.quad_class] || "#555", "data-country": p.country || "" });
     dot.appendChild(svgEl("title")).textContent = `${p.name || "?"}, ${p.country || "?"}: ${count(p.count, "event")}`;
     dot.addEventListener("click", () => p.country && setFilter({ country: p.country }));
     svg.append(dot);
   }
+  lastExtent = extent;
+  showExtent();
   const unmapped = summary.countries.filter((c) => !(c.country in countryNames)).length;
   $("#map-legend").replaceChildren(
     el("span", { class: "scale", style: `background:linear-gradient(90deg, ${shade(1, max)}, ${shade(max, max)})` }),
     document.createTextNode(` 1 – ${fmt(max)} events per country · ${count(places.places.length, "place")}`
       + (unmapped ? ` · ${unmapped} too small for this map` : "")));
 }
+
+// The map opens on the events: the box around the countries and places that have any (with a
+// margin, at the map's own shape), or the whole world at a click on "whole world".
+let mapWorld = false;
+let lastExtent = null;
+function eventExtent(svg, places) {
+  const boxes = [...svg.querySelectorAll("path.country")].filter((p) => +p.dataset.count > 0).map((p) => p.getBBox());
+  for (const p of places) boxes.push({ x: p.lon + 180, y: mapData.north - p.lat, width: 0, height: 0 });
+  const [W, H] = [mapData.width, mapData.height];
+  if (!boxes.length || boxes.some((b) => !Number.isFinite(b.x))) return [0, 0, W, H];
+  let x0 = Math.min(...boxes.map((b) => b.x)) - 8, x1 = Math.max(...boxes.map((b) => b.x + b.width)) + 8;
+  let y0 = Math.min(...boxes.map((b) => b.y)) - 8, y1 = Math.max(...boxes.map((b) => b.y + b.height)) + 8;
+  let w = Math.max(x1 - x0, 50), h = Math.max(y1 - y0, 20);
+  if (w / h > W / H) h = (w * H) / W; else w = (h * W) / H;
+  if (w >= W || h >= H) return [0, 0, W, H];
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  x0 = Math.min(Math.max(0, cx - w / 2), W - w);
+  y0 = Math.min(Math.max(0, cy - h / 2), H - h);
+  return [x0, y0, w, h];
+}
+
+function showExtent() {
+  const [x, y, w, h] = mapWorld || !lastExtent ? [0, 0, mapData.width, mapData.height] : lastExtent;
+  $("#map").setAttribute("viewBox", `${x.toFixed(1)} ${y.toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`);
+  $("#map-zoom").textContent = mapWorld ? "zoom to the events" : "whole world";
+}
+
+$("#map-zoom").addEventListener("click", () => { mapWorld = !mapWorld; loadMap(api(`/v1/stats/summary?${filterParams()}`)); });
 
 // ---- the dyad network ------------------------------------------------------------------------
 async function loadDyads() {
