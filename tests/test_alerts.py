@@ -99,9 +99,20 @@ def test_a_sharp_goldstein_shift_per_dyad() -> None:
     assert not [a for a in find_alerts(store(rows), options=AlertOptions(shift_min_count=4)) if a.kind == GOLDSTEIN_SHIFT]
 
 
+def test_a_noisy_dyads_chance_move_is_no_shift() -> None:
+    """A dyad that praises (+7.4: 057) and fights (-10: 190) every day: three days of praise
+    move its mean by 8 points, which its spread makes chance."""
+    rows = [Row(f"n{n}{side}", START + dt.timedelta(days=n), code, "KENGOV", "SOMGOV", "KEN")
+            for n in range(40) for side, code in (("a", "057"), ("b", "190"))]
+    rows += [Row(f"praise{n}", START + dt.timedelta(days=40), "057", "KENGOV", "SOMGOV", "KEN") for n in range(3)]
+    assert [a for a in find_alerts(store(rows)) if a.kind == GOLDSTEIN_SHIFT] == []
+    # The points test alone would have taken it: the move is over the 5-point threshold.
+    assert 7.4 - (7.4 - 10) / 2 > AlertOptions().shift
+
+
 def test_the_tail_is_exact_far_out() -> None:
-    assert upper_tail_log10(0, 1.0, 1.0) == 0.0
-    assert upper_tail_log10(1, 1.0, 1.0) == pytest.approx(-0.19920, abs=1e-4)  # log10(1 - e^-1)
+    assert upper_tail_log10(0, 1.0, 1.0) == 0.0 and upper_tail_log10(5, 1000.0, 3000.0) == 0.0  # no excess
+    assert upper_tail_log10(2, 1.0, 1.0) == pytest.approx(-0.57800, abs=1e-4)  # log10(1 - 2/e)
     assert upper_tail_log10(40, 1.0, 1.0) < -40  # where 1 - CDF would round to 0
     # Overdispersion widens the tail: the same count is less surprising.
     assert upper_tail_log10(10, 2.0, 8.0) > upper_tail_log10(10, 2.0, 2.0)

@@ -44,6 +44,14 @@ UNBOUNDED = None
     ("The earthquake claimed 30 lives.", "killed", 30, 30, "30"),
     ("Rights groups condemned the arrest of 15 journalists.", "arrested", 15, 15, "15"),
     ("Three of the soldiers died of their wounds.", "killed", 3, 3, "Three"),
+    # a toll far from its verb, a count before a comma, "shot dead"
+    ("The death toll from Tuesday's blast at a bus station in the east of the country rose to 14 on Wednesday.",
+     "killed", 14, 14, "14"),
+    ("Police said 1,200 people were detained, 30 of them minors.", "arrested", 1200, 1200, "1,200"),
+    ("The death toll rose to 31, the health ministry said.", "killed", 31, 31, "31"),
+    ("The rebels freed the hostages after 17 were wounded, the army said.", "injured", 17, 17, "17"),
+    ("A guard was shot dead at the gate of the ministry.", "killed", 1, 1, "A"),
+    ("Two farmers were found dead near the border.", "killed", 2, 2, "Two"),
 ])
 def test_a_count(text: str, kind: str, low: int, high: int | None, words: str) -> None:
     count = counts_in(text)[kind]

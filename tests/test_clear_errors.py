@@ -325,13 +325,15 @@ def test_truncated_gzip_corpus_keeps_the_lines_before(tmp_path: Path) -> None:
 
 def test_every_limit_is_in_the_readme_table() -> None:
     from newsevents.settings import FETCH_TIMEOUT_SECONDS, MAX_TEXT_CHARS
-    from newsevents.web.app import MAX_BODY_BYTES
+    from newsevents.web.app import BODY_TIMEOUT_SECONDS, MAX_BODY_BYTES
+    from newsevents.web.deadline import HEADER_TIMEOUT
     from newsevents.web.explore import MAX_DOCUMENTS_PER_POST, PAGE_MAX
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = readme.split("### Limits", 1)[1].split("\n### ", 1)[0]
     mb = 1024 * 1024
     for shown in (f"{MAX_INPUT_BYTES // mb} MB", f"{MAX_TEXT_CHARS:,} characters", f"{FETCH_TIMEOUT_SECONDS:g} s",
-                  f"{MAX_BODY_BYTES // mb} MB", f"{MAX_DOCUMENTS_PER_POST} documents", f"{PAGE_MAX:,} rows"):
+                  f"{MAX_BODY_BYTES // mb} MB", f"{MAX_DOCUMENTS_PER_POST} documents", f"{PAGE_MAX:,} rows",
+                  f"{HEADER_TIMEOUT:g} s", f"{BODY_TIMEOUT_SECONDS:g} s"):
         assert f"| {shown}" in table, shown
     assert "each line of a JSONL file" in table

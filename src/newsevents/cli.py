@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import duckdb
 import typer
@@ -32,6 +32,10 @@ from .model import Document, Event, Failure
 from .pipeline import Pipeline
 from .progress import escape_controls, make_progress, print_error, table_cell
 from .settings import DEFAULT_LANGUAGES
+
+if TYPE_CHECKING:
+    from .monitor.watcher import ArticleStore, CycleHook, CycleReport
+    from .web.owner import ServerInfo
 
 app = typer.Typer(
     name="newsevents",
@@ -393,6 +397,7 @@ def codebook(
     Console().print(table)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", dir_okay=False)]
+TokenOpt = Annotated[str | None, typer.Option("--token", envvar="NEWSEVENTS_TOKEN", help="The server's bearer token, when a running `serve` holds the store and needs one.")]
 
 
 @app.command()
@@ -409,6 +414,7 @@ def ingest(
     quiet: QuietOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document (stored or skipped) on stderr; failures are error lines.")] = False,
     coder: CoderOpt = Coder.hybrid,
+    token: TokenOpt = None,
 ) -> None:
     """Code documents and store documents, events and evidence in a DuckDB file.
 
@@ -431,6 +437,11 @@ def ingest(
         try:
             con = connect(db)
         except (duckdb.Error, OSError) as err:
+            server = _server_holding(db, err)
+            if server is not None:  # `serve` holds the store: it codes and stores them (issue 16)
+                raise typer.Exit(_ingest_through_server(db, server, inputs, coder=str(options["coder"]), date=checked_date,
+                                                        any_language=any_language, quiet=quiet, verbose=verbose,
+                                                        token=token)) from err
             print_error(_open_error(db, err))
             raise typer.Exit(EXIT_ALL_FAILED) from err
         writer = StoreWriter(con)
@@ -542,8 +553,9 @@ def query(
     output_format: Annotated[QueryFormat | None, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else jsonl).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many events.")] = 100,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many events first.")] = 0,
+    token: TokenOpt = None,
 ) -> None:
-    """Query stored events, newest first."""
+    """Query stored events, newest first (through the server, when `serve` holds the store)."""
     from .export import write_csv
     from .query import RESULT_COLUMNS, EventFilter, csv_row, query_events
 
@@ -551,9 +563,14 @@ def query(
                           since=_check_date(since, "--since"), until=_check_date(until, "--until"),
                           country=country, text=text)
     fmt = output_format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
-    con = _open_read_only(db)
-    rows = query_events(con, filters, limit=limit, offset=offset)
-    con.close()
+    store = _open_or_find_server(db)
+    if isinstance(store, duckdb.DuckDBPyConnection):
+        rows = query_events(store, filters, limit=limit, offset=offset)
+        store.close()
+    else:
+        from .remote import query_through
+
+        rows = _through_server(db, lambda: query_through(store, filters, limit=limit, offset=offset, token=token))
     if fmt is QueryFormat.jsonl:
         for row in rows:
             _write_jsonl(row)
@@ -589,13 +606,17 @@ def export(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="gdelt (GDELT 2.0 event TSV), plover (POLECAT-style TSV), csv, jsonl, or parquet (a folder partitioned by year-month).")],
     out: Annotated[str, typer.Option("--out", "-o", help="Output file (- for stdout), or folder for parquet.")],
     db: DbOpt = Path("newsevents.duckdb"),
+    token: TokenOpt = None,
 ) -> None:
     """Export stored events as GDELT 2.0 events, PLOVER/POLECAT TSV, CSV, JSONL or Parquet."""
     from .export import TEXT_EXPORTS, export_parquet
 
     if output_format is ExportFormat.parquet and out == "-":
         raise typer.BadParameter("parquet needs a folder, not stdout", param_hint="--out")
-    con = _open_read_only(db)
+    store = _open_or_find_server(db)
+    if not isinstance(store, duckdb.DuckDBPyConnection):
+        raise typer.Exit(_export_through_server(db, store, output_format.value, out, token))
+    con = store
     try:
         if output_format is ExportFormat.parquet:
             count = export_parquet(con, Path(out))
@@ -633,16 +654,35 @@ def serve(
     model: ModelOpt = None,
     coder: Annotated[Coder, typer.Option("--coder", help=CODER_HELP + " Requests may choose another.")] = Coder.hybrid,
     allow_hosts: Annotated[list[str] | None, typer.Option("--allow-host", help="Also answer requests for this host name (repeatable); by default only the names of --host are answered.")] = None,
+    watch_feeds: Annotated[Path | None, typer.Option("--watch", help="Also follow the feeds in this file (URLs or OPML) into --db while serving.", exists=True, dir_okay=False)] = None,
+    every: EveryOpt = "15m",
+    delay: DelayOpt = 1.0,
+    alert_webhook: AlertWebhookOpt = None,
+    alert_file: AlertFileOpt = None,
 ) -> None:
-    """Serve the REST API and the web page (code an article; explore the database)."""
+    """Serve the REST API and the web page (code an article; explore the database).
+
+    While it runs, `query`, `export` and `ingest` on its --db go through it (docs/monitoring.md)."""
     import uvicorn
 
     from .web import app as web_app
+    from .web.deadline import header_deadline_protocol
     from .web.hosts import trusted_hosts
     from .web.listen import listen_error, listen_socket
 
+    if watch_feeds is not None and db is None:
+        raise typer.BadParameter("--watch stores what it codes: give --db too", param_hint="--watch")
+    seconds = _check_every(every)
+    on_cycle = _cycle_reporter(quiet=False, webhook=alert_webhook, alert_file=alert_file)
     if db is not None:
         _check_store(db, create=create)
+        from .web.owner import find_server
+
+        other = find_server(db)
+        if other is not None:  # its discovery file would be replaced, and this one could not open the store
+            print_error(f"error: {db}: another server (PID {other.pid}) serves this store at {other.url}; use it, or "
+                        "stop it first")
+            raise typer.Exit(EXIT_ALL_FAILED)
     try:
         sock = listen_socket(host, port)
     except OSError as err:
@@ -652,9 +692,24 @@ def serve(
         application = web_app.create_app(db_path=db, token=token, host=host,
                                          pipeline=Pipeline(model=model, coder=coder.value), allow_fetch=allow_fetch,
                                          trusted_hosts=trusted_hosts(host, allow_hosts or ()))
+        if watch_feeds is not None:
+            from .web.watching import install_watcher
+
+            install_watcher(application, watch_feeds, every=seconds, delay=delay, on_cycle=on_cycle)
         print_error(f"newsevents: serving on http://{host}:{port}/ (OpenAPI schema at /openapi.json)")
-        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning"))
-        server.run(sockets=[sock])
+        server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level="warning",
+                                               http=header_deadline_protocol()))
+        announced = None
+        if db is not None:
+            from .web.owner import announce, withdraw
+
+            # Beside the store: `query`, `export` and `ingest` find the server there (issue 16).
+            announced = announce(db, host, sock.getsockname()[1], token_required=bool(token))
+        try:
+            server.run(sockets=[sock])
+        finally:
+            if announced is not None:
+                withdraw(announced)
 
 
 def _check_store(db: Path, *, create: bool) -> None:
@@ -672,6 +727,207 @@ def _check_store(db: Path, *, create: bool) -> None:
         except (duckdb.Error, OSError) as err:
             print_error(_open_error(db, err))
             raise typer.Exit(EXIT_ALL_FAILED) from err
+
+
+# --- issue 16: watching feeds, and one owner of the store ---------------------------------
+
+EveryOpt = Annotated[str, typer.Option("--every", help="Time between two checks of the feeds: 30s, 15m, 1h.")]
+DelayOpt = Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to one host (robots.txt's Crawl-delay can make it longer).")]
+AlertWebhookOpt = Annotated[str | None, typer.Option("--alert-webhook", help="POST new alerts (spikes, Goldstein shifts) as JSON to this URL after each check.")]
+AlertFileOpt = Annotated[Path | None, typer.Option("--alert-file", help="Append new alerts as JSON lines to this file after each check.", dir_okay=False)]
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="A file of feed URLs (RSS, Atom or sitemap), one a line with # comments, or an OPML file.", exists=True, dir_okay=False)],
+    db: DbOpt = Path("newsevents.duckdb"),
+    every: EveryOpt = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Check the feeds once, then exit.")] = False,
+    delay: DelayOpt = 1.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary lines; errors are still printed.")] = False,
+    coder: CoderOpt = Coder.hybrid,
+    model: ModelOpt = None,
+    alert_webhook: AlertWebhookOpt = None,
+    alert_file: AlertFileOpt = None,
+) -> None:
+    """Follow RSS/Atom feeds and sitemaps: code and store each new article, politely.
+
+    robots.txt is obeyed, one request at a time per host with --delay between them, and feeds
+    are asked with conditional GET. What was seen is kept in the store (watch_seen,
+    watch_feeds), so a restart never codes an article twice. Ctrl-C stops between articles."""
+    import signal
+    import threading
+
+    from .batch.pool import DocumentCoder
+    from .monitor.polite import PoliteFetcher
+    from .monitor.watcher import ArticleStore, Watcher
+    from .monitor.watcher import watch as watch_loop
+    from .store import StoreWriter, connect
+
+    seconds = _check_every(every)
+    on_cycle = _cycle_reporter(quiet=quiet, webhook=alert_webhook, alert_file=alert_file)
+    quiet_bar = quiet or not sys.stdout.isatty()
+    try:
+        con = connect(db)
+    except (duckdb.Error, OSError) as err:
+        server = _server_holding(db, err)
+        if server is not None:
+            print_error(f"error: {db}: the server at {server.url} (PID {server.pid}) holds the store; let it watch: "
+                        f"`newsevents serve --db {db} --watch {feeds}`")
+        else:
+            print_error(_open_error(db, err))
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    stop = threading.Event()
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        # The first Ctrl-C ends the watch after the article being stored; a second one, at once.
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print_error("watch: stopping after this article (Ctrl-C again to stop at once)")
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        with DocumentCoder(Pipeline(model=model, coder=coder.value), jobs=1) as document_coder:
+            store = ArticleStore(StoreWriter(con), document_coder)
+            watcher = Watcher(feeds, store, PoliteFetcher(delay=delay, stop=stop), stop=stop, quiet=quiet_bar)
+            last = watch_loop(watcher, every=seconds, once=once, on_cycle=on_cycle)
+    except ValueError as err:  # the FEEDS file cannot be read at all
+        print_error(f"error: {_one_line(str(err))}")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    except (duckdb.Error, OSError) as err:
+        print_error(f"error: {db}: cannot write the database ({_one_line(str(err))}); what was stored before is kept")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _close_quietly(con)
+    if last is not None and last.feeds and last.feed_errors == last.feeds:
+        raise typer.Exit(EXIT_ALL_FAILED)
+
+
+def _check_every(every: str) -> float:
+    from .monitor.watcher import parse_interval
+
+    try:
+        return parse_interval(every)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--every") from err
+
+
+def _cycle_reporter(*, quiet: bool, webhook: str | None, alert_file: Path | None) -> CycleHook:
+    """After each watch cycle: a summary line (unless quiet), then the new alerts sent to
+    --alert-file / --alert-webhook (monitor/sinks.py), each once (the store remembers)."""
+    from .monitor.sinks import AlertSinks, report_new_alerts
+
+    try:
+        sinks = AlertSinks(file=alert_file, webhook=webhook) if webhook or alert_file else None
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--alert-webhook") from err
+
+    def report(cycle: CycleReport, store: ArticleStore) -> None:
+        if not quiet:
+            print_error(f"watch: {cycle.summary()}")
+        if sinks is None:
+            return
+        try:
+            with store.tables() as con:
+                alerts = report_new_alerts(con, sinks)
+        except duckdb.Error as err:  # the watch goes on; the alerts are tried again next cycle
+            print_error(f"error: alerts: cannot read or record them ({_one_line(str(err))})")
+            return
+        if alerts and not quiet:
+            print_error(f"watch: {counted(len(alerts), 'new alert')} reported")
+
+    return report
+
+
+def _open_or_find_server(db: Path) -> duckdb.DuckDBPyConnection | ServerInfo:
+    """The store opened read-only, or, when a running server holds it, that server."""
+    from .store import connect
+
+    try:
+        return connect(db, read_only=True)
+    except (FileNotFoundError, DamagedStoreError, duckdb.Error) as err:
+        server = _server_holding(db, err)
+        if server is not None:
+            return server
+        print_error(_open_error(db, err))
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+
+
+def _server_holding(db: Path, err: BaseException) -> ServerInfo | None:
+    from .remote import server_holding
+
+    return server_holding(db, err)
+
+
+_Answer = TypeVar("_Answer")
+
+
+def _through_server(db: Path, call: Callable[[], _Answer]) -> _Answer:
+    """``call()``'s answer from the server holding ``db``; a refusal is one error line."""
+    from .remote import ServerError
+
+    try:
+        return call()
+    except ServerError as err:
+        print_error(f"error: {db}: {_one_line(str(err))}")
+        raise typer.Exit(EXIT_ALL_FAILED) from err
+
+
+def _export_through_server(db: Path, server: ServerInfo, output_format: str, out: str, token: str | None) -> int:
+    from .remote import export_through
+
+    if output_format == ExportFormat.parquet.value:
+        print_error(f"error: {db}: the server at {server.url} holds the store, and a parquet export "
+                    "needs the file itself: export csv or jsonl meanwhile, or stop the server")
+        return EXIT_ALL_FAILED
+    try:
+        if out == "-":
+            sys.stdout.flush()
+            count = _through_server(db, lambda: export_through(server, output_format, sys.stdout.buffer, token=token))
+            sys.stdout.buffer.flush()
+        else:
+            with open(out, "wb") as handle:
+                count = _through_server(db, lambda: export_through(server, output_format, handle, token=token))
+    except OSError as err:
+        print_error(f"error: {_one_line(out)}: cannot write the export ({_write_reason(err)})")
+        return EXIT_ALL_FAILED
+    print_error(f"exported {counted(count, 'event')} to {out} (through the server at {server.url})")
+    return EXIT_OK
+
+
+def _ingest_through_server(db: Path, server: ServerInfo, inputs: list[str], *, coder: str, date: str | None,
+                           any_language: bool, quiet: bool, verbose: bool, token: str | None) -> int:
+    """``ingest`` when a running server holds the store: the inputs are read here and the
+    server codes and stores them (POST /v1/documents), with the same dedup."""
+    from .remote import ingest_through
+
+    if any_language:
+        print_error(f"error: {db}: the server holding the store codes English only; --any-language needs the store "
+                    "itself (stop the server)")
+        return EXIT_ALL_FAILED
+    if server.token_required and not token:  # said before any input is read
+        print_error(f"error: {db}: the server at {server.url} holds the store and needs a token to store documents: "
+                    "pass --token or set NEWSEVENTS_TOKEN")
+        return EXIT_ALL_FAILED
+    tally = RunTally()
+
+    def on_result(result: dict[str, object]) -> None:
+        label, status = _one_line(str(result.get("id"))), result.get("status")
+        if status in ("error", "skipped"):
+            print_error(f"{status}: {label}: {_one_line(str(result.get('reason', '')))}")
+        elif verbose:
+            print_error(f"{status}: {label}")
+
+    items = iter_items(inputs, tally, quiet=quiet, label="Ingesting")
+    done = _through_server(db, lambda: ingest_through(server, items, coder=coder, date=date, token=token,
+                                                              on_result=on_result))
+    errors = tally.failed + done.errors
+    if not quiet:
+        print_error(f"{db}: stored {counted(done.stored, 'document')} ({counted(done.events, 'event')}) through the "
+                    f"server at {server.url}, skipped {done.duplicates} already stored, {counted(errors, 'error')}")
+    return EXIT_OK if done.stored + done.duplicates + done.skipped or not errors else EXIT_ALL_FAILED
 
 
 def _register_spark() -> None:

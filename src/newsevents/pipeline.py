@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,9 +19,11 @@ from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
 from .model import ActorMention, Document, Event, Sentence
-from .nlp import MAX_CHUNK_CHARS, load_nlp
+from .nlp import MAX_BATCH_CHARS, MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
 from .situate import situate_events
+
+T = TypeVar("T")
 
 
 def split_chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
@@ -146,6 +149,8 @@ class Pipeline:
         """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
             self._nlp = load_nlp(self.model_name)
+            # The loaded model is shared; a Pipeline given longer chunks raises its limit.
+            self._nlp.max_length = max(self._nlp.max_length, self.max_chunk_chars + 1000)
         return self._nlp
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
@@ -164,8 +169,12 @@ class Pipeline:
                 for index, piece in enumerate(pieces):
                     yield piece, (number, index)
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size,
-                               n_process=self.n_process)
+        if self.n_process == 1:
+            stream: Iterable[tuple[Doc, tuple[int, int]]] = (
+                pair for group in bounded_batches(chunks(), self.batch_size, MAX_BATCH_CHARS)
+                for pair in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+        else:
+            stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
         for doc, (number, index) in stream:
             pending[number][1][index] = doc
             while next_out in pending and all(part is not None for part in pending[next_out][1]):
@@ -175,6 +184,22 @@ class Pipeline:
                 document.sentences = sentences_of(full)
                 yield document, full
                 next_out += 1
+
+
+def bounded_batches(items: Iterable[tuple[str, T]], size: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
+    """(text, context) pairs in batches of at most ``size`` items and ``max_chars`` characters
+    (a longer single text is a batch of its own): the parser's memory grows with the text of a
+    whole batch, not with the number of documents in it."""
+    group: list[tuple[str, T]] = []
+    chars = 0
+    for item in items:
+        if group and (len(group) >= size or chars + len(item[0]) > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += len(item[0])
+    if group:
+        yield group
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:

@@ -284,7 +284,7 @@ def test_schemathesis_totals() -> None:
         pytest.skip("the schemathesis pass did not run (selected alone?)")
     print(f"\nschemathesis: {len(CALLS)} operations, {sum(CALLS.values())} requests: {dict(CALLS)}; "
           f"statuses {dict(sorted(STATUSES.items()))}")
-    # issue 16 added GET /v1/trends and /v1/alerts, and the explorer's /v1/stats/summary, /v1/stats/places
-    # and /v1/map/countries
-    assert len(CALLS) == 12
+    # issue 16 added GET /v1/export, /v1/trends and /v1/alerts, and the explorer's /v1/stats/summary,
+    # /v1/stats/places and /v1/map/countries
+    assert len(CALLS) == 13
     assert not [status for status in STATUSES if status >= 500]

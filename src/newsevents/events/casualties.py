@@ -38,7 +38,8 @@ __all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties"]
 # Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
 CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
 HEADER = ("kind", "phrase", "min", "max", "note")
-TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
+# A numeral keeps its thousands commas ("1,200") but not a comma after it ("rose to 14, officials said").
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
 NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # Words that may stand between a count and the word that says what happened to it: "12
 # people", "three of the soldiers", "two police officers". A count further off is not its count.
@@ -57,6 +58,8 @@ TOLL_KINDS = {"death": "killed", "injury": "injured", "casualty": "killed", "arr
 # Words that carry no count but are read past between a toll and its number ("rose to",
 # "stood at", "climbed to at least").
 TOLL_REACH = 5
+# How far after a toll the verb that gives its value may be ("rose", "reached").
+TOLL_VERB_REACH = 16
 # Four-digit numbers in this range after "in"/"since" are years, not counts.
 YEAR_RANGE = range(1900, 2100)
 YEAR_PREPS = frozenset({"in", "since", "of", "until", "by"})
@@ -74,6 +77,8 @@ class _Words:
     passive: frozenset[str]
     tolls: frozenset[str]
     units: frozenset[str]
+    toll_verbs: frozenset[str]
+    participles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
     vague: dict[tuple[str, ...], tuple[int, int]] = {}
     qualifiers: dict[tuple[str, ...], tuple[str, str]] = {}
     kinds: dict[str, str] = {}
-    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set()}
+    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set()}
     for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "number":
             numbers[phrase] = int(low)
@@ -117,7 +122,8 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
     return _Words(numbers, multipliers, vague, qualifiers, kinds, frozenset(sets["passive"]),
-                  frozenset(sets["toll"]), frozenset(sets["unit"]))
+                  frozenset(sets["toll"]), frozenset(sets["unit"]), frozenset(sets["toll_verb"]),
+                  frozenset(sets["participle"]))
 
 
 def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
@@ -176,7 +182,11 @@ def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
 
 
 def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
+    """"were killed", "was reportedly killed", "was shot dead": an auxiliary before the kind
+    word, past adverbs and a participle that "dead" completes ("soldiers shot dead nine" is active)."""
     j = k - 1
+    if j >= 0 and lowered[j] in words.participles:
+        j -= 1
     while j >= 0 and lowered[j] in words.passive:
         if lowered[j] not in ("reportedly", "also", "later"):
             return True
@@ -211,6 +221,18 @@ def _singular_noun(between: list[str], words: _Words) -> bool:
 
 
 def _after_toll(lowered: list[str], k: int, words: _Words) -> _Count | None:
+    """The count right after a toll ("the death toll of 30"), else right after the verb that
+    gives its value, which a long description of the attack may separate from it ("the death
+    toll from Saturday's bombing at a mosque in Peshawar rose to 31")."""
+    count = _count_after(lowered, k, words)
+    if count is not None:
+        return count
+    verb = next((j for j in range(k + 1, min(len(lowered), k + 1 + TOLL_VERB_REACH))
+                 if lowered[j] in words.toll_verbs), None)
+    return _count_after(lowered, verb, words) if verb is not None else None
+
+
+def _count_after(lowered: list[str], k: int, words: _Words) -> _Count | None:
     for start in range(k + 1, min(len(lowered), k + 1 + TOLL_REACH)):
         if lowered[start] in ("a", "an"):
             continue

@@ -40,8 +40,9 @@ def drop_unreliable_roles(events: list[Event], doc: Doc) -> list[Event]:
     events: one document's events; doc: its parse. Returns the kept events, in order.
     """
     kept = []
+    starts = {token.idx: token for token in doc} if events else {}  # one pass: a long document has many events
     for event in events:
-        trigger = next((t for t in doc if t.idx == event.trigger_start), None)
+        trigger = starts.get(event.trigger_start)
         if reliable_in(event.source, event.root, trigger, source=True) and (
                 event.target is None or reliable_in(event.target, event.root, trigger, source=False)):
             kept.append(event)

@@ -17,8 +17,11 @@ its ordinary swings, where a Poisson test would. A spike is a period with ``coun
 min_count`` and ``score >= threshold``: the default 6 is a one-in-a-million tail.
 
 Goldstein shifts. For a dyad, the mean Goldstein value of the period's events against the
-mean over the baseline periods' events; a shift when both have ``shift_min_count`` events and
-the means differ by ``shift`` points or more (the scale runs from -10 to +10).
+mean over the baseline periods' events; a shift when both have ``shift_min_count`` events, the
+means differ by ``shift`` points or more (the scale runs from -10 to +10), and the difference
+is SHIFT_Z standard errors or more: |shift| / (sd * sqrt(1/n + 1/m)), with sd the standard
+deviation of the events around their means, pooled over the period's n and the baseline's m
+(at least SHIFT_SPREAD_FLOOR), and m at least SHIFT_BASELINE_EVENTS.
 
 Counting is done in DuckDB (bound parameters, ``query``'s filter builder); the baselines here.
 """
@@ -55,6 +58,13 @@ DEFAULT_MIN_COUNT = 5
 # (+3) to threats (-2) or worse.
 DEFAULT_SHIFT = 5.0
 DEFAULT_SHIFT_MIN_COUNT = 3
+# A shift must also stand out from the events' spread: this many standard errors of the
+# difference of two means (pooled sd * sqrt(1/n + 1/m)). The floor (Goldstein points) keeps a
+# dyad whose every event had one value from making any move certain. A baseline mean needs
+# SHIFT_BASELINE_EVENTS events: the mean of three is a guess.
+SHIFT_Z = 4.0
+SHIFT_SPREAD_FLOOR = 1.0
+SHIFT_BASELINE_EVENTS = 10
 # The least mean rate a baseline is given: a series with no events in the window is not
 # certain to stay silent, so a first handful of events is judged against half an event a period.
 MEAN_FLOOR = 0.5
@@ -110,7 +120,9 @@ class AlertOptions:
         return (f"tail score per series (country and root; dyad): -log10 P(X >= count), X negative binomial "
                 f"with the mean (at least {MEAN_FLOOR:g}) and variance of the previous {self.baseline_periods} {self.interval.value}s less the largest; spike when "
                 f"score >= {self.threshold:g} and count >= {self.min_count}; Goldstein shift per dyad when the mean "
-                f"moves {self.shift:g} points or more from the baseline's, with {self.shift_min_count}+ events in each")
+                f"moves {self.shift:g} points or more from the baseline's and by {SHIFT_Z:g} standard errors, with "
+                f"{self.shift_min_count}+ events in the period and {max(self.shift_min_count, SHIFT_BASELINE_EVENTS)}+ "
+                "in the baseline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +163,13 @@ class Alert:
 
 @dataclass(frozen=True, slots=True)
 class _Cell:
-    """One series' period: events, events with a Goldstein value, and the sum of the values."""
+    """One series' period: events, events with a Goldstein value, the sum of the values and
+    the sum of their squares."""
 
     count: int
     scored: int
     goldstein_sum: float
+    goldstein_squares: float
 
 
 Series = dict[tuple[str, str], dict[dt.date, _Cell]]
@@ -181,19 +195,25 @@ def find_alerts(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilt
         series = _series(con, counted, options.interval, dimensions)
         for key, cells in series.items():
             for period in sorted(cells):
-                if since is not None and period < since:
+                cell = cells[period]
+                if (since is not None and period < since) or not _candidate(cell, dimensions, options):
                     continue
                 baseline = [cells.get(period - step * back) for back in range(1, window + 1)
                             if period - step * back >= first]
                 if len(baseline) < min(window, MIN_BASELINE_PERIODS):
                     continue
-                found = [_spike(cells[period], baseline, options)]
+                found = [_spike(cell, baseline, options)]
                 if dimensions is DYAD:
-                    found.append(_shift(cells[period], baseline, options))
-                alerts += [_alert(con, filters, options.interval, dimensions, key, period, cells[period], finding)
+                    found.append(_shift(cell, baseline, options))
+                alerts += [_alert(con, filters, options.interval, dimensions, key, period, cell, finding)
                            for finding in found if finding is not None]
     alerts.sort(key=lambda a: (a.period, abs(a.score), a.key), reverse=True)
     return alerts
+
+
+def _candidate(cell: _Cell, dimensions: tuple[str, str], options: AlertOptions) -> bool:
+    """Whether the period has the events an alert needs (most have too few: no baseline is read)."""
+    return cell.count >= options.min_count or (dimensions is DYAD and cell.scored >= options.shift_min_count)
 
 
 def tail_score(count: int, baseline: list[int]) -> tuple[float, float, float]:
@@ -210,7 +230,9 @@ def upper_tail_log10(count: int, mean: float, variance: float) -> float:
     """log10 P(X >= count) for X with this mean and variance: negative binomial when the
     variance exceeds the mean, else Poisson. Summed upward from ``count`` in log space, so a
     tail of 1e-40 is exact where 1 - CDF would round to 0."""
-    if count <= 0:
+    if count <= max(mean, 0.0):
+        # At or below the mean is no excess (the tail holds about half or more): scored 0. The
+        # terms would also grow from there, past what floats hold for a busy series.
         return 0.0
     if variance > mean * (1 + DISPERSION_TOLERANCE):
         success = mean / variance
@@ -252,10 +274,19 @@ def _spike(cell: _Cell, baseline: list[_Cell | None], options: AlertOptions) -> 
 def _shift(cell: _Cell, baseline: list[_Cell | None], options: AlertOptions) -> _Finding | None:
     before = _mean(baseline)
     scored = sum(c.scored for c in baseline if c)
-    if before is None or cell.scored < options.shift_min_count or scored < options.shift_min_count:
+    if (before is None or cell.scored < options.shift_min_count
+            or scored < max(options.shift_min_count, SHIFT_BASELINE_EVENTS)):
         return None
-    shift = cell.goldstein_sum / cell.scored - before
-    if abs(shift) < options.shift:
+    now = cell.goldstein_sum / cell.scored
+    shift = now - before
+    # The events' own spread: a dyad whose events run from praise to fighting every day has a
+    # mean that jumps by chance, and needs a bigger move than a steady one. Pooled over the
+    # baseline and the period (each around its own mean), as in a two-sample t-test.
+    squares = sum(c.goldstein_squares for c in baseline if c)
+    pooled = ((squares - scored * before * before) + (cell.goldstein_squares - cell.scored * now * now)) / (
+        scored + cell.scored)
+    error = max(math.sqrt(max(pooled, 0.0)), SHIFT_SPREAD_FLOOR) * math.sqrt(1 / cell.scored + 1 / scored)
+    if abs(shift) < options.shift or abs(shift) / error < SHIFT_Z:
         return None
     counts = sorted(c.count if c else 0 for c in baseline)[:-1] or [0]
     return _Finding(GOLDSTEIN_SHIFT, statistics.fmean(counts), shift, before)
@@ -281,11 +312,11 @@ def _series(con: duckdb.DuckDBPyConnection, filters: EventFilter, interval: Inte
     first, second = dimensions
     rows = con.execute(
         f"SELECT {first}, {second}, {period_sql(interval)} AS period, count(*), count(goldstein), "
-        f"COALESCE(sum(goldstein), 0) FROM events WHERE date IS NOT NULL AND {first} IS NOT NULL "
+        f"COALESCE(sum(goldstein), 0), COALESCE(sum(goldstein * goldstein), 0) FROM events WHERE date IS NOT NULL AND {first} IS NOT NULL "
         f"AND {second} IS NOT NULL AND {where} GROUP BY ALL", params).fetchall()
     series: Series = defaultdict(dict)
-    for one, two, period, count, scored, total in rows:
-        series[(one, two)][period] = _Cell(count, scored, total)
+    for one, two, period, count, scored, total, squares in rows:
+        series[(one, two)][period] = _Cell(count, scored, total, squares)
     return series
 
 

@@ -205,6 +205,9 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
     from .explore import install_explore_routes
 
     closers.append(install_explore_routes(app, state, check_write_access))
+    from .owner_routes import install_owner_routes
+
+    install_owner_routes(app, state)
     from .monitor_routes import install_monitor_routes
 
     install_monitor_routes(app, state)
