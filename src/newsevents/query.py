@@ -24,6 +24,11 @@ RESULT_COLUMNS = (
     "background", "joint")
 # Columns that hold JSON text in the store and are returned parsed (issue 15: counts).
 JSON_COLUMNS = frozenset({"attributes"})
+# What a result may be sorted by (``-name`` for descending), and the column behind each name.
+SORT_COLUMNS = {"date": "date", "source": "source_code", "target": "target_code", "code": "code",
+                "location": "location_name", "mentions": "num_mentions", "goldstein": "goldstein"}
+SORT_PATTERN = "^-?(" + "|".join(SORT_COLUMNS) + ")$"
+DEFAULT_ORDER = "date DESC NULLS LAST, num_mentions DESC, event_id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,17 @@ def _like_substring(value: str) -> str:
 
 def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value.strip())
+
+
+def order_clause(sort: str | None) -> str:
+    """The ORDER BY list for ``sort`` (a SORT_COLUMNS name, ``-`` first for descending; None:
+    newest first). Ties keep the default order, so paging is stable."""
+    if not sort:
+        return DEFAULT_ORDER
+    column = SORT_COLUMNS.get(sort.lstrip("-"))
+    if column is None:
+        raise ValueError(f"cannot sort by {sort!r}: use one of {', '.join(SORT_COLUMNS)} (- first for descending)")
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, {DEFAULT_ORDER}"
 
 
 def filter_clause(filters: EventFilter) -> tuple[str, list[Any]]:
@@ -107,30 +123,31 @@ def filter_clause(filters: EventFilter) -> tuple[str, list[Any]]:
 
 
 def build_query(filters: EventFilter, limit: int = DEFAULT_LIMIT, offset: int = 0, *,
-                columns: str | None = None) -> tuple[str, list[Any]]:
+                columns: str | None = None, sort: str | None = None) -> tuple[str, list[Any]]:
     """The SQL text (fixed fragments only) and its parameters for ``filters``.
 
     columns: the SELECT list (``store.select_list`` of RESULT_COLUMNS for an older store);
-    default RESULT_COLUMNS as they are.
+    default RESULT_COLUMNS as they are. sort: see ``order_clause``.
     """
     where, params = filter_clause(filters)
     sql = f"SELECT {columns or ', '.join(RESULT_COLUMNS)} FROM events"
     if where != "TRUE":
         sql += " WHERE " + where
-    sql += " ORDER BY date DESC NULLS LAST, num_mentions DESC, event_id LIMIT ? OFFSET ?"
+    sql += f" ORDER BY {order_clause(sort)} LIMIT ? OFFSET ?"
     params += [max(0, min(limit, MAX_LIMIT)), max(0, offset)]
     return sql, params
 
 
 def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int = DEFAULT_LIMIT,
-                 offset: int = 0) -> list[dict[str, Any]]:
-    """Events matching ``filters``, newest first, as JSON-ready dicts (dates as ISO text).
+                 offset: int = 0, *, sort: str | None = None) -> list[dict[str, Any]]:
+    """Events matching ``filters``, newest first (or by ``sort``), as JSON-ready dicts (dates
+    as ISO text).
 
     con: a store connection; limit/offset: paging (limit is capped at MAX_LIMIT).
     """
     if not has_column(con, "events", "background"):
         filters = replace(filters, include_background=True)  # an older store read-only: all is news
-    sql, params = build_query(filters, limit, offset, columns=select_list(con, "events", RESULT_COLUMNS))
+    sql, params = build_query(filters, limit, offset, columns=select_list(con, "events", RESULT_COLUMNS), sort=sort)
     rows = con.execute(sql, params).fetchall()
     return [{name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)
              for name, value in zip(RESULT_COLUMNS, row)} for row in rows]

@@ -35,7 +35,8 @@ DOCUMENTS = [
     {"id": "b", "text": "Ghana praised Togo for its help on Friday.", "date": "2024-06-07", "url": "https://two.example/b"},
 ]
 WRITE_ROUTES = ("/v1/code", "/v1/documents")
-FILTER_ROUTES = ("/v1/events", "/v1/stats/timeline", "/v1/stats/dyads", "/v1/trends", "/v1/alerts")
+FILTER_ROUTES = ("/v1/events", "/v1/stats/timeline", "/v1/stats/dyads", "/v1/trends", "/v1/alerts", "/v1/stats/summary",
+                 "/v1/stats/places")
 # schemathesis: examples per operation and generation mode.
 SCHEMATHESIS_EXAMPLES = 20
 SQL = ("' OR 1=1 --", "'; DROP TABLE events; --", "1) UNION SELECT * FROM documents --", "\" OR \"\"=\"",
@@ -43,7 +44,7 @@ SQL = ("' OR 1=1 --", "'; DROP TABLE events; --", "1) UNION SELECT * FROM docume
 TRAVERSAL = ("../../etc/passwd", "..%2f..%2fetc%2fpasswd", "....//....//etc/passwd", "/etc/passwd", "..\\..\\windows\\win.ini",
              "%2e%2e/%2e%2e/etc/passwd", "\x00../etc/passwd")
 NUMBERS = ("99999999999999999999999999", "-1", "1e309", "NaN", "inf", "-0", "0x10", "1.5", "", " 1", "١٢")
-STRING_PARAMS = ("actor", "source", "target", "code", "root", "country", "text", "since", "until", "format")
+STRING_PARAMS = ("actor", "source", "target", "code", "root", "country", "text", "since", "until", "format", "sort")
 NUMBER_PARAMS = ("limit", "offset", "quad")
 
 
@@ -168,7 +169,8 @@ def test_hostile_query_parameters(client: TestClient, route: str, params: Any) -
         check_error(response, 400, 422)
         return
     body = response.json()
-    rows = body.get("events", body.get("days", body.get("dyads", body.get("series", body.get("alerts")))))
+    rows = body.get("events", body.get("days", body.get("dyads", body.get("series", body.get("alerts", body.get(
+        "places", body.get("roots")))))))
     assert isinstance(rows, list)
     assert "root:x:0:0" not in response.text
 
@@ -282,5 +284,7 @@ def test_schemathesis_totals() -> None:
         pytest.skip("the schemathesis pass did not run (selected alone?)")
     print(f"\nschemathesis: {len(CALLS)} operations, {sum(CALLS.values())} requests: {dict(CALLS)}; "
           f"statuses {dict(sorted(STATUSES.items()))}")
-    assert len(CALLS) == 10  # with GET /v1/export, /v1/trends and /v1/alerts (issue 16)
+    # issue 16 added GET /v1/export, /v1/trends and /v1/alerts, and the explorer's /v1/stats/summary,
+    # /v1/stats/places and /v1/map/countries
+    assert len(CALLS) == 13
     assert not [status for status in STATUSES if status >= 500]

@@ -23,10 +23,12 @@ from ..events.hybrid import Coder
 from ..export import write_csv
 from ..ingest.sources import RawItem, web_link
 from ..model import Document, Failure
-from ..query import JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, EventFilter, build_query, csv_row, query_events
+from ..query import (JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, SORT_PATTERN, EventFilter, build_query, csv_row,
+                     query_events)
 from ..settings import DEFAULT_LANGUAGES
 from ..store import read_attributes
 from .errors import BadRequest, InsufficientStorage, NotFound, Unavailable, error_responses
+from .explore_page import PARQUET_MEDIA_TYPE, install_page_routes, parquet_response
 
 # Paging: the default page and the largest one a client may ask for.
 PAGE_DEFAULT = 50
@@ -104,6 +106,9 @@ DateQ = Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", jso
 CountryQ = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")]
 TextQ = Annotated[str | None, Query(max_length=200)]
 BackgroundQ = Annotated[bool, Query(description="also list background events (history, an actor's past; issue 17)")]
+# The same filters by name, for routes that take them all (web/explore_page.py).
+FILTER_PARAMS: dict[str, Any] = {"actor": ActorQ, "source": SourceQ, "target": TargetQ, "code": CodeQ, "root": RootQ,
+                                 "quad": QuadQ, "since": DateQ, "until": DateQ, "country": CountryQ, "text": TextQ}
 
 
 def install_explore_routes(app: FastAPI, state: Any,
@@ -139,17 +144,24 @@ def install_explore_routes(app: FastAPI, state: Any,
             return database[0]
 
     state.open_database = db  # the store for the monitor routes too (issue 16): one connection, one opening
-    # format=csv answers text/csv: declared, so the schema lists every type the route returns.
-    @app.get("/v1/events", responses={200: {"content": {"text/csv": {}}}, **error_responses(400, 422, 503)})
+    # format=csv answers text/csv, format=parquet a Parquet file: declared, so the schema lists
+    # every type the route returns.
+    @app.get("/v1/events", responses={200: {"content": {"text/csv": {}, PARQUET_MEDIA_TYPE: {}}},
+                                      **error_responses(400, 422, 503)})
     def events(actor: ActorQ = None, source: SourceQ = None, target: TargetQ = None, code: CodeQ = None,
                root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
                country: CountryQ = None, text: TextQ = None, include_background: BackgroundQ = False,
                limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Any:  # noqa: A002
-        """Events matching the filters, newest first, paged with limit/offset; json or csv."""
+               format: Annotated[str, Query(pattern="^(json|csv|parquet)$")] = "json",  # noqa: A002
+               sort: Annotated[str | None, Query(pattern=SORT_PATTERN, description="a column, - first for "
+                                                 "descending (default: newest first)")] = None) -> Any:
+        """Events matching the filters, newest first or by sort, paged with limit/offset; json,
+        csv or parquet."""
         filters = _filters(actor, source, target, code, root, quad, since, until, country, text, include_background)
-        rows = query_events(db().cursor(), filters, limit, offset)
+        if format == "parquet":
+            return parquet_response(db().cursor(), filters, limit, offset, sort)
+        rows = query_events(db().cursor(), filters, limit, offset, sort=sort)
         if format == "csv":
             out = io.StringIO()
             write_csv(out, RESULT_COLUMNS, (csv_row(row) for row in rows))
@@ -207,16 +219,19 @@ def install_explore_routes(app: FastAPI, state: Any,
               root: RootQ = None, quad: QuadQ = None, since: DateQ = None, until: DateQ = None,
               country: CountryQ = None, text: TextQ = None, include_background: BackgroundQ = False,
               limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = DYADS_DEFAULT) -> dict[str, Any]:
-        """The most frequent source→target pairs, with counts and mean Goldstein."""
+        """The most frequent source→target pairs, with counts, mean Goldstein and their most
+        frequent QuadClass."""
         sql, params = _filtered(_filters(actor, source, target, code, root, quad, since, until, country, text,
                                          include_background))
         rows = db().cursor().execute(
-            f"SELECT source_code, target_code, count(*) AS n, avg(goldstein) FROM ({sql}) "
+            f"SELECT source_code, target_code, count(*) AS n, avg(goldstein), mode(quad_class) FROM ({sql}) "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
             "GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?",
             params + [limit]).fetchall()
-        return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2)}
-                          for s, t, n, g in rows]}
+        return {"dyads": [{"source": s, "target": t, "count": n, "goldstein": None if g is None else round(g, 2),
+                           "quad_class": quad} for s, t, n, g, quad in rows]}
+
+    install_page_routes(app, lambda: db().cursor(), lambda **p: _filters(**p), FILTER_PARAMS)
 
     @app.post("/v1/documents", responses={207: {"description": "Multi-Status: some documents failed; each "
                                                 "result says which and why"},
