@@ -100,3 +100,14 @@ def test_eval_command_needs_the_pages(tmp_path: Path, runner: CliRunner) -> None
     path.write_text(json.dumps({"id": "a1", "date": "2024-03-12", "events": []}) + "\n")
     result = runner.invoke(app, ["eval", str(path), "--pages", str(tmp_path / "none"), "--coder", "rules"])
     assert result.exit_code == 1 and "--pages" in result.output
+
+
+def test_statements_other_than_denials_are_not_scored() -> None:
+    # The guide leaves root 01 out of the gold except 016: a coded comment is neither right nor
+    # wrong, and a denial is scored like any act.
+    report = ArticleReport()
+    events = [event("FRAGOV", "042", "DEUGOV"), event("USAGOV", "010", None), event("USAGOV", "013", "CHNGOV"),
+              event("RUSGOV", "016", "UKRGOV")]
+    score_article(report, "a", events, [gold("FRAGOV", "042", "DEUGOV")])
+    tally = report.levels["root+dyad"]
+    assert (tally.tp, tally.fp, tally.fn) == (1, 1, 0)

@@ -11,7 +11,9 @@ ingests a page. Each article's events are compared as multisets of keys at three
 - ``background`` gold events are not expected as current: a current coder event that matches
   one is a false positive, and ``background_as_current`` counts them apart (the issue asks at
   most 10% of the gold's background acts to be reported as current);
-- the coder's own background events are left out, as ``code`` leaves them out by default.
+- the coder's own background events are left out, as ``code`` leaves them out by default;
+- so are its statements of root 01 other than 016 (denials), which the guide leaves out of the
+  gold: they are not annotated, so they are neither right nor wrong.
 """
 from __future__ import annotations
 
@@ -35,6 +37,11 @@ from .pipeline import Pipeline
 DEFAULT_PAGES = Path("../shared/data/news-html/html")
 PAGE_SUFFIX = ".html.gz"
 BACKGROUND_LEVEL = "root+dyad"
+
+
+# The guide leaves statements out of the gold, except 016 (deny responsibility).
+STATEMENT_ROOT = "01"
+DENIAL_CODE = "016"
 
 
 def is_article_gold(records: Sequence[dict[str, Any]]) -> bool:
@@ -145,10 +152,15 @@ def _event_key(level: str, event: Event) -> tuple[str | None, ...]:
     return _key(level, event.code, event.source.code, event.target.code if event.target else None)
 
 
+def _unannotated(code: str) -> bool:
+    """Statements (root 01) are not in the article gold, except denials of responsibility."""
+    return code[:2] == STATEMENT_ROOT and code != DENIAL_CODE
+
+
 def score_article(report: ArticleReport, article_id: str, events: list[Event], gold: list[dict[str, Any]]) -> None:
     """Add one article's comparison to ``report`` (see the module's rules)."""
     report.articles += 1
-    current = [e for e in events if not e.background]
+    current = [e for e in events if not e.background and not _unannotated(e.code)]
     required = [g for g in gold if not g.get("optional") and not g.get("background")]
     optional = [g for g in gold if g.get("optional") and not g.get("background")]
     background = [g for g in gold if g.get("background")]
