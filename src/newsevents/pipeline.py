@@ -17,6 +17,7 @@ from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
+from .ingest.truecase import Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase
 from .model import ActorMention, Document, Event, Sentence
 from .nlp import MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
@@ -53,13 +54,16 @@ class Pipeline:
         into one event with a mention per sentence.
     coder: "hybrid" (the lexicon checked and completed by the trained classifier), "rules"
         (the lexicon alone) or "model" (the classifier's types decide); see events/hybrid.py.
+    truecase: parse a mostly lower-case document with the capitals of the names it mentions
+        (ingest/truecase.py); what is reported keeps the document's own words.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  n_process: int = 1, max_chunk_chars: int = MAX_CHUNK_CHARS,
                  actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
-                 require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER) -> None:
+                 require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER,
+                 truecase: bool = True) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -71,6 +75,8 @@ class Pipeline:
         self.require_actors = require_actors
         self.merge_duplicates = merge_duplicates
         self.coder = check_coder(coder)
+        self.truecase = truecase
+        self._truecaser: Truecaser | None = None
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
         self._lexicon: Lexicon | None = None
@@ -127,6 +133,7 @@ class Pipeline:
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)
+        restore_evidence(document, doc.text, mentions, events)
         return mentions, events
 
     @property
@@ -139,7 +146,9 @@ class Pipeline:
     def actors(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc, list[ActorMention]]]:
         """Parse documents and find their actor mentions."""
         for document, doc in self.parse(documents):
-            yield document, doc, find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
+            mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
+            restore_evidence(document, doc.text, mentions, [])
+            yield document, doc, mentions
 
     @property
     def nlp(self) -> Language:
@@ -147,6 +156,23 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.model_name)
         return self._nlp
+
+    @property
+    def truecaser(self) -> Truecaser:
+        """The truecaser, its common words taken from the parse model's lemma index."""
+        if self._truecaser is not None:
+            return self._truecaser
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        lookups = getattr(lemmatizer, "lookups", None)
+        tables = {name: lookups.get_table(name) for name in lookups.tables} if lookups is not None else {}
+        self._truecaser = load_truecaser(common_words_of(tables))
+        return self._truecaser
+
+    def _parse_text(self, document: Document) -> str:
+        """What is parsed: the text, or its truecased copy when it is mostly lower case."""
+        if self.truecase and is_lower_case(document.text):
+            return truecase(document.text, self.truecaser)
+        return document.text
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
         """Parse documents in batches; set each document's sentences (with offsets).
@@ -159,7 +185,7 @@ class Pipeline:
 
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for number, document in enumerate(documents):
-                pieces = split_chunks(document.text, limit=self.max_chunk_chars)
+                pieces = split_chunks(self._parse_text(document), limit=self.max_chunk_chars)
                 pending[number] = (document, [None] * len(pieces))
                 for index, piece in enumerate(pieces):
                     yield piece, (number, index)
@@ -173,6 +199,8 @@ class Pipeline:
                 docs = [part for part in parts if part is not None]
                 full = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
                 document.sentences = sentences_of(full)
+                for sentence in document.sentences:  # a truecased copy's sentences: the own words
+                    sentence.text = document.text[sentence.start:sentence.end]
                 yield document, full
                 next_out += 1
 
