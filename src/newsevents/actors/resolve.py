@@ -386,7 +386,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
     elif parts.head_country and parts.head_kind in PLACE_KINDS:
         if _is_dateline(chunk):
             return []  # "TRIPOLI (Reuters) -": where the story was filed, not who acted
-        if root.dep_ in AGENT_DEPS:
+        if root.dep_ in AGENT_DEPS or _passive_agent(root):
             # A seat names its own institution (the Pentagon is USAMIL); a capital, the government.
             seat = parts.head_code if parts.head_kind == "seat" and parts.head_code else None
             mentions.append(make(chunk, seat or parts.head_country + (sectors or "GOV"), "metonymy", name))
@@ -429,6 +429,13 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _passive_agent(token: Token) -> bool:
+    """The agent of a passive verb or of an act named by a noun ("was rejected by Beijing",
+    "an admission by Moscow"): as much the one who acts as a subject is."""
+    prep = token.head
+    return token.dep_ == "pobj" and (prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "NOUN")
 
 
 def _names_people(root: Token, head_kind: str | None, knowledge: Knowledge) -> bool:
