@@ -51,7 +51,9 @@ NATIONAL_KINDS = frozenset({"country", "adjective"})
 # Parts of speech of the model's lemma index whose words are ordinary English.
 COMMON_POS = ("verb", "adj", "adv")
 
-WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
+# Words: abbreviations ("u.s."), words with an inner apostrophe ("d'ivoire"), a possessive's
+# "'s" on its own ("china's" is "china" + "'s"), numbers and single marks.
+WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|['’]s\b|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?|\d+|[^\w\s]")
 SENTENCE_END = frozenset({".", "!", "?"})
 
 _ACTORS = files("newsevents") / "data" / "actors"
