@@ -19,6 +19,7 @@ from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Gazetteer, load_gazetteer
+from .ingest.truecase import Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase
 from .model import ActorMention, Document, Event, Sentence
 from .nlp import MAX_BATCH_CHARS, MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
@@ -59,6 +60,8 @@ class Pipeline:
         (the lexicon alone) or "model" (the classifier's types decide); see events/hybrid.py.
     joint: "pairs" (a joint act "X and Y met" as X→Y and Y→X) or "single" (one event per
         party, no target, as PLOVER codes it); see events/joint.py.
+    truecase: parse a mostly lower-case document with the capitals of the names it mentions
+        (ingest/truecase.py); what is reported keeps the document's own words.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -66,7 +69,7 @@ class Pipeline:
                  actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), keep_uncertain: bool = False,
                  require_actors: bool = True, merge_duplicates: bool = True, coder: str = DEFAULT_CODER,
-                 joint: str = DEFAULT_JOINT) -> None:
+                 joint: str = DEFAULT_JOINT, truecase: bool = True) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -79,6 +82,8 @@ class Pipeline:
         self.merge_duplicates = merge_duplicates
         self.coder = check_coder(coder)
         self.joint = check_joint(joint)
+        self.truecase = truecase
+        self._truecaser: Truecaser | None = None
         self._nlp: Language | None = None
         self._knowledge: Knowledge | None = None
         self._lexicon: Lexicon | None = None
@@ -137,6 +142,7 @@ class Pipeline:
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)
+        restore_evidence(document, doc.text, mentions, events)
         return mentions, events
 
     @property
@@ -149,7 +155,9 @@ class Pipeline:
     def actors(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc, list[ActorMention]]]:
         """Parse documents and find their actor mentions."""
         for document, doc in self.parse(documents):
-            yield document, doc, find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
+            mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
+            restore_evidence(document, doc.text, mentions, [])
+            yield document, doc, mentions
 
     @property
     def nlp(self) -> Language:
@@ -159,6 +167,23 @@ class Pipeline:
             # The loaded model is shared; a Pipeline given longer chunks raises its limit.
             self._nlp.max_length = max(self._nlp.max_length, self.max_chunk_chars + 1000)
         return self._nlp
+
+    @property
+    def truecaser(self) -> Truecaser:
+        """The truecaser, its common words taken from the parse model's lemma index."""
+        if self._truecaser is not None:
+            return self._truecaser
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        lookups = getattr(lemmatizer, "lookups", None)
+        tables = {name: lookups.get_table(name) for name in lookups.tables} if lookups is not None else {}
+        self._truecaser = load_truecaser(common_words_of(tables))
+        return self._truecaser
+
+    def _parse_text(self, document: Document) -> str:
+        """What is parsed: the text, or its truecased copy when it is mostly lower case."""
+        if self.truecase and is_lower_case(document.text):
+            return truecase(document.text, self.truecaser)
+        return document.text
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
         """Parse documents in batches; set each document's sentences (with offsets).
@@ -171,7 +196,7 @@ class Pipeline:
 
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for number, document in enumerate(documents):
-                pieces = split_chunks(document.text, limit=self.max_chunk_chars)
+                pieces = split_chunks(self._parse_text(document), limit=self.max_chunk_chars)
                 pending[number] = (document, [None] * len(pieces))
                 for index, piece in enumerate(pieces):
                     yield piece, (number, index)
@@ -189,6 +214,8 @@ class Pipeline:
                 docs = [part for part in parts if part is not None]
                 full = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
                 document.sentences = sentences_of(full)
+                for sentence in document.sentences:  # a truecased copy's sentences: the own words
+                    sentence.text = document.text[sentence.start:sentence.end]
                 yield document, full
                 next_out += 1
 

@@ -22,6 +22,7 @@ from .dictionary import parse_actor_dictionary, parse_agent_dictionary
 # start, end (missing columns are empty).
 ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv")
 AGENT_TABLES = ("agents.tsv", "roles.tsv")
+ROLES_TABLE = "roles.tsv"
 
 HYPHENS = frozenset({"-", "–", "‐"})
 # Longest phrase, in tokens, that the index looks for; longer dictionary phrases are skipped.
@@ -199,7 +200,8 @@ def _add_builtin_agents(index: PhraseIndex) -> None:
     for table in AGENT_TABLES:
         rows = _read_table(table)
         facts = [AgentFact(_chunks(row["sectors"]), source=table) for row in rows]
-        _add_all(index, [row["phrase"] for row in rows], facts)
+        # Our own role table corrects Phoenix's where both list a phrase ("people" is CVL).
+        _add_all(index, [row["phrase"] for row in rows], facts, override=table == ROLES_TABLE)
 
 
 def _add_all(index: PhraseIndex, phrases: list[str], facts: Sequence[object], *, override: bool = False) -> None:

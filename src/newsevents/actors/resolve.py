@@ -21,6 +21,11 @@ from ..syntax import noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 from .names import not_a_person, union_is_labour
 
+# Words before an office that say it is no longer held, and what its holder then is (issue 15):
+# offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+FORMER_SECTOR = "ELI"
 # Dependency labels where a noun phrase is doing something, so that a capital or a seat of
 # government stands for its government ("Tehran said") rather than a place ("in Tehran").
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ROOT", "conj", "appos"})
@@ -266,6 +271,10 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.sectors.append(sector)
             if token.i == root.i:
                 parts.role_head = True
+    if any(s in OFFICE_SECTORS for s in parts.sectors) and _former(chunk, agent_at):
+        # "former Socialist prime minister Andreas Papandreou", "ousted President Akayev": who
+        # no longer holds an office is one of the country's elites (CAMEO ELI), not its holder
+        parts.sectors = list(dict.fromkeys(FORMER_SECTOR if s in OFFICE_SECTORS else s for s in parts.sectors))
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in EMPLOYER_PREPS and root.i in agent_at and parts.group is None:
             # "the president of the European Commission", "a spokesman for the UN": an
@@ -282,6 +291,12 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
+    """A word saying the office is past ("former", "ex-", "ousted") before the phrase's first role word."""
+    first_role = next((t.i for t in chunk if t.i in agent_at), chunk.end)
+    return any(t.lower_ in FORMER_WORDS for t in chunk if t.i < first_role)
 
 
 def _in_armed_group_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
@@ -373,6 +388,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         # Albania: the group is located by the sentence's places, or stays uncoded.
         group = make(chunk, None, "unresolved-role", name)
         group.kind = "ethnic"
+        group.sectors = group.sectors or [PEOPLE_SECTOR]  # a people, as a nationality is (CVL)
         return [group]
     if parts.office is not None and not (explicit and explicit[-1][0] != parts.office.code[:3] and titled):
         mentions.append(make(chunk, parts.office.code, "office-holder", name))
@@ -380,15 +396,20 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         extra = "".join(s for s in parts.sectors if s not in knowledge.split_code(parts.group.code)[1])
         mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
+        country = parts.head_country
         if not sectors and _names_people(root, parts.head_kind, knowledge):
             # "Nigerians marched", "an Egyptian was arrested": a country's people, not its
             # state, are its civilians (CAMEO CVL; issue 15 item 8)
             sectors = PEOPLE_SECTOR
-        mentions.append(make(chunk, parts.head_country + sectors, "country+role" if sectors else "country", name))
+            # "Bosnian Serbs", "Kosovo Albanians": a people named with another country's
+            # adjective are of the country they live in, the adjective's
+            living = [c for c in parts.countries if c[1] == "demonym" and c[0] != country]
+            country = living[-1][0] if living else country
+        mentions.append(make(chunk, country + sectors, "country+role" if sectors else "country", name))
     elif parts.head_country and parts.head_kind in PLACE_KINDS:
         if _is_dateline(chunk):
             return []  # "TRIPOLI (Reuters) -": where the story was filed, not who acted
-        if root.dep_ in AGENT_DEPS:
+        if root.dep_ in AGENT_DEPS or _passive_agent(root):
             # A seat names its own institution (the Pentagon is USAMIL); a capital, the government.
             seat = parts.head_code if parts.head_kind == "seat" and parts.head_code else None
             mentions.append(make(chunk, seat or parts.head_country + (sectors or "GOV"), "metonymy", name))
@@ -420,8 +441,9 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         role.kind = "plural" if root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in root.children) else "actor"
         mentions.append(role)
     elif parts.countries and parts.countries[-1][1] == "demonym" and root.tag_ == "NNPS" and root.i == chunk.end - 1:
-        # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country.
-        mentions.append(make(chunk, parts.countries[-1][0], "demonym+people"))
+        # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country,
+        # and its civilians (CVL) as a nationality is (issue 15 item 8).
+        mentions.append(make(chunk, parts.countries[-1][0] + PEOPLE_SECTOR, "demonym+people"))
         used_countries = parts.countries[-1:]
     elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "") and not_a_person(chunk) is None:
         mentions.append(make(chunk, None, "unresolved-person", name))
@@ -431,6 +453,13 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             if how == "demonym" and not any(u[2] == where for u in used_countries):
                 mentions.append(make(where, country, "demonym"))
     return mentions
+
+
+def _passive_agent(token: Token) -> bool:
+    """The agent of a passive verb or of an act named by a noun ("was rejected by Beijing",
+    "an admission by Moscow"): as much the one who acts as a subject is."""
+    prep = token.head
+    return token.dep_ == "pobj" and (prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "NOUN")
 
 
 def _names_people(root: Token, head_kind: str | None, knowledge: Knowledge) -> bool:
