@@ -7,6 +7,7 @@ import email.utils
 import hashlib
 import http.server
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -131,3 +132,13 @@ def thirty_article_site() -> FeedSite:
     for index, feed in enumerate(FEEDS):
         site.add_articles(feed, range(index * 10, index * 10 + 10))
     return site
+
+
+def served_thirty_article_site() -> Iterator[FeedSite]:
+    """For a fixture: the thirty-article site, served until the fixture ends."""
+    served = thirty_article_site()
+    running = RunningSite(served)
+    try:
+        yield served
+    finally:
+        running.close()

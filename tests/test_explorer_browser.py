@@ -5,8 +5,6 @@ the dyad network's arrows, the alerts. One small store (a dozen one-line documen
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from fastapi.testclient import TestClient
 from newsevents.pipeline import Pipeline
 from newsevents.web.app import create_app
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, UVICORN_STARTUP_SECONDS, _free_port
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, serving
 
 FIRST_DAY, LAST_DAY = "2024-05-01", "2024-05-31"  # 30 days apart, nothing between
 DOCUMENTS = [
@@ -41,7 +39,7 @@ READY = ("document.querySelectorAll('#events-table tbody tr').length > 0"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
     pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
@@ -51,17 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         response = client.post("/v1/documents", json={"documents": DOCUMENTS})
         assert response.status_code == 200, response.text
         assert all(result["status"] == "stored" for result in response.json()["results"])
-    port = _free_port()
-    instance = uvicorn.Server(uvicorn.Config(create_app(db_path=db, pipeline=pipeline), host="127.0.0.1", port=port,
-                                             log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + UVICORN_STARTUP_SECONDS
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db_path=db, pipeline=pipeline)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from newsevents.cli import app
 from newsevents.web.owner import announce, discovery_path, find_server, withdraw
-from tests.feedsite import FEEDS, FeedSite, RunningSite, thirty_article_site
+from tests.feedsite import FEEDS, FeedSite, served_thirty_article_site
 
 pytestmark = pytest.mark.issue(16)
 
@@ -69,12 +69,7 @@ class Served:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[FeedSite]:
-    served = thirty_article_site()
-    running = RunningSite(served)
-    try:
-        yield served
-    finally:
-        running.close()
+    yield from served_thirty_article_site()
 
 
 @pytest.fixture(scope="module")

@@ -14,19 +14,14 @@ from newsevents.cli import app
 from newsevents.errors import InputError
 from newsevents.monitor.feeds import parse_listing, read_feed_list
 from newsevents.monitor.watcher import parse_interval
-from tests.feedsite import FEEDS, FeedSite, RunningSite, thirty_article_site
+from tests.feedsite import FEEDS, FeedSite, served_thirty_article_site
 
 pytestmark = pytest.mark.issue(16)
 
 
 @pytest.fixture
 def site() -> Iterator[FeedSite]:
-    served = thirty_article_site()
-    running = RunningSite(served)
-    try:
-        yield served
-    finally:
-        running.close()
+    yield from served_thirty_article_site()
 
 
 def feeds_file(tmp_path: Path, urls: list[str]) -> Path:

@@ -106,9 +106,12 @@ def test_http_urls_are_links(store_client: tuple[TestClient, Path]) -> None:
 
 
 def test_the_page_puts_only_links_in_href() -> None:
-    """The page builds the evidence link from ``link`` alone (no browser here to run it)."""
-    script = (Path(newsevents.pipeline.__file__).parent / "web" / "static" / "app.js").read_text(encoding="utf-8")
-    assert "href: m.url" not in script and "href: m.link" in script
+    """The page builds the evidence link from ``link`` alone (no browser here to run it); the
+    explorer's evidence panel lives in explore.js, the Code view's in app.js."""
+    static = Path(newsevents.pipeline.__file__).parent / "web" / "static"
+    scripts = {name: (static / name).read_text(encoding="utf-8") for name in ("app.js", "explore.js")}
+    assert all("href: m.url" not in script for script in scripts.values())
+    assert "href: m.link" in scripts["explore.js"]
 
 
 UTF8_TOKEN = "pässwörd"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ContextManager
 
-from ..batch.coding import Coded
 from ..batch.pool import DocumentCoder
 from ..errors import InputError
 from ..ingest.decode import decode_bytes
