@@ -180,6 +180,14 @@ def test_watch_on_a_served_store_points_to_serve_watch(served: Served, runner: C
     assert "holds the store; let it watch: `newsevents serve" in result.stderr
 
 
+@pytest.mark.parametrize("command,route", [("trends", "/v1/trends"), ("alerts", "/v1/alerts")])
+def test_trends_and_alerts_on_a_served_store_name_the_servers_route(served: Served, runner: CliRunner, command: str,
+                                                                     route: str) -> None:
+    result = runner.invoke(app, [command, "--db", str(served.db)])
+    assert result.exit_code == 1
+    assert "holds the store; ask it instead: http://127.0.0.1:" in result.stderr and route in result.stderr
+
+
 def test_a_second_server_on_the_store_is_refused(served: Served, runner: CliRunner) -> None:
     result = runner.invoke(app, ["serve", "--db", str(served.db), "--port", str(free_port())])
     assert result.exit_code == 1

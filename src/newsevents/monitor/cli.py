@@ -7,7 +7,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -57,6 +57,21 @@ def _filters(actor: str | None, source: str | None, target: str | None, code: st
                        country=country, text=text)
 
 
+def _open_store(db: Path, route: str) -> Any:
+    """The store, read-only; while a server holds it (``serve --db``), a one-line error that
+    names the server's route giving the same answer."""
+    from ..cli import EXIT_ALL_FAILED, _open_read_only
+    from ..progress import print_error
+    from ..web.owner import find_server
+
+    server = find_server(db)
+    if server is not None:
+        print_error(f"error: {db}: the server at {server.url} holds the store; ask it instead: "
+                    f"{server.url}{route} (the same filters as query parameters)")
+        raise typer.Exit(EXIT_ALL_FAILED)
+    return _open_read_only(db)
+
+
 def trends_command(
     db: DbOpt = Path("newsevents.duckdb"),
     interval: IntervalOpt = Interval.day,
@@ -66,10 +81,8 @@ def trends_command(
     output_format: Annotated[TrendsFormat, typer.Option("--format", "-f", help="Output format.")] = TrendsFormat.table,
 ) -> None:
     """Event counts and mean Goldstein value per day or week, empty periods included."""
-    from ..cli import _open_read_only
-
     filters = _filters(actor, source, target, cameo_code, root, quad, since, until, country, text)
-    con = _open_read_only(db)
+    con = _open_store(db, "/v1/trends")
     try:
         trend = compute_trend(con, filters, interval)
     except ValueError as err:
@@ -108,15 +121,13 @@ def alerts_command(
 ) -> None:
     """Spikes in event counts (per country and root code, per dyad) and sharp Goldstein shifts
     per dyad, each against the periods before it; newest first, with the events behind each."""
-    from ..cli import _open_read_only
-
     filters = _filters(actor, source, target, cameo_code, root, quad, since, until, country, text)
     try:
         options = AlertOptions(interval=interval, window=window, threshold=threshold, min_count=min_count, shift=shift,
                                shift_min_count=shift_min_count)
     except ValueError as err:
         raise typer.BadParameter(str(err)) from err
-    con = _open_read_only(db)
+    con = _open_store(db, "/v1/alerts")
     try:
         alerts = find_alerts(con, filters, options)
     finally:
