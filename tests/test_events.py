@@ -239,6 +239,9 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
 @pytest.mark.parametrize("text", [
     # an outlook is a statement only when stated; "wasn't concerned" is negated
     "Rising prices made Chinese buyers wary of Australian coal.",
+    # a state of mind is no statement: "fear" (and "wary") are not comments (a blind reader's verdict)
+    "Chinese officials fear that Australia will impose new tariffs.",
+    "The Kenyan government fears Somali retaliation.",
     "The Ukrainian president said he wasn't concerned about the call.",
     # a capital one phones in from is no addressee
     "Phoning in from London, the Canadian prime minister thanked the crew.",
