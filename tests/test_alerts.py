@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from newsevents.monitor.trends import Interval
 from newsevents.query import EventFilter
 from newsevents.store import connect
 
+from .conftest import serve_pages
 from .synthetic_events import START, Row, background, insert, store
 
 pytestmark = pytest.mark.issue(16)
@@ -162,13 +162,14 @@ def test_old_alerts_are_not_reported(burst_store: Any, tmp_path: Path) -> None:
 
 
 class _Hook(http.server.BaseHTTPRequestHandler):
-    received: list[dict[str, Any]] = []
-    status = 200
+    """Records each POST in ``pages["received"]`` and answers ``pages["status"]``."""
+
+    pages: dict[str, Any]
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's name)
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        type(self).received.append({"content_type": self.headers["Content-Type"], **json.loads(body)})
-        self.send_response(type(self).status)
+        self.pages["received"].append({"content_type": self.headers["Content-Type"], **json.loads(body)})
+        self.send_response(self.pages["status"])
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -177,29 +178,23 @@ class _Hook(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def webhook() -> Iterator[tuple[str, type[_Hook]]]:
-    handler = type("Hook", (_Hook,), {"received": [], "status": 200})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hook/secret-token", handler
-    finally:
-        server.shutdown()
-        server.server_close()
+def webhook() -> Iterator[tuple[str, dict[str, Any]]]:
+    for base, hook in serve_pages(_Hook, {"received": [], "status": 200}):
+        yield f"{base}/hook/secret-token", hook
 
 
-def test_the_webhook_gets_each_new_alert(burst_store: Any, webhook: tuple[str, type[_Hook]]) -> None:
+def test_the_webhook_gets_each_new_alert(burst_store: Any, webhook: tuple[str, dict[str, Any]]) -> None:
     burst_store.execute("DELETE FROM events WHERE date > ?", [BURST_DAY])
     url, hook = webhook
     (sent,) = report_new_alerts(burst_store, AlertSinks(webhook=url))
-    (posted,) = hook.received
+    (posted,) = hook["received"]
     assert posted["content_type"] == "application/json" and posted["key"] == sent.key and posted["root"] == "14"
-    assert report_new_alerts(burst_store, AlertSinks(webhook=url)) == [] and len(hook.received) == 1
+    assert report_new_alerts(burst_store, AlertSinks(webhook=url)) == [] and len(hook["received"]) == 1
     stored = burst_store.execute("SELECT sink FROM alerts_reported").fetchall()
     assert "secret-token" not in str(stored)  # the URL's secret is not kept in the store
 
 
-def test_a_failing_webhook_is_logged_and_tried_again(burst_store: Any, webhook: tuple[str, type[_Hook]],
+def test_a_failing_webhook_is_logged_and_tried_again(burst_store: Any, webhook: tuple[str, dict[str, Any]],
                                                      closed_port_url: str, tmp_path: Path,
                                                      caplog: pytest.LogCaptureFixture) -> None:
     burst_store.execute("DELETE FROM events WHERE date > ?", [BURST_DAY])
@@ -209,10 +204,10 @@ def test_a_failing_webhook_is_logged_and_tried_again(burst_store: Any, webhook: 
     assert len(sent) == 1 and len(read_lines(path)) == 1
     assert "alert webhook" in caplog.text and "127.0.0.1" in caplog.text
     url, hook = webhook
-    hook.status = 500  # an error answer is a failure too
-    assert report_new_alerts(burst_store, AlertSinks(webhook=url)) == [] and len(hook.received) == 1
-    hook.status = 200  # back up: the alert is sent at the next call
-    assert len(report_new_alerts(burst_store, AlertSinks(webhook=url))) == 1 and len(hook.received) == 2
+    hook["status"] = 500  # an error answer is a failure too
+    assert report_new_alerts(burst_store, AlertSinks(webhook=url)) == [] and len(hook["received"]) == 1
+    hook["status"] = 200  # back up: the alert is sent at the next call
+    assert len(report_new_alerts(burst_store, AlertSinks(webhook=url))) == 1 and len(hook["received"]) == 2
 
 
 def test_a_bad_webhook_url_is_refused() -> None:
