@@ -60,16 +60,17 @@ def _filters(actor: str | None, source: str | None, target: str | None, code: st
 def _open_store(db: Path, route: str) -> Any:
     """The store, read-only; while a server holds it (``serve --db``), a one-line error that
     names the server's route giving the same answer."""
-    from ..cli import EXIT_ALL_FAILED, _open_read_only
-    from ..progress import print_error
-    from ..web.owner import find_server
+    import duckdb
 
-    server = find_server(db)
-    if server is not None:
-        print_error(f"error: {db}: the server at {server.url} holds the store; ask it instead: "
-                    f"{server.url}{route} (the same filters as query parameters)")
-        raise typer.Exit(EXIT_ALL_FAILED)
-    return _open_read_only(db)
+    from ..cli import EXIT_ALL_FAILED, _open_or_find_server
+    from ..progress import print_error
+
+    store = _open_or_find_server(db)
+    if isinstance(store, duckdb.DuckDBPyConnection):
+        return store
+    print_error(f"error: {db}: the server at {store.url} holds the store; ask it instead: "
+                f"{store.url}{route} (the same filters as query parameters)")
+    raise typer.Exit(EXIT_ALL_FAILED)
 
 
 def trends_command(
