@@ -214,8 +214,9 @@ class Pipeline:
                 docs = [part for part in parts if part is not None]
                 full = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
                 document.sentences = sentences_of(full)
-                for sentence in document.sentences:  # a truecased copy's sentences: the own words
-                    sentence.text = document.text[sentence.start:sentence.end]
+                if full.text != document.text:  # a truecased copy's sentences: the own words
+                    for sentence in document.sentences:
+                        sentence.text = document.text[sentence.start:sentence.end]
                 yield document, full
                 next_out += 1
 

@@ -286,15 +286,14 @@ def restore_evidence(document: Document, text: str, mentions: Iterable[ActorMent
     """Put the document's own words back into what was found in its truecased copy, in place.
 
     document: the document as given (its ``text`` is the original); text: the truecased copy
-    that was parsed (same length); mentions, events: found in the copy. Sentences, actor
-    texts, triggers, count texts and each mention's sentence are sliced from the original at
-    their offsets (the document's sentences must be set).
+    that was parsed (same length); mentions, events: found in the copy. Actor texts,
+    triggers, count texts and each mention's sentence are sliced from the original at their
+    offsets, and events take the document's sentences (``Pipeline.parse`` has set them, in the
+    document's own words).
     """
     original = document.text
     if original == text:
         return
-    for sentence in document.sentences:
-        sentence.text = original[sentence.start:sentence.end]
     ranges = [(s.start, s.end, s.text) for s in document.sentences]
 
     def sentence_at(offset: int, default: str) -> str:
