@@ -1,6 +1,7 @@
 """Typed records passed between stages: documents, sentences, actors and events."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -142,6 +143,13 @@ class EventMention:
 
 # The counts an event's ``attributes`` may give (issue 15, events.casualties), in export order.
 CASUALTY_KINDS = ("killed", "injured", "arrested")
+# Stable ids (events, mentions, joint pairs): the first hex digits of a SHA-1 of their key.
+ID_CHARS = 16
+
+
+def short_id(key: str) -> str:
+    """A stable id for ``key``: the first ID_CHARS hex digits of its SHA-1."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:ID_CHARS]
 
 
 @dataclass(slots=True)

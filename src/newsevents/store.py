@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import hashlib
 import json
 import os
 import uuid
@@ -29,7 +28,7 @@ from .codebook import get_code
 from .dedup import chain_dates, cross_article_key
 from .errors import DamagedStoreError, Errors
 from .ingest.text import valid_unicode
-from .model import Document, Event, EventMention
+from .model import Document, Event, EventMention, short_id
 
 DEFAULT_DB = "newsevents.duckdb"
 IN_MEMORY = ":memory:"
@@ -38,7 +37,6 @@ CREATING_SUFFIX = ".creating"
 # An event first reported in this many opening sentences of an article is a "root event"
 # in GDELT's sense (reported in the lead, not in passing).
 LEAD_SENTENCES = 3
-ID_CHARS = 16
 RUN_RUNNING, RUN_DONE, RUN_INTERRUPTED = "running", "done", "interrupted"
 LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "geonameid", "feature")
 ACTOR_FIELDS = ("code", "name", "country", "sectors", "text")
@@ -227,10 +225,6 @@ def url_host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _short_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:ID_CHARS]
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
@@ -353,7 +347,7 @@ def _actor_values(actor: Any) -> list[Any]:
 def _mention_row(document: Document, event: Event, mention: EventMention, occurrence: int) -> tuple[Any, ...]:
     location = mention.location or {}
     return (
-        _short_hash(f"{document.hash}|{mention.event_id}|{occurrence}"), None, event.event_id, cross_article_key(event, document.hash), document.hash,
+        short_id(f"{document.hash}|{mention.event_id}|{occurrence}"), None, event.event_id, cross_article_key(event, document.hash), document.hash,
         document.id, mention.sentence_index, mention.sentence, mention.trigger, mention.trigger_start,
         mention.trigger_end, mention.rule, round(mention.confidence, 4), mention.date, mention.date_source,
         *_actor_values(event.source), *_actor_values(event.target), event.code, event.negated, event.modality,
@@ -397,7 +391,7 @@ def _aggregate_event(key: str, members: list[dict[str, Any]]) -> dict[str, Any]:
         place = next(m for m in located if m["location_geonameid"] == best)
     earliest = min(members, key=lambda m: (_iso(m["pub_date"]) or "9999", m["doc_id"]))
     event: dict[str, Any] = {
-        "event_id": _short_hash(f"{key}|{first or ''}"), "event_key": key, "date": date,
+        "event_id": short_id(f"{key}|{first or ''}"), "event_key": key, "date": date,
         "date_source": "text" if date is not None and date in text_dates else ("publication" if date else None),
         "code": lead["code"], "base_code": lead["code"][:3], "root_code": lead["code"][:2],
         "name": info.name if info else None, "goldstein": info.goldstein if info else None,

@@ -10,14 +10,13 @@ trigger whose arguments cannot be found on any of them yields nothing (precision
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
-from ..model import ActorMention, Document, Event
+from ..model import ActorMention, Document, Event, short_id
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, UNCERTAIN_MODALS
 from .reality import embedding as _embedding
@@ -1385,7 +1384,7 @@ def _make_event(trigger: _Trigger, sentence: str, index: int, document: Document
         explanation.append(f"target {target.text} [{target.code}] via {target.rule}")
     explanation.extend(notes)
     return Event(
-        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        event_id=short_id(key),
         doc_id=document.id, sentence_index=index, source=source, target=target,
         code=trigger.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
         plover_type=info.plover_type, plover_mode=info.plover_mode,

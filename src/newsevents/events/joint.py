@@ -8,16 +8,14 @@ way the events are marked ``joint``.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import replace
 from enum import Enum
 
-from ..model import Event
+from ..model import Event, short_id
 
 # The note extraction leaves on a joint act ("X and Y agreed", "clashes between X and Y").
 JOINT_NOTE = "joint"
-ID_CHARS = 16
 
 
 class JointMode(str, Enum):
@@ -78,7 +76,7 @@ def _pairs(parties: list[Event]) -> list[Event]:
             if other.source.code == event.source.code:
                 continue
             key = f"{event.event_id}|{other.source.code}"
-            pairs.append(replace(event, event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:ID_CHARS],
+            pairs.append(replace(event, event_id=short_id(key),
                                  target=other.source, explanation=[*event.explanation, f"joint: with {other.source.code} as target"],
                                  mentions=[], attributes=dict(event.attributes)))
     return _distinct(pairs)
