@@ -41,9 +41,10 @@ def as_range(gold: Any) -> tuple[int | None, int | None] | None:
 def read_range(count: dict[str, Any] | None) -> tuple[int | None, int | None] | None:
     if count is None:
         return None
-    low = count.get("min")
-    return (None if low in (None, 1) and count.get("max") is not None and count.get("max") != low else low,
-            count.get("max"))
+    low, high = count.get("min"), count.get("max")
+    if low == 1 and high is not None and high != 1:
+        low = None  # "up to N" is read with the floor 1: an open lower end, as the gold writes it
+    return low, high
 
 
 def matches(gold: Any, count: dict[str, Any] | None) -> bool:
