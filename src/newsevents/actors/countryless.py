@@ -3,7 +3,8 @@
 After coreference and the sentence's own places (``resolve._locate_roles``), a role still
 without a country ("gunmen", "police", "protesters", "a militia") is located by a place the
 gazetteer knows in a locative phrase of its sentence ("in Lucknow"), then by the article's
-dateline when the sentence names no country, then by the one country the sentence names.
+dateline when the sentence names no country, then by the one country the whole article names,
+then by the one country the sentence names.
 In a sentence that names several countries the role stays uncoded: its country is ambiguous. Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
 with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
@@ -39,9 +40,10 @@ COUNTRYLESS_RULE = "role-without-country"
 GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
+ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
-GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE})
+GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
@@ -92,6 +94,11 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
+            elif not here and not others and len(whole := countries.outside()) == 1:
+                # A local story that names one country in all its text ("Fort Worth police
+                # arrested ...") is about that country's police, courts and people.
+                (country,) = whole
+                rule = ARTICLE_COUNTRY_RULE
         others = named.get(role.sentence_index, set())
         if country is None and len(others) == 1 and not _subject(role, doc):
             # "President Ruto of Kenya promised protesters", "Lukashenko warned opposition

@@ -75,6 +75,9 @@ def embedding(token: Token) -> str | None:
             return "denied"
         if node.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in ACCUSING_VERBS:
             return "alleged"  # "accused Russia of shelling Kharkiv"
+        if node.dep_ == "ccomp" and head.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS for c in head.children):
+            return "possible"  # "would have claimed that he was told ...": a claim that was not made
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in node.children):
             return "possible"  # "fight until they gain control": the end point is still ahead
         if (node.dep_ == "xcomp" or node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children)) \

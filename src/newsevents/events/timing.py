@@ -55,6 +55,7 @@ DURATION_MARKS = words("duration_marks")
 # "for years", "for decades": the nouns of a duration that runs up to now.
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "generation"})
 RELATIVE_WORDS = frozenset({"who", "which", "whom", "whose"})
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +234,8 @@ def _past(verb: Token) -> bool:
 
 def is_ongoing_state(trigger: Token) -> bool:
     """True for a state that lasts up to now rather than a new act: the infinitive of
-    "continue"/"keep" ("continue to hold"), and a present perfect
-    with "since"/"for"-duration or "still" ("have held him since 2019").
+    "continue"/"keep" ("continue to hold"), a perfect progressive ("have been pressuring"),
+    and a present perfect with "since"/"for"-duration or "still" ("have held him since 2019").
 
     A bare present perfect ("Russia has launched strikes") is today's news in wire style, and
     stays an event."""
@@ -242,6 +243,8 @@ def is_ongoing_state(trigger: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in CONTINUING_HEADS:
         return True
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBG" and "been" in auxes and auxes & PERFECT_AUX:
+        return True  # "have been pressuring", "had been holding talks": an activity under way, not a new act
     if not auxes & {"has", "have", "'ve"} or verb.tag_ != "VBN":
         return False
     return any(_lasting(child) for child in verb.children)
