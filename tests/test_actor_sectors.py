@@ -83,3 +83,26 @@ def test_lenient_gold_sector_is_its_first_code() -> None:
     from newsevents.evaluate import gold_sector
 
     assert gold_sector("CVLalb", strict=False) == "CVL" and gold_sector("CVLalb") == "CVLalb"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # CAMEO's religion code for Muslims is MOS (Phoenix also writes MUS, which is Mauritius)
+    ("Police dispersed Moslem fundamentalist demonstrators in Cairo.", "Moslem fundamentalist demonstrators", "EGYMOSOPP"),
+    ("Pakistani imams condemned the attack.", "Pakistani imams", "PAKMOS"),
+    ("Al-Qaeda claimed the bombing.", "Al-Qaeda", "IMGMOSALQ"),
+    # as the first part of a code, MUS stays Mauritius
+    ("Mauritius signed the treaty.", "Mauritius", "MUS"),
+])
+def test_muslims_are_cameo_mos(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+def test_sector_aliases_apply_to_user_dictionaries(tmp_path) -> None:
+    from newsevents.actors.knowledge import cameo_code, load_knowledge
+
+    assert cameo_code("IMGSEAMUSJMA") == "IMGSEAMOSJMA" and cameo_code("MUSGOV") == "MUSGOV"
+    agents = tmp_path / "agents.txt"
+    agents.write_text("MULLAH [~MUS]\n", encoding="utf-8")
+    knowledge = load_knowledge(agent_files=[agents])
+    ((_s, _e, facts),) = list(knowledge.agents.matches(["mullah"]))
+    assert facts[0].sectors == ("MOS",)
