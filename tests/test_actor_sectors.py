@@ -106,3 +106,42 @@ def test_sector_aliases_apply_to_user_dictionaries(tmp_path) -> None:
     knowledge = load_knowledge(agent_files=[agents])
     ((_s, _e, facts),) = list(knowledge.agents.matches(["mullah"]))
     assert facts[0].sectors == ("MOS",)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister, Joschka Fischer, flew to Kabul.",
+    "The German Foreign Minister, Joschka Fischer, flew to Kabul.",
+])
+def test_title_in_apposition_gives_an_undated_record_its_office(pipeline: Pipeline, text: str) -> None:
+    # With no date, the dictionary's record of a past office gives only the country (DEU); the
+    # title beside the name says which office: both phrases are the government (DEUGOV).
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text=text)]))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Joschka Fischer"].code == "DEUGOV"
+    assert [m.code for m in mentions if "inister" in m.text] == ["DEUGOV"]
+
+
+def test_name_alone_keeps_only_its_country_without_a_date(pipeline: Pipeline) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text="Joschka Fischer flew to Kabul.")]))
+    assert {m.text: m.code for m in mentions}["Joschka Fischer"] == "DEU"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a town, like a village, named as an actor is its residents (CVL) ...
+    ("Artillery shelled Armenian towns overnight.", "Armenian towns", "ARMCVL"),
+    ("Soldiers surrounded the besieged Syrian town of Madaya.", "the besieged Syrian town", "SYRCVL"),
+    # ... but only as the phrase's head: town and village officials are officials
+    ("Kenyan town officials met the minister.", "Kenyan town officials", "KENGOV"),
+    ("Syrian village officials met the minister.", "Syrian village officials", "SYRGOV"),
+])
+def test_settlements_are_their_residents_as_heads_only(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("An Israeli peace movement met the PLO.", "An Israeli peace movement", "ISROPP"),
+    ("The American anti-war movement marched on Washington.", "The American anti-war movement", "USAOPP"),
+    ("A Serbian protest movement blocked roads.", "A Serbian protest movement", "SRBOPP"),
+])
+def test_peace_and_protest_movements_are_opposition(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
