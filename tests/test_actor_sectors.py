@@ -145,3 +145,14 @@ def test_settlements_are_their_residents_as_heads_only(pipeline: Pipeline, text:
 ])
 def test_peace_and_protest_movements_are_opposition(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a national, like nationals, is a civilian of the country ...
+    ("A Turkish national was arrested in Athens.", "A Turkish national", "TURCVL"),
+    # ... but "national" before a noun is no role
+    ("Kenya's national assembly passed the bill.", "Kenya's national assembly", "KENLEG"),
+    ("The Kenyan national government rejected the plan.", "The Kenyan national government", "KENGOV"),
+])
+def test_a_national_is_a_civilian_only_as_the_head(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
