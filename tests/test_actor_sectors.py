@@ -83,3 +83,76 @@ def test_lenient_gold_sector_is_its_first_code() -> None:
     from newsevents.evaluate import gold_sector
 
     assert gold_sector("CVLalb", strict=False) == "CVL" and gold_sector("CVLalb") == "CVLalb"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # CAMEO's religion code for Muslims is MOS (Phoenix also writes MUS, which is Mauritius)
+    ("Police dispersed Moslem fundamentalist demonstrators in Cairo.", "Moslem fundamentalist demonstrators", "EGYMOSOPP"),
+    ("Pakistani imams condemned the attack.", "Pakistani imams", "PAKMOS"),
+    ("Al-Qaeda claimed the bombing.", "Al-Qaeda", "IMGMOSALQ"),
+    # as the first part of a code, MUS stays Mauritius
+    ("Mauritius signed the treaty.", "Mauritius", "MUS"),
+])
+def test_muslims_are_cameo_mos(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+def test_sector_aliases_apply_to_user_dictionaries(tmp_path) -> None:
+    from newsevents.actors.knowledge import cameo_code, load_knowledge
+
+    assert cameo_code("IMGSEAMUSJMA") == "IMGSEAMOSJMA" and cameo_code("MUSGOV") == "MUSGOV"
+    agents = tmp_path / "agents.txt"
+    agents.write_text("MULLAH [~MUS]\n", encoding="utf-8")
+    knowledge = load_knowledge(agent_files=[agents])
+    ((_s, _e, facts),) = list(knowledge.agents.matches(["mullah"]))
+    assert facts[0].sectors == ("MOS",)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister, Joschka Fischer, flew to Kabul.",
+    "The German Foreign Minister, Joschka Fischer, flew to Kabul.",
+])
+def test_title_in_apposition_gives_an_undated_record_its_office(pipeline: Pipeline, text: str) -> None:
+    # With no date, the dictionary's record of a past office gives only the country (DEU); the
+    # title beside the name says which office: both phrases are the government (DEUGOV).
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text=text)]))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Joschka Fischer"].code == "DEUGOV"
+    assert [m.code for m in mentions if "inister" in m.text] == ["DEUGOV"]
+
+
+def test_name_alone_keeps_only_its_country_without_a_date(pipeline: Pipeline) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text="Joschka Fischer flew to Kabul.")]))
+    assert {m.text: m.code for m in mentions}["Joschka Fischer"] == "DEU"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a town, like a village, named as an actor is its residents (CVL) ...
+    ("Artillery shelled Armenian towns overnight.", "Armenian towns", "ARMCVL"),
+    ("Soldiers surrounded the besieged Syrian town of Madaya.", "the besieged Syrian town", "SYRCVL"),
+    # ... but only as the phrase's head: town and village officials are officials
+    ("Kenyan town officials met the minister.", "Kenyan town officials", "KENGOV"),
+    ("Syrian village officials met the minister.", "Syrian village officials", "SYRGOV"),
+])
+def test_settlements_are_their_residents_as_heads_only(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("An Israeli peace movement met the PLO.", "An Israeli peace movement", "ISROPP"),
+    ("The American anti-war movement marched on Washington.", "The American anti-war movement", "USAOPP"),
+    ("A Serbian protest movement blocked roads.", "A Serbian protest movement", "SRBOPP"),
+])
+def test_peace_and_protest_movements_are_opposition(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a national, like nationals, is a civilian of the country ...
+    ("A Turkish national was arrested in Athens.", "A Turkish national", "TURCVL"),
+    # ... but "national" before a noun is no role
+    ("Kenya's national assembly passed the bill.", "Kenya's national assembly", "KENLEG"),
+    ("The Kenyan national government rejected the plan.", "The Kenyan national government", "KENGOV"),
+])
+def test_a_national_is_a_civilian_only_as_the_head(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code

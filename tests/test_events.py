@@ -392,7 +392,7 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
      [("KENCOP", "173", "KENCRM")]),
     # "al-Qaeda", with its lower-case article, is a name
     # (drones are their country's military: issue 15 item 8)
-    ("US drones killed eight top al-Qaeda leaders.", [("USAMIL", "190", "IMGMUSALQGOV")]),
+    ("US drones killed eight top al-Qaeda leaders.", [("USAMIL", "190", "IMGMOSALQGOV")]),
     # a role is located where it acts, even in a sentence naming another country
     ("Hundreds of thousands of people blocked streets in Nairobi in defiance of Ugandan authorities.",
      [("KENCVL", "144", "UGAGOV")]),  # people are civilians, CVL (issue 15 item 8)

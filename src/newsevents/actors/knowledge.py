@@ -131,6 +131,20 @@ def sectors_table() -> frozenset[str]:
     return frozenset(row["code"] for row in _read_table("sectors.tsv"))
 
 
+@lru_cache(maxsize=1)
+def sector_aliases() -> dict[str, str]:
+    """Sector codes the dictionaries spell otherwise, to CAMEO's code (sector_aliases.tsv)."""
+    return {row["alias"]: row["code"] for row in _read_table("sector_aliases.tsv")}
+
+
+def cameo_code(code: str) -> str:
+    """An actor code with its sector parts in CAMEO's spelling (IMGMUSALQ is IMGMOSALQ). The
+    first part is a country or group and is kept: as a country, MUS is Mauritius."""
+    aliases = sector_aliases()
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    return "".join(parts[:1] + [aliases.get(part, part) for part in parts[1:]])
+
+
 @dataclass
 class Knowledge:
     """Everything the actor stage knows: actor phrases, role words, sector codes."""
@@ -166,7 +180,7 @@ def load_knowledge(actor_files: Sequence[str | Path] = (), agent_files: Sequence
         _add_builtin_agents(agents)
     for path in actor_files:
         entries = parse_actor_dictionary(str(path))
-        facts = [ActorFact(e.code, e.kind, e.start, e.end, source=Path(path).name) for e in entries]
+        facts = [ActorFact(cameo_code(e.code), e.kind, e.start, e.end, source=Path(path).name) for e in entries]
         _add_all(actors, [e.phrase for e in entries], facts, override=True)
     for path in agent_files:
         entries = parse_agent_dictionary(str(path))
@@ -185,13 +199,14 @@ def _builtin_knowledge() -> Knowledge:
 
 def _chunks(code: str) -> tuple[str, ...]:
     code = code.strip().strip("~")
-    return tuple(code[i:i + 3] for i in range(0, len(code), 3) if len(code[i:i + 3]) == 3)
+    aliases = sector_aliases()
+    return tuple(aliases.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3) if len(code[i:i + 3]) == 3)
 
 
 def _add_builtin_actors(index: PhraseIndex) -> None:
     for table in ACTOR_TABLES:
         rows = _read_table(table)
-        facts = [ActorFact(row["code"], row.get("kind") or "actor", _clean(row.get("start")), _clean(row.get("end")), source=table)
+        facts = [ActorFact(cameo_code(row["code"]), row.get("kind") or "actor", _clean(row.get("start")), _clean(row.get("end")), source=table)
                  for row in rows]
         _add_all(index, [row["phrase"] for row in rows], facts)
 

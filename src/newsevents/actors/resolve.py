@@ -48,6 +48,10 @@ ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
+# Role words that are roles only as a phrase's head noun. Settlements are their residents (CVL,
+# as Phoenix reads "village"): "Iraqi towns" are civilians, "village officials" are officials;
+# "a US national" is a civilian, "national" before a noun is no one.
+HEAD_ONLY_ROLES = frozenset({"village", "villages", "town", "towns", "national"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
 # "the head of the African Union", "a spokesman for NATO": whom an office works for.
@@ -265,7 +269,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # in a name is a trade union only when the name says whose work ("the African Union",
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
-        if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words):
+        if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
+                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES):
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -540,6 +545,9 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
                 antecedent, rule = partners[id(mention)], "apposition"
+                if mention.sectors and not antecedent.sectors and antecedent.rule.startswith("office-holder"):
+                    _title_gives_office(mention, antecedent)
+                    antecedent = mention
             if antecedent is not None:
                 mention.code, mention.country = antecedent.code, antecedent.country
                 mention.sectors, mention.rule = list(antecedent.sectors), rule
@@ -549,6 +557,16 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             if mention.name:
                 people.append(mention)
     mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
+
+
+def _title_gives_office(title: ActorMention, person: ActorMention) -> None:
+    """"The Federal Minister for Interior Aftab Sherpao": a person known only by country (a
+    past office with no date to place it) and a title in apposition hold one office, the
+    country from the record and the sectors from the title (issue 15 item 8)."""
+    code = (person.country or "") + "".join(title.sectors)
+    title.code, title.country = code, person.country
+    person.code, person.sectors = code, list(title.sectors)
+    person.rule = "office-holder, office from the apposition"
 
 
 def _coref_rule(mention: ActorMention) -> str:
