@@ -47,6 +47,9 @@ NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
 AGE_WORD = "aged"
+# The longest noun of a count that "and" joins to the next before their verb ("seven soldiers and
+# two civilians were killed"); a longer run of words is likely a clause of its own.
+JOINED_NOUN_WORDS = 3
 # How far from "bodies" the verb that says they were found may be ("19 bodies were found",
 # "recovered the bodies of 12").
 BODY_VERB_REACH = 3
@@ -273,7 +276,8 @@ def _joined_before(lowered: list[str], count: _Count, words: _Words) -> _Count:
         for start in range(count.start - 2, max(-1, count.start - 2 - BACKWARD_REACH - 3), -1):
             first = _quantity(lowered, start, words, singular_next=True)
             if first is not None and first.end < count.start - 1 and \
-                    _noun_words(lowered, first.end, words) == count.start - 1:
+                    _noun_words(lowered, first.end, words) == count.start - 1 and \
+                    _plain_noun(lowered[first.end:count.start - 1]) and _noun_words(lowered, count.end, words) > count.end:
                 if first.start > 0 and lowered[first.start - 1] in words.kinds:
                     return count  # "killed two soldiers and three were wounded": two were killed
                 count = _joined(first, count)
@@ -281,6 +285,11 @@ def _joined_before(lowered: list[str], count: _Count, words: _Words) -> _Count:
         else:
             return count
     return count
+
+
+def _plain_noun(between: list[str]) -> bool:
+    """A short noun phrase, not a clause: "Thousands marched and 12 ..." joins no counts."""
+    return len(between) <= JOINED_NOUN_WORDS and not any(w.endswith("ed") for w in between)
 
 
 def _joined(first: _Count, second: _Count) -> _Count:

@@ -8,7 +8,10 @@ with an unknown author: GDELT leaves Actor1 blank, and our extractor's "unnamed 
 force whose author is only a weapon with the country of its place (``extract._unnamed_perpetrators``).
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
-(``casualties.counts_in``) and has no coded event of that family:
+(``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
+on it when it is one of force or arrest (``casualties.fill_casualties``); when it is another act,
+the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
+28 people have been killed in riots this year".)
 
 - killed or injured, when the sentence names a cause of violence (a weapon, an attack, gunfire,
   clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns of
@@ -37,7 +40,7 @@ from ..actors.countryless import COUNTRYLESS_RULE
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, short_id
-from .casualties import CASUALTY_ROOTS, counts_in, is_kind_word
+from .casualties import counts_in, is_kind_word
 from .lexicon import Lexicon, tsv_rows
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
@@ -105,31 +108,29 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
                       lexicon: Lexicon, gazetteer: Gazetteer, *, keep_uncertain: bool = False) -> list[Event]:
     """The events, plus one of unnamed force or arrest for each sentence that counts victims
-    of it and has no coded event of that family.
+    of it and has no coded event.
 
     events: the document's coded events; doc: its parse; mentions: its actor mentions;
     lexicon: the event lexicon (its nouns of force are causes); gazetteer: for the place of the
     act; keep_uncertain: also code negated, modal and hypothetical reports, marked.
     Returns a new list: the events, then the new ones in sentence order.
     """
-    coded: dict[int, set[str]] = {}
-    for event in events:
-        if event.root in CASUALTY_ROOTS:
-            coded.setdefault(event.sentence_index, set()).add(ARREST_KIND if event.root == "17" else "force")
+    eventful = {event.sentence_index for event in events}
     added: list[Event] = []
     countries = ArticleCountries(mentions)
     for index, sent in enumerate(doc.sents):
-        if len(coded.get(index, ())) == 2:
+        if index in eventful:
             continue
-        counts = counts_in(sent.text, offset=sent.start_char)
+        # "no one was killed", "no arrests were made": an explicit zero is no event.
+        counts = {k: c for k, c in counts_in(sent.text, offset=sent.start_char).items() if c["max"] != 0}
         if not counts:
             continue
         here = [m for m in mentions if m.sentence_index == index]
-        if "force" not in coded.get(index, set()) and any(k in counts for k in FORCE_KINDS):
+        if any(k in counts for k in FORCE_KINDS):
             event = _force_event(sent, index, counts, here, document, lexicon, gazetteer, countries, keep_uncertain)
             if event is not None:
                 added.append(event)
-        if ARREST_KIND not in coded.get(index, set()) and ARREST_KIND in counts:
+        if ARREST_KIND in counts:
             event = _arrest_event(sent, index, counts, here, document, gazetteer, countries, keep_uncertain)
             if event is not None:
                 added.append(event)
@@ -206,8 +207,8 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         # "killed in rioting": the riot (145) says there was violence, not what force killed.
         code = DEFAULT_FORCE_CODE
     reality = _reality(trigger, document, keep_uncertain)
-    if reality is None:
-        return None
+    if reality is None or time_act(cause_token, document.date).background:
+        return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
     country = _place_country(trigger, code, here, gazetteer, countries)
     victims = _victims(here, counts[kind])
     owner = _owner(cause_token, here)
