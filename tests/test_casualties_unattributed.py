@@ -49,6 +49,16 @@ def test_left_dead() -> None:
     assert (event.attributes["killed"]["min"], event.attributes["killed"]["max"]) == (40, None)
 
 
+def test_an_actor_as_the_subject_of_killed_is_violence_whatever_the_cause() -> None:
+    (event,) = _unattributed("Suspected jihadists killed 14 villagers in an overnight raid in Niger's Tillaberi region.")
+    assert event.code == "190" and event.source.code == "NER" and event.attributes["killed"]["min"] == 14
+
+
+def test_gunfire_leaving_dead() -> None:
+    (event,) = _unattributed("Gunfire erupted in the capital of Chad overnight, leaving five dead and 12 injured.")
+    assert event.code == "193" and event.attributes["killed"]["min"] == 5 and event.attributes["injured"]["min"] == 12
+
+
 def test_a_toll_is_a_report_of_killings() -> None:
     (event,) = _unattributed("The death toll from Friday's bombing of a bus station in Quetta climbed to 17.")
     assert event.code == "183" and event.attributes["killed"]["min"] == 17
@@ -94,6 +104,10 @@ def test_named_events_are_not_doubled() -> None:
     "Two people were killed in a gas explosion at a restaurant in Nairobi.",
     "Two people were killed and five injured when a building collapsed in Lagos.",
     "Three people died of a heart attack during the heatwave in Karachi.",
+    "A landslide triggered by heavy rain killed 19 people in southern Ethiopia.",
+    "Eight people were killed in a stampede at a religious festival in Uttar Pradesh.",
+    "Two soldiers died and four were injured when their helicopter crashed in Colombia.",
+    "An explosion at a fireworks factory in Thailand killed 12 workers.",
     # deaths with no cause of violence named
     "Six people were killed and ten wounded on Sunday in the capital of Chad, officials said.",
     # history, negation, possibility
@@ -127,6 +141,9 @@ def test_uncertain_reports_are_kept_marked_when_asked() -> None:
     ("Three passers-by were wounded.", "injured", 3, 3),
     ("Between 20 and 25 people were detained.", "arrested", 20, 25),
     ("Police recovered the bodies of 12 people from a river.", "killed", 12, 12),
+    ("The bodies of six men with gunshot wounds were discovered on a highway.", "killed", 6, 6),
+    ("A drone strike killed a senior commander and two of his bodyguards.", "killed", 3, 3),
+    ("Some 40 people were rounded up in the raid.", "arrested", 40, 40),
     ("Almost 300 people were injured.", "injured", 1, 299),
     ("The fighting left scores of people dead.", "killed", 40, None),
     ("No one was killed in the attack.", "killed", 0, 0),

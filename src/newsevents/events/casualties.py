@@ -50,9 +50,9 @@ AGE_WORD = "aged"
 # The longest noun of a count that "and" joins to the next before their verb ("seven soldiers and
 # two civilians were killed"); a longer run of words is likely a clause of its own.
 JOINED_NOUN_WORDS = 3
-# How far from "bodies" the verb that says they were found may be ("19 bodies were found",
-# "recovered the bodies of 12").
-BODY_VERB_REACH = 3
+# How far before and after "bodies" the verb that says they were found may be ("recovered the
+# bodies of 12", "the bodies of six men with gunshot wounds were discovered").
+BODY_VERB_BEFORE, BODY_VERB_AFTER = 3, 8
 # Words that may stand between a count and the word that says what happened to it: "12
 # people", "three of the soldiers", "two police officers". A count further off is not its count.
 BACKWARD_REACH = 6
@@ -193,7 +193,7 @@ def is_kind_word(word: str) -> bool:
 def _found_bodies(lowered: list[str], k: int, words: _Words) -> bool:
     """"19 bodies were found", "police recovered the bodies of 12 people": bodies that are news
     (found, recovered, dumped), not bodies handed over or buried."""
-    near = lowered[max(0, k - BODY_VERB_REACH):k] + lowered[k + 1:k + 1 + BODY_VERB_REACH + 1]
+    near = lowered[max(0, k - BODY_VERB_BEFORE):k] + lowered[k + 1:k + 1 + BODY_VERB_AFTER]
     return any(w in words.body_verbs for w in near)
 
 
@@ -263,8 +263,9 @@ def _joined_after(lowered: list[str], count: _Count, words: _Words) -> _Count:
         nxt = _quantity(lowered, j + 1, words, singular_next=True)
         if nxt is None:
             return count
-        tail = _noun_words(lowered, nxt.end, words)
-        if tail == nxt.end or tail < len(lowered) and (lowered[tail] in words.kinds or lowered[tail] in words.passive):
+        noun = nxt.end + 1 if nxt.end < len(lowered) and lowered[nxt.end] == "of" else nxt.end  # "two of his guards"
+        tail = _noun_words(lowered, noun, words)
+        if tail == noun or tail < len(lowered) and (lowered[tail] in words.kinds or lowered[tail] in words.passive):
             return count
         count = _joined(count, nxt)
 

@@ -141,14 +141,11 @@ def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
     """The word of ``sent`` that names a cause of violence, and its CAMEO code; None when there
     is none or when the sentence makes the harm an accident or natural ("a bus crash", "floods",
     "a fire"). The most specific code wins ("car bomb" 1832 over "explosion" 183)."""
+    if _accident(sent):
+        return None
     words = _words()
     lowered = [t.lower_ for t in sent]
     lemmas = [t.lemma_.lower() for t in sent]
-    for i in range(len(lowered)):
-        for phrase in words.accidents:
-            if _phrase_at(phrase, i, lowered, lemmas) and not (
-                    phrase == ("fire",) and i > 0 and lowered[i - 1] in words.armed_fire):
-                return None
     best: tuple[Token, str] | None = None
     for i, token in enumerate(sent):
         code = None
@@ -165,6 +162,31 @@ def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
     return best
 
 
+def _accident(sent: Span) -> bool:
+    """Whether the sentence makes the harm an accident or natural: "a bus crash", "floods"."""
+    words = _words()
+    lowered = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() for t in sent]
+    return any(_phrase_at(phrase, i, lowered, lemmas) and not (
+        phrase == ("fire",) and i > 0 and lowered[i - 1] in words.armed_fire)
+        for i in range(len(lowered)) for phrase in words.accidents)
+
+
+def _human_author(trigger: Token, here: list[ActorMention], lexicon: Lexicon) -> tuple[Token, str] | None:
+    """"Suspected jihadists killed 14 villagers": an active verb of harm whose subject is an actor
+    (one the actor stage found, coded or not) is violence, whatever its cause; the code is the
+    verb's own (kill.v 190)."""
+    if trigger.pos_ != "VERB":
+        return None
+    heads = {m.head for m in here}
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj" and c.i in heads), None)
+    if subject is None:
+        return None
+    rows = [e for e in lexicon.candidates("VERB", trigger.lemma_.lower())
+            if e.code[:2] in FORCE_ROOTS and not e.particles and not e.objects]
+    return subject, rows[0].code if rows else DEFAULT_FORCE_CODE
+
+
 def _rank(code: str) -> tuple[int, int]:
     """A four-digit code says more than a three-digit one, and a specific one than its root's
     generic ("183" over "180"); violent protest (145) says least about the force."""
@@ -179,7 +201,7 @@ def _phrase_at(phrase: tuple[str, ...], i: int, lowered: list[str], lemmas: list
 def _lexicon_cause(token: Token, lexicon: Lexicon) -> str | None:
     """The code of the event lexicon's noun of force that ``token`` is, the row whose
     modifiers ("car", "air") the noun has ranking first; None for other words."""
-    if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS):
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS):
         return None  # a gerund standing as a noun is one: "Russian shelling of Kherson killed two"
     narrowing = {c.lower_ for c in token.children if c.dep_ in NARROWING_DEPS}
     narrowing |= {c.lemma_.lower() for c in token.children if c.dep_ in NARROWING_DEPS}
@@ -200,6 +222,8 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     if trigger is None or _named_agent(trigger, here, counts[kind]):
         return None
     cause = violence_cause(sent, lexicon)
+    if cause is None and not _accident(sent):
+        cause = _human_author(trigger, here, lexicon)
     if cause is None:
         return None
     cause_token, code = cause
