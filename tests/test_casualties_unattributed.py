@@ -115,6 +115,9 @@ def test_named_events_are_not_doubled() -> None:
     "No one was hurt when a grenade exploded in a market in Kampala.",
     "Police in Manchester said no arrests were made after the match.",
     "Up to ten people may have been killed in an air strike on a village in Yemen.",
+    # a tally over a period, and people held by a thing, not arrested by anyone
+    "More than 900 civilians have been killed in the fighting in Kivu so far this year, the UN said.",
+    "At the border post, a room built for 20 held 90 migrants, a report found.",
     # victims as the setting of another act
     "Serbia eased a curfew in the province where 30 people have been killed in riots this year.",
 ])

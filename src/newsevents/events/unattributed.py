@@ -78,6 +78,7 @@ class _Words:
     causes: dict[tuple[str, ...], str]
     accidents: frozenset[tuple[str, ...]]
     armed_fire: frozenset[str]
+    aggregates: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
     causes: dict[tuple[str, ...], str] = {}
     accidents: set[tuple[str, ...]] = set()
     armed_fire: set[str] = set()
+    aggregates: set[tuple[str, ...]] = set()
     for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "cause":
             if get_code(code) is None:
@@ -100,9 +102,11 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
             accidents.add(tuple(phrase.split()))
         elif kind == "armed_fire":
             armed_fire.add(phrase)
+        elif kind == "aggregate":
+            aggregates.add(tuple(phrase.split()))
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
-    return _Words(causes, frozenset(accidents), frozenset(armed_fire))
+    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates))
 
 
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
@@ -123,7 +127,7 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
             continue
         # "no one was killed", "no arrests were made": an explicit zero is no event.
         counts = {k: c for k, c in counts_in(sent.text, offset=sent.start_char).items() if c["max"] != 0}
-        if not counts:
+        if not counts or _aggregate(sent):
             continue
         here = [m for m in mentions if m.sentence_index == index]
         if any(k in counts for k in FORCE_KINDS):
@@ -160,6 +164,13 @@ def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
         if code is not None and (best is None or _rank(code) > _rank(best[1])):
             best = (token, code)
     return best
+
+
+def _aggregate(sent: Span) -> bool:
+    """Whether the count is a tally over a period ("so far this year", "every year"): no one act."""
+    words = _words()
+    lowered = [t.lower_ for t in sent]
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates)
 
 
 def _accident(sent: Span) -> bool:
@@ -253,7 +264,7 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
                   document: Document, gazetteer: Gazetteer, countries: ArticleCountries,
                   keep_uncertain: bool) -> Event | None:
     trigger = _kind_token(sent, counts[ARREST_KIND])
-    if trigger is None:
+    if trigger is None or _thing_as_subject(trigger, here):
         return None
     reality = _reality(trigger, document, keep_uncertain)
     if reality is None:
@@ -297,6 +308,13 @@ def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, obje
     authors = [c for c in trigger.children if c.dep_ == "nsubj"]
     authors += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(a.i in heads for a in authors)
+
+
+def _thing_as_subject(trigger: Token, here: list[ActorMention]) -> bool:
+    """"a cell meant for 35 held 155 men": an active verb of arrest whose subject is no actor
+    says where people were held, not that anyone arrested them."""
+    heads = {m.head for m in here}
+    return trigger.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i not in heads for c in trigger.children)
 
 
 def _clause_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> ActorMention | None:
