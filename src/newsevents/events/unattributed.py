@@ -14,17 +14,19 @@ the victims are most often its setting, not its news: "Serbia lifted a curfew in
 28 people have been killed in riots this year".)
 
 - killed or injured, when the sentence names a cause of violence (a weapon, an attack, gunfire,
-  clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns of
-  force) and nothing that makes the deaths an accident or natural (a crash, a flood, a fire, a
-  disease: ``accident`` rows). The source is an unnamed attacker: the owner of the cause where the
-  text gives one ("Russian shelling"), else the country of the place of the act, else no one (code
-  None, as GDELT leaves it blank). The code is the cause's ("car bomb" 1832, "airstrikes" 195),
-  else the violent verb's.
+  clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns
+  of force) or the verb of harm has an actor as its subject ("suspected jihadists killed 14"), and
+  nothing makes the deaths an accident or natural (a crash, a flood, a fire, a disease:
+  ``accident`` rows). The source is an unnamed attacker: the owner of the cause where the text
+  gives one ("Israel's airstrikes"), else the country of the place of the act, else the one
+  country the sentence's actors name; no event when none does (it would say neither who nor
+  where). The code is the cause's ("car bomb" 1832, "airstrikes" 195), else the verb's.
 - arrested: the police of the place's country (``COP`` without a country when no place gives
   one, as countryless roles are coded), code 173.
 
 The target is the victims' mention where the actor stage coded it, else the place's country.
-Negated, modal, hypothetical and background reports ("were killed in 1994") give no event
+Negated, modal, hypothetical and background reports ("were killed in 1994"), tallies over a
+period ("so far this year") and explicit zeros ("no arrests were made") give no event
 (unless uncertain events are kept, when they are marked). The events are less sure than named
 ones (``UNATTRIBUTED_CONFIDENCE``).
 """
@@ -254,8 +256,10 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         why = f"source: unnamed attackers{' in ' + country if country else ''} ('{cause_token.text}', no author named)"
     target = victims or (_inferred(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
-    if source.code is None and target is None:
-        return None  # no actor and no place: nothing to say who or where
+    if source.code is None:
+        # No author and no country anywhere in the sentence: an event keyed on no one and
+        # nowhere would merge with every other such one in the store (dedup.event_key).
+        return None
     return _event(trigger, sent, index, document, source, target, code, reality,
                   [why, f"cause '{cause_token.text}' gives {code}"])
 
