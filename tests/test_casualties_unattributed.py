@@ -54,6 +54,11 @@ def test_an_actor_as_the_subject_of_killed_is_violence_whatever_the_cause() -> N
     assert event.code == "190" and event.source.code == "NER" and event.attributes["killed"]["min"] == 14
 
 
+def test_armed_groups_named_in_the_sentence_are_a_cause() -> None:
+    (event,) = _unattributed("Militants stormed a hotel in Mogadishu; at least nine people were killed.")
+    assert event.source.code == "SOM" and event.attributes["killed"]["min"] == 9  # "stormed" is no storm
+
+
 def test_gunfire_leaving_dead() -> None:
     (event,) = _unattributed("Gunfire erupted in the capital of Chad overnight, leaving five dead and 12 injured.")
     assert event.code == "193" and event.attributes["killed"]["min"] == 5 and event.attributes["injured"]["min"] == 12
@@ -108,6 +113,7 @@ def test_named_events_are_not_doubled() -> None:
     "Eight people were killed in a stampede at a religious festival in Uttar Pradesh.",
     "Two soldiers died and four were injured when their helicopter crashed in Colombia.",
     "An explosion at a fireworks factory in Thailand killed 12 workers.",
+    "The mine blast killed 17 miners in Colombia's Boyaca department.",
     # no place and no actor of any country: neither who nor where
     "Six people were killed in an attack in the city, officials said.",
     # deaths with no cause of violence named

@@ -180,7 +180,8 @@ def _accident(sent: Span) -> bool:
     words = _words()
     lowered = [t.lower_ for t in sent]
     lemmas = [t.lemma_.lower() for t in sent]
-    return any(_phrase_at(phrase, i, lowered, lemmas) and not (
+    # Words as written, not lemmas: "stormed a hotel" is no storm.
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase and not (
         phrase == ("fire",) and i > 0 and lowered[i - 1] in words.armed_fire)
         for i in range(len(lowered)) for phrase in words.accidents)
 
