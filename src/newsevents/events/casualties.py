@@ -11,9 +11,12 @@ the count in the document). How counts are read:
 - "at least N", "no fewer than N" give ``min = N`` and ``max = None`` (unknown): the report
   gives a floor, and inventing a ceiling would be a guess; "more than N", "over N" give
   ``min = N + 1``; "up to N", "as many as N" give ``min = 1, max = N``;
-- approximations ("about", "nearly", "some N") are read at their value;
+- approximations ("about", "some N") are read at their value; "nearly N", "almost N" are short
+  of it: ``min = 1, max = N - 1``;
 - vague quantities are ranges from the data file: "dozens" 24..99, "hundreds" 200..999, "several"
-  3..9, "a dozen" 12;
+  3..9, "a dozen" 12, "scores" 40 and up (``max = None``);
+- an age is part of the noun phrase, not a count ("a 17-year-old boy was killed" counts one);
+  "N bodies were found" counts N killed;
 - "a policeman was killed" counts one: "a"/"an" is a number only for a singular noun.
 
 The words live in ``data/lexicon/casualties.tsv``. The count is the one next to the word that
@@ -33,14 +36,23 @@ from spacy.tokens import Doc
 from ..model import CASUALTY_KINDS, Event
 from .lexicon import tsv_rows
 
-__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties"]
+__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word"]
 
 # Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
 CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
 HEADER = ("kind", "phrase", "min", "max", "note")
 # A numeral keeps its thousands commas ("1,200") but not a comma after it ("rose to 14, officials said").
-TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
+TOKEN_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
 NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
+AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
+AGE_WORD = "aged"
+# The longest noun of a count that "and" joins to the next before their verb ("seven soldiers and
+# two civilians were killed"); a longer run of words is likely a clause of its own.
+JOINED_NOUN_WORDS = 3
+# How far before and after "bodies" the verb that says they were found may be ("recovered the
+# bodies of 12", "the bodies of six men with gunshot wounds were discovered").
+BODY_VERB_BEFORE, BODY_VERB_AFTER = 3, 8
 # Words that may stand between a count and the word that says what happened to it: "12
 # people", "three of the soldiers", "two police officers". A count further off is not its count.
 BACKWARD_REACH = 6
@@ -71,7 +83,7 @@ N, N_PLUS_ONE, N_MINUS_ONE = "n", "n+1", "n-1"
 class _Words:
     numbers: dict[str, int]
     multipliers: dict[str, int]
-    vague: dict[tuple[str, ...], tuple[int, int]]
+    vague: dict[tuple[str, ...], tuple[int, int | None]]
     qualifiers: dict[tuple[str, ...], tuple[str, str]]
     kinds: dict[str, str]
     passive: frozenset[str]
@@ -79,6 +91,8 @@ class _Words:
     units: frozenset[str]
     toll_verbs: frozenset[str]
     participles: frozenset[str]
+    bodies: frozenset[str]
+    body_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -102,17 +116,18 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
     """
     numbers: dict[str, int] = {}
     multipliers: dict[str, int] = {}
-    vague: dict[tuple[str, ...], tuple[int, int]] = {}
+    vague: dict[tuple[str, ...], tuple[int, int | None]] = {}
     qualifiers: dict[tuple[str, ...], tuple[str, str]] = {}
     kinds: dict[str, str] = {}
-    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set()}
+    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set(),
+                            "body": set(), "body_verb": set()}
     for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "number":
             numbers[phrase] = int(low)
         elif kind == "multiplier":
             multipliers[phrase] = int(low)
         elif kind == "vague":
-            vague[tuple(phrase.split())] = (int(low), int(high))
+            vague[tuple(phrase.split())] = (int(low), int(high) if high else None)
         elif kind == "qualifier":
             qualifiers[tuple(phrase.split())] = (low, high)
         elif kind in CASUALTY_KINDS:
@@ -123,7 +138,7 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
     return _Words(numbers, multipliers, vague, qualifiers, kinds, frozenset(sets["passive"]),
                   frozenset(sets["toll"]), frozenset(sets["unit"]), frozenset(sets["toll_verb"]),
-                  frozenset(sets["participle"]))
+                  frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]))
 
 
 def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
@@ -148,10 +163,12 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     """
     words = _words()
     tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    lowered = [t[0] for t in tokens]
+    lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
     found: dict[str, dict[str, object]] = {}
     for k, word in enumerate(lowered):
         kind = words.kinds.get(word)
+        if kind is None and word in words.bodies and _found_bodies(lowered, k, words):
+            kind = "killed"  # "19 bodies were found": people killed, by whom the text does not say
         count = None
         if kind is not None and kind not in found:
             count = _count_of(lowered, k, words)
@@ -166,6 +183,20 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     return found
 
 
+def is_kind_word(word: str) -> bool:
+    """Whether a lower-case word says what happened to people counted ("killed", "dead",
+    "wounded", "arrested"), or is a toll or the "bodies" of bodies found."""
+    words = _words()
+    return word in words.kinds or word in words.bodies or word in words.tolls
+
+
+def _found_bodies(lowered: list[str], k: int, words: _Words) -> bool:
+    """"19 bodies were found", "police recovered the bodies of 12 people": bodies that are news
+    (found, recovered, dumped), not bodies handed over or buried."""
+    near = lowered[max(0, k - BODY_VERB_BEFORE):k] + lowered[k + 1:k + 1 + BODY_VERB_AFTER]
+    return any(w in words.body_verbs for w in near)
+
+
 def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
     """The count of the kind word at ``k``: after it when it is an active verb or a noun with
     "of" ("killed 12", "the arrest of 15"), else before it ("12 were killed", "12 dead")."""
@@ -175,10 +206,11 @@ def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
         after = k + 2 if k + 2 < len(lowered) and lowered[k + 1] == "of" else k + 1
         count = _quantity(lowered, after, words, singular_next=True)
         if count is not None:
-            return count
+            return _joined_after(lowered, count, words)
     if word == "held" and not passive:
         return None  # "held talks", "held on Monday": held counts only the held
-    return _before(lowered, k, words, singular=passive)
+    count = _before(lowered, k, words, singular=passive)
+    return _joined_before(lowered, count, words) if count is not None else None
 
 
 def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
@@ -209,9 +241,71 @@ def _before(lowered: list[str], k: int, words: _Words, *, singular: bool) -> _Co
     return best
 
 
+def _noun_words(lowered: list[str], i: int, words: _Words) -> int:
+    """The index after the plain words from ``i`` on: a count's noun ("soldiers", "other
+    people"), up to a clause word, a kind word or an auxiliary."""
+    j = i
+    while j < len(lowered) and j - i < BACKWARD_REACH and _is_word(lowered[j]) and lowered[j] not in BREAK_WORDS \
+            and lowered[j] not in words.kinds and lowered[j] not in words.passive:
+        j += 1
+    return j
+
+
+def _joined_after(lowered: list[str], count: _Count, words: _Words) -> _Count:
+    """"killed seven soldiers and two civilians": the counts of one act's victims joined by
+    "and" add up (nine killed), as event data sets count them. A count that another kind word
+    or an auxiliary follows is another clause's ("killing two and wounding five", "two soldiers
+    and three were hurt")."""
+    while True:
+        j = _noun_words(lowered, count.end, words)
+        if j == count.end or j >= len(lowered) or lowered[j] != "and":
+            return count
+        nxt = _quantity(lowered, j + 1, words, singular_next=True)
+        if nxt is None:
+            return count
+        noun = nxt.end + 1 if nxt.end < len(lowered) and lowered[nxt.end] == "of" else nxt.end  # "two of his guards"
+        tail = _noun_words(lowered, noun, words)
+        if tail == noun or tail < len(lowered) and (lowered[tail] in words.kinds or lowered[tail] in words.passive):
+            return count
+        count = _joined(count, nxt)
+
+
+def _joined_before(lowered: list[str], count: _Count, words: _Words) -> _Count:
+    """"Seven soldiers and two civilians were killed": as ``_joined_after``, the counts that
+    "and" joins before the one nearest the kind word add up."""
+    while count.start >= 2 and lowered[count.start - 1] == "and":
+        for start in range(count.start - 2, max(-1, count.start - 2 - BACKWARD_REACH - 3), -1):
+            first = _quantity(lowered, start, words, singular_next=True)
+            if first is not None and first.end < count.start - 1 and \
+                    _noun_words(lowered, first.end, words) == count.start - 1 and \
+                    _plain_noun(lowered[first.end:count.start - 1]) and _noun_words(lowered, count.end, words) > count.end:
+                if first.start > 0 and lowered[first.start - 1] in words.kinds:
+                    return count  # "killed two soldiers and three were wounded": two were killed
+                count = _joined(first, count)
+                break
+        else:
+            return count
+    return count
+
+
+def _plain_noun(between: list[str]) -> bool:
+    """A short noun phrase, not a clause: "Thousands marched and 12 ..." joins no counts."""
+    return len(between) <= JOINED_NOUN_WORDS and not any(w.endswith("ed") for w in between)
+
+
+def _joined(first: _Count, second: _Count) -> _Count:
+    high = None if first.high is None or second.high is None else first.high + second.high
+    return _Count(first.low + second.low, high, min(first.start, second.start), max(first.end, second.end))
+
+
 def _fillers(between: list[str], words: _Words) -> bool:
     return len(between) <= BACKWARD_REACH and all(
-        w.isalpha() and w not in BREAK_WORDS and w not in words.kinds for w in between)
+        _is_word(w) and w not in BREAK_WORDS and w not in words.kinds for w in between)
+
+
+def _is_word(word: str) -> bool:
+    """A word, hyphenated ones included ("passers-by")."""
+    return word.replace("-", "").isalpha()
 
 
 def _singular_noun(between: list[str], words: _Words) -> bool:
@@ -247,6 +341,8 @@ def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool)
     number words. "a"/"an" count one only with ``singular_next`` and a singular noun after."""
     if i >= len(lowered):
         return None
+    if lowered[i] == "between":
+        return _between(lowered, i, words)
     qualifier = _longest(lowered, i, words.qualifiers)
     j = i + len(qualifier[0]) if qualifier else i
     vague = _longest(lowered, j, words.vague)
@@ -261,7 +357,7 @@ def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool)
         return None
     if lowered[j] in ("a", "an"):
         nxt = lowered[end] if end < len(lowered) else ""
-        if qualifier is not None or not singular_next or not nxt.isalpha() or nxt.endswith("s") or nxt in NOT_ONE \
+        if qualifier is not None or not singular_next or not _is_word(nxt) or nxt.endswith("s") or nxt in NOT_ONE \
                 or nxt in words.kinds:
             return None
     if end < len(lowered) and lowered[end] in words.units:
@@ -273,6 +369,17 @@ def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool)
         low_rule, high_rule = qualifier[1]
         low = _bound(low_rule, value) or 1
         high = _bound(high_rule, value)
+    return _Count(low, high, i, end)
+
+
+def _between(lowered: list[str], i: int, words: _Words) -> _Count | None:
+    """"between 10 and 12": the range of the two numbers."""
+    low, end = _number(lowered, i + 1, words)
+    if low is None or end >= len(lowered) or lowered[end] != "and":
+        return None
+    high, end = _number(lowered, end + 1, words)
+    if high is None or high < low:
+        return None
     return _Count(low, high, i, end)
 
 

@@ -1,0 +1,416 @@
+"""Violence and arrests whose author the text does not name (issue 15 item 7).
+
+"At least 20 people were killed when a car bomb exploded in Kirkuk", "clashes left 12 dead",
+"19 bodies were found", "Hundreds of people were arrested across Iran": the sentence reports an
+act of force or an arrest, and how many it hurt or held, but no one who did it, so the extractor
+(which needs a source) codes nothing and the counts are lost. Event data sets code such reports
+with an unknown author: GDELT leaves Actor1 blank, and our extractor's "unnamed attackers" codes
+force whose author is only a weapon with the country of its place (``extract._unnamed_perpetrators``).
+
+This stage does the same for a sentence that gives a count of killed, injured or arrested people
+(``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
+on it when it is one of force or arrest (``casualties.fill_casualties``); when it is another act,
+the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
+28 people have been killed in riots this year".)
+
+- killed or injured, when the sentence names a cause of violence (a weapon, an attack, gunfire,
+  clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns
+  of force) or the verb of harm has an actor as its subject ("suspected jihadists killed 14"), and
+  nothing makes the deaths an accident or natural (a crash, a flood, a fire, a disease:
+  ``accident`` rows). The source is an unnamed attacker: the owner of the cause where the text
+  gives one ("Israel's airstrikes"), else the country of the place of the act, else the one
+  country the sentence's actors name; no event when none does (it would say neither who nor
+  where). The code is the cause's ("car bomb" 1832, "airstrikes" 195), else the verb's.
+- arrested: the police of the place's country (``COP`` without a country when no place gives
+  one, as countryless roles are coded), code 173.
+
+The target is the victims' mention where the actor stage coded it, else the place's country.
+Negated, modal, hypothetical and background reports ("were killed in 1994"), tallies over a
+period ("so far this year") and explicit zeros ("no arrests were made") give no event
+(unless uncertain events are kept, when they are marked). The events are less sure than named
+ones (``UNATTRIBUTED_CONFIDENCE``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.countryless import COUNTRYLESS_RULE
+from ..codebook import get_code
+from ..geo import ArticleCountries, Gazetteer, locate_event
+from ..model import ActorMention, Document, Event, short_id
+from .casualties import counts_in, is_kind_word
+from .lexicon import Lexicon, tsv_rows
+from .reality import embedding, is_hypothetical, is_negated, modality
+from .timing import time_act
+
+__all__ = ["UNATTRIBUTED_CONFIDENCE", "code_unattributed", "violence_cause"]
+
+HEADER = ("kind", "phrase", "code", "note")
+# Below a named event's (extract.BASE_CONFIDENCE 0.9, less 0.2 for an implied source, as the
+# extractor's own unnamed attackers): who did it is the half of the event the text leaves out.
+UNATTRIBUTED_CONFIDENCE = 0.6
+# Roots of force whose nouns in the event lexicon name a cause of violence: assault, fight, mass
+# violence, and violent protest (145, "killed in rioting").
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+VIOLENT_PROTEST = "145"
+# The codes of the two families this stage fills: force (killed, injured) and arrest.
+DEFAULT_FORCE_CODE = "190"
+ARREST_CODE = "173"
+FORCE_KINDS = ("killed", "injured")
+ARREST_KIND = "arrested"
+POLICE = "COP"
+# Dependents of a cause noun that name whose it is: "Russian shelling", "Israel's airstrikes".
+OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# How a victim or an attacker hangs on the word that says what happened to them.
+AGENT_DEPS = frozenset({"nsubj", "agent"})
+# Dependents of a cause noun that narrow its lexicon row ("car bomb", "air strike").
+NARROWING_DEPS = frozenset({"amod", "compound", "nmod"})
+RULE_UNNAMED = "unnamed-perpetrator"
+# Where a gerund stands as a noun ("shelling" as the subject of "killed").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+RULE_POLICE = "implicit-police"
+
+
+@dataclass(frozen=True)
+class _Words:
+    causes: dict[tuple[str, ...], str]
+    accidents: frozenset[tuple[str, ...]]
+    armed_fire: frozenset[str]
+    aggregates: frozenset[tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    text = (files("newsevents") / "data" / "lexicon" / "unattributed.tsv").read_text(encoding="utf-8")
+    return read_unattributed_words(text, "unattributed.tsv")
+
+
+def read_unattributed_words(text: str, file_name: str) -> _Words:
+    """The tables of an unattributed.tsv file. text: its text; file_name: for error messages."""
+    causes: dict[tuple[str, ...], str] = {}
+    accidents: set[tuple[str, ...]] = set()
+    armed_fire: set[str] = set()
+    aggregates: set[tuple[str, ...]] = set()
+    for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
+        if kind == "cause":
+            if get_code(code) is None:
+                raise ValueError(f"{file_name}:{number}: unknown CAMEO code {code!r}")
+            causes[tuple(phrase.split())] = code
+        elif kind == "accident":
+            accidents.add(tuple(phrase.split()))
+        elif kind == "armed_fire":
+            armed_fire.add(phrase)
+        elif kind == "aggregate":
+            aggregates.add(tuple(phrase.split()))
+        else:
+            raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
+    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates))
+
+
+def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
+                      lexicon: Lexicon, gazetteer: Gazetteer, *, keep_uncertain: bool = False) -> list[Event]:
+    """The events, plus one of unnamed force or arrest for each sentence that counts victims
+    of it and has no coded event.
+
+    events: the document's coded events; doc: its parse; mentions: its actor mentions;
+    lexicon: the event lexicon (its nouns of force are causes); gazetteer: for the place of the
+    act; keep_uncertain: also code negated, modal and hypothetical reports, marked.
+    Returns a new list: the events, then the new ones in sentence order.
+    """
+    eventful = {event.sentence_index for event in events}
+    added: list[Event] = []
+    countries = ArticleCountries(mentions)
+    for index, sent in enumerate(doc.sents):
+        if index in eventful:
+            continue
+        # "no one was killed", "no arrests were made": an explicit zero is no event.
+        counts = {k: c for k, c in counts_in(sent.text, offset=sent.start_char).items() if c["max"] != 0}
+        if not counts or _aggregate(sent):
+            continue
+        here = [m for m in mentions if m.sentence_index == index]
+        if any(k in counts for k in FORCE_KINDS):
+            event = _force_event(sent, index, counts, here, document, lexicon, gazetteer, countries, keep_uncertain)
+            if event is not None:
+                added.append(event)
+        if ARREST_KIND in counts:
+            event = _arrest_event(sent, index, counts, here, document, gazetteer, countries, keep_uncertain)
+            if event is not None:
+                added.append(event)
+    return events + added
+
+
+def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
+    """The word of ``sent`` that names a cause of violence, and its CAMEO code; None when there
+    is none or when the sentence makes the harm an accident or natural ("a bus crash", "floods",
+    "a fire"). The most specific code wins ("car bomb" 1832 over "explosion" 183)."""
+    if _accident(sent):
+        return None
+    words = _words()
+    lowered = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() for t in sent]
+    best: tuple[Token, str] | None = None
+    for i, token in enumerate(sent):
+        code = None
+        for size in (2, 1):
+            phrase = tuple(lowered[i:i + size])
+            if len(phrase) == size and (phrase in words.causes or tuple(lemmas[i:i + size]) in words.causes):
+                code = words.causes.get(phrase) or words.causes[tuple(lemmas[i:i + size])]
+                break
+        lexical = _lexicon_cause(token, lexicon)
+        if lexical is not None and (code is None or len(lexical) > len(code)):
+            code = lexical
+        if code is not None and (best is None or _rank(code) > _rank(best[1])):
+            best = (token, code)
+    return best
+
+
+def _aggregate(sent: Span) -> bool:
+    """Whether the count is a tally over a period ("so far this year", "every year"): no one act."""
+    words = _words()
+    lowered = [t.lower_ for t in sent]
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates)
+
+
+def _accident(sent: Span) -> bool:
+    """Whether the sentence makes the harm an accident or natural: "a bus crash", "floods"."""
+    words = _words()
+    lowered = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() for t in sent]
+    # Words as written, not lemmas: "stormed a hotel" is no storm.
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase and not (
+        phrase == ("fire",) and i > 0 and lowered[i - 1] in words.armed_fire)
+        for i in range(len(lowered)) for phrase in words.accidents)
+
+
+def _human_author(trigger: Token, here: list[ActorMention], lexicon: Lexicon) -> tuple[Token, str] | None:
+    """"Suspected jihadists killed 14 villagers": an active verb of harm whose subject is an actor
+    (one the actor stage found, coded or not) is violence, whatever its cause; the code is the
+    verb's own (kill.v 190)."""
+    if trigger.pos_ != "VERB":
+        return None
+    heads = {m.head for m in here}
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj" and c.i in heads), None)
+    if subject is None:
+        return None
+    rows = [e for e in lexicon.candidates("VERB", trigger.lemma_.lower())
+            if e.code[:2] in FORCE_ROOTS and not e.particles and not e.objects]
+    return subject, rows[0].code if rows else DEFAULT_FORCE_CODE
+
+
+def _rank(code: str) -> tuple[int, int]:
+    """A four-digit code says more than a three-digit one, and a specific one than its root's
+    generic ("183" over "180"); violent protest (145) says least about the force."""
+    return (len(code), 0 if code == VIOLENT_PROTEST else int(not code.endswith("0")))
+
+
+def _phrase_at(phrase: tuple[str, ...], i: int, lowered: list[str], lemmas: list[str]) -> bool:
+    size = len(phrase)
+    return tuple(lowered[i:i + size]) == phrase or tuple(lemmas[i:i + size]) == phrase
+
+
+def _lexicon_cause(token: Token, lexicon: Lexicon) -> str | None:
+    """The code of the event lexicon's noun of force that ``token`` is, the row whose
+    modifiers ("car", "air") the noun has ranking first; None for other words."""
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS):
+        return None  # a gerund standing as a noun is one: "Russian shelling of Kherson killed two"
+    narrowing = {c.lower_ for c in token.children if c.dep_ in NARROWING_DEPS}
+    narrowing |= {c.lemma_.lower() for c in token.children if c.dep_ in NARROWING_DEPS}
+    rows = lexicon.candidates("NOUN", token.lemma_.lower()) or lexicon.candidates("NOUN", token.lower_)
+    found = [e for e in rows
+             if (e.code[:2] in FORCE_ROOTS or e.code == VIOLENT_PROTEST) and not e.objects
+             and (not e.particles or e.particles & narrowing)]
+    if not found:
+        return None
+    return max(found, key=lambda e: (len(e.particles & narrowing) > 0, len(e.code))).code
+
+
+def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], here: list[ActorMention],
+                 document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
+                 keep_uncertain: bool) -> Event | None:
+    kind = next(k for k in FORCE_KINDS if k in counts)
+    trigger = _kind_token(sent, counts[kind])
+    if trigger is None or _named_agent(trigger, here, counts[kind]):
+        return None
+    cause = violence_cause(sent, lexicon)
+    if cause is None and not _accident(sent):
+        cause = _human_author(trigger, here, lexicon)
+    if cause is None:
+        return None
+    cause_token, code = cause
+    if code[:2] not in FORCE_ROOTS:
+        # "killed in rioting": the riot (145) says there was violence, not what force killed.
+        code = DEFAULT_FORCE_CODE
+    reality = _reality(trigger, document, keep_uncertain)
+    if reality is None or time_act(cause_token, document.date).background:
+        return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
+    country = _place_country(trigger, code, here, gazetteer, countries)
+    victims = _victims(here, counts[kind])
+    owner = _owner(cause_token, here)
+    if owner is not None:
+        source, why = owner, f"source: the owner of '{cause_token.text}'"
+    else:
+        source = _inferred(document.id, index, trigger.idx, country, [], RULE_UNNAMED)
+        why = f"source: unnamed attackers{' in ' + country if country else ''} ('{cause_token.text}', no author named)"
+    target = victims or (_inferred(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
+                         if country else None)
+    if source.code is None:
+        # No author and no country anywhere in the sentence: an event keyed on no one and
+        # nowhere would merge with every other such one in the store (dedup.event_key).
+        return None
+    return _event(trigger, sent, index, document, source, target, code, reality,
+                  [why, f"cause '{cause_token.text}' gives {code}"])
+
+
+def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], here: list[ActorMention],
+                  document: Document, gazetteer: Gazetteer, countries: ArticleCountries,
+                  keep_uncertain: bool) -> Event | None:
+    trigger = _kind_token(sent, counts[ARREST_KIND])
+    if trigger is None or _thing_as_subject(trigger, here):
+        return None
+    reality = _reality(trigger, document, keep_uncertain)
+    if reality is None:
+        return None
+    country = _place_country(trigger, ARREST_CODE, here, gazetteer, countries)
+    police = [m for m in here if POLICE in m.sectors and m.code is not None and m.country == country]
+    agent = _clause_agent(trigger, here, counts[ARREST_KIND])
+    if agent is not None:
+        # "authorities have ... taken 38 into custody": the subject of a phrase of arrest the
+        # event lexicon has no row for makes the arrests.
+        source, why = agent, "source: the subject of the clause of the arrests"
+    elif police:
+        source, why = police[0], "source: the police the sentence names (no one else is said to arrest)"
+    elif country is not None:
+        source = _inferred(document.id, index, trigger.idx, country, [POLICE], "implicit: the police of the place")
+        why = f"source: the police of {country} (arrests with no one named to make them)"
+    else:
+        source = _inferred(document.id, index, trigger.idx, None, [POLICE], COUNTRYLESS_RULE)
+        why = "source: police, country not given (arrests with no one named to make them)"
+    victims = _victims(here, counts[ARREST_KIND])
+    target = victims or (_inferred(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
+                         if country else None)
+    return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
+
+
+def _kind_token(sent: Span, count: dict[str, object]) -> Token | None:
+    """The word that says what happened to the counted ("killed", "dead", "arrested"): the
+    kind word nearest the count, in the sentence."""
+    start, end = count["span"]  # type: ignore[misc]
+    kinds = [t for t in sent if is_kind_word(t.lower_)]
+    if not kinds:
+        return None
+    return min(kinds, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))  # type: ignore[operator]
+
+
+def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> bool:
+    """Whether the act has an author the actor stage coded ("police killed", "killed by
+    soldiers"): then it is the extractor's event, not an unnamed one."""
+    start, end = count["span"]  # type: ignore[misc]
+    heads = {m.head: m for m in here if m.code is not None and m.head >= 0 and not (m.start <= start < m.end)}
+    authors = [c for c in trigger.children if c.dep_ == "nsubj"]
+    authors += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(a.i in heads for a in authors)
+
+
+def _thing_as_subject(trigger: Token, here: list[ActorMention]) -> bool:
+    """"a cell meant for 35 held 155 men": an active verb of arrest whose subject is no actor
+    says where people were held, not that anyone arrested them."""
+    heads = {m.head for m in here}
+    return trigger.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i not in heads for c in trigger.children)
+
+
+def _clause_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> ActorMention | None:
+    """The coded subject of the verb whose clause holds a noun of arrest ("taken 38 into
+    custody", "made 12 arrests"), or of the verb it is joined to ("issued warrants ... and
+    taken 38 into custody"); None for a passive or a verb of saying's clause."""
+    start, _end = count["span"]  # type: ignore[misc]
+    heads = {m.head: m for m in here if m.code is not None and m.head >= 0 and not (m.start <= start < m.end)}
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    while True:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    return next((heads[s.i] for s in subjects if s.i in heads), None)
+
+
+def _reality(trigger: Token, document: Document, keep_uncertain: bool) -> tuple[bool, str | None] | None:
+    """(negated, modality) of the report, or None when it gives no event: negated, modal,
+    hypothetical or denied (unless kept), or background ("were killed in the 1994 war")."""
+    negated = is_negated(trigger)
+    mode = "hypothetical" if is_hypothetical(trigger) else modality(trigger) or embedding(trigger)
+    if (negated or mode is not None) and not keep_uncertain:
+        return None
+    if time_act(trigger, document.date).background:
+        return None
+    return negated, mode
+
+
+def _place_country(trigger: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
+                   countries: ArticleCountries) -> str | None:
+    """The country of the place of the act, else the one country the sentence's actors name."""
+    found = locate_event(trigger, code, gazetteer, countries)
+    if found is not None and found[0].country:
+        return found[0].country
+    named = {m.country for m in here if m.country}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _victims(here: list[ActorMention], count: dict[str, object]) -> ActorMention | None:
+    """The coded mention the count is part of ("At least 20 people", "three soldiers")."""
+    start, end = count["span"]  # type: ignore[misc]
+    for mention in here:
+        if mention.code is not None and mention.start <= start < mention.end:  # type: ignore[operator]
+            return mention
+    return None
+
+
+def _owner(cause: Token, here: list[ActorMention]) -> ActorMention | None:
+    """The coded actor a cause noun belongs to: "Russian shelling", "Israel's airstrikes"."""
+    heads = {m.head: m for m in here if m.code is not None}
+    for child in cause.children:
+        if child.dep_ in OWNER_DEPS and child.i in heads:
+            return heads[child.i]
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in heads:
+                    return heads[obj.i]
+    return None
+
+
+def _inferred(doc_id: str, sentence_index: int, at: int, country: str | None, sectors: list[str],
+              rule: str) -> ActorMention:
+    """An actor the text implies but does not name: an empty span at the trigger. With neither
+    country nor sectors its code is None: an unknown actor, which GDELT leaves blank."""
+    code = (country or "") + "".join(sectors)
+    return ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at,
+                        code=code or None, country=country, sectors=sectors, name=None, rule=rule)
+
+
+def _event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
+           target: ActorMention | None, code: str, reality: tuple[bool, str | None], notes: list[str]) -> Event:
+    info = get_code(code)
+    if info is None:  # the data file's codes are checked on load; a lexicon row's are too
+        raise ValueError(f"unattributed: unknown CAMEO code {code!r}")
+    negated, mode = reality
+    key = f"{document.id}|{index}|{trigger.i}|{source.code}|{target.code if target else ''}|{code}|unattributed"
+    explanation = [f"no coded author: '{trigger.text}' reports victims with no one named to have acted", *notes]
+    if target is not None:
+        explanation.append(f"target {target.text or '(implied)'} [{target.code}] via {target.rule}")
+    explanation.append(f"confidence {UNATTRIBUTED_CONFIDENCE}: the author is inferred")
+    return Event(
+        event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
+        code=code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+        plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=trigger.text,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule=f"unattributed.{code}",
+        confidence=UNATTRIBUTED_CONFIDENCE, date=document.date,
+        date_source="publication" if document.date else None, negated=negated, modality=mode,
+        explanation=explanation,
+    )
