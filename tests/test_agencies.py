@@ -1,5 +1,6 @@
-"""National agencies named without their country (data/actors/agencies.tsv): they resolve to
-their country's body, in text of our own, and short names only where written in capitals."""
+"""National agencies named without their country (data/actors/agencies.tsv) and armed groups
+the Phoenix tables lack (armed_groups.tsv): they resolve to their codes, in text of our own, and
+short names only where written in capitals."""
 from __future__ import annotations
 
 import csv
@@ -22,15 +23,16 @@ def codes(pipeline: Pipeline, text: str) -> dict[str, str | None]:
     return {m.text: m.code for m in mentions}
 
 
-def test_the_agencies_table_is_loaded_sorted_and_well_formed() -> None:
-    assert "agencies.tsv" in ACTOR_TABLES
-    path = files("newsevents") / "data" / "actors" / "agencies.tsv"
+@pytest.mark.parametrize("table,kind", [("agencies.tsv", "actor"), ("armed_groups.tsv", "group")])
+def test_the_project_tables_are_loaded_sorted_and_well_formed(table: str, kind: str) -> None:
+    assert table in ACTOR_TABLES
+    path = files("newsevents") / "data" / "actors" / table
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
     assert rows and list(rows[0]) == ["phrase", "code", "kind"]
     assert [r["phrase"] for r in rows] == sorted(r["phrase"] for r in rows)
     assert len({r["phrase"].lower() for r in rows}) == len(rows)
-    assert all(r["kind"] == "actor" and len(r["code"]) % 3 == 0 for r in rows)
+    assert all(r["kind"] == kind and len(r["code"]) % 3 == 0 for r in rows)
 
 
 @pytest.mark.parametrize("text,mention,code", [
@@ -43,6 +45,9 @@ def test_the_agencies_table_is_loaded_sorted_and_well_formed() -> None:
     ("The CBI raided the offices of a state minister.", "The CBI", "INDCOP"),
     ("The SBU detained a suspected informant in Odesa.", "The SBU", "UKRSPY"),
     ("The RCMP charged two men with smuggling.", "The RCMP", "CANCOP"),
+    ("Fighters of Islamic State overran an army post.", "Islamic State", "IMGMUSISI"),
+    ("HTS shelled a village in Idlib province.", "HTS", "SYRREBMUS"),
+    ("M23 rebels seized a border town on Tuesday.", "M23 rebels", "CODREB"),
 ])
 def test_an_agency_named_alone_is_its_country_s_body(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
     assert codes(pipeline, text).get(mention) == code
