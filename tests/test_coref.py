@@ -47,3 +47,13 @@ def test_a_reference_takes_the_one_compatible_actor(pipeline: Pipeline, text: st
 ])
 def test_an_ambiguous_or_distant_reference_stays_unresolved(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert not [e for e in events_of(pipeline, text) if e.trigger == trigger and e.source.rule.startswith("coref:")]
+
+
+def test_they_after_an_uncoded_plural_subject_is_not_the_coded_actor_beside_it(pipeline: Pipeline) -> None:
+    # "they" may be the nurses, whom the actor stage cannot code, as well as the FBI.
+    text = "The nurses said they would work with the FBI on the case. They hope for more funding next year."
+    assert not [e for e in events_of(pipeline, text) if e.trigger == "hope" and e.source.rule.startswith("coref:")]
+    # With the coded actor as the subject, "they" still takes it.
+    text = "Iraqi Kurds said they would work with the nurses on the case. They attacked a police station."
+    (event,) = [e for e in events_of(pipeline, text) if e.trigger == "attacked"]
+    assert event.source.code is not None and event.source.code.startswith("IRQ") and event.source.rule == "coref:they"

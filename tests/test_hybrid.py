@@ -22,7 +22,7 @@ DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
 MODEL_DEV_MACRO_F1_FLOOR = 0.70
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down.
-HYBRID_DEV_MACRO_F1_FLOOR = 0.60
+HYBRID_DEV_MACRO_F1_FLOOR = 0.61
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +216,38 @@ def test_a_refusal_with_no_actor_addressed_stands_only_when_the_model_is_very_su
     if coded:
         assert model_events[0].code[:2] == "12" and model_events[0].target is None
         assert model_events[0].source.code.startswith("KEN")
+
+
+@pytest.mark.parametrize("text,p,coded", [
+    # An assault that names no one else stands alone at the model's own floor...
+    ("Nigerian troops ambushed a convoy on Sunday.", 0.8, True),
+    # ...and a place in the source's own country is where it acted, not on whom...
+    ("Nigerian troops ambushed a convoy near Maiduguri on Sunday.", 0.8, True),
+    # ...but where the sentence names someone the target search missed, it needs more.
+    ("Nigerian troops ambushed a convoy on Sunday, Chadian officials said.", 0.8, False),
+    ("Nigerian troops ambushed a convoy on Sunday, Chadian officials said.", 0.92, True),
+])
+def test_a_model_assault_with_no_target_stands_where_its_sentence_names_no_one_else(
+        monkeypatch: pytest.MonkeyPatch, text: str, p: float, coded: bool) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", p))
+    model_events = [e for e in code(Pipeline(), text) if e.rule == "model:ASSAULT"]
+    assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("19", "NGAMIL", None)] if coded else [])
+
+
+def test_a_model_event_with_no_target_and_a_countryless_source_is_coded_as_the_lexicon_codes_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", 0.8))
+    model_events = [e for e in code(Pipeline(), "Gunmen ambushed a convoy on the highway on Sunday.")
+                    if e.rule == "model:ASSAULT"]
+    assert [(e.source.code, e.source.country, e.target) for e in model_events] == [("UAF", None, None)]
+
+
+def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("SANCTION", 0.8))
+    assert not [e for e in code(Pipeline(), "Kenya suspended the programme on Friday.") if e.rule.startswith("model:")]

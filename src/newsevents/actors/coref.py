@@ -42,6 +42,8 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
         index = sentence_of[token.i]
         if token.lower_ in PLURAL_PRONOUNS:
             antecedent = _antecedent(mentions, index, token.idx, lambda m: _is_collective(m, doc))
+            if antecedent is not None and _uncoded_plural_subject(doc, mentions, antecedent.sentence_index, index):
+                antecedent = None  # "The doctors said they would work with CBP. They hope ...": the doctors
             rule = RULE_PRONOUN
         elif token.lemma_.lower() in GROUP_NOUNS and _definite_bare(token):
             antecedent = _antecedent(mentions, index, token.idx, _is_organisation)
@@ -63,6 +65,21 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
                 mention.name = mention.name or antecedent.name
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
+
+
+def _uncoded_plural_subject(doc: Doc, mentions: list[ActorMention], first: int, last: int) -> bool:
+    """Whether a sentence from ``first`` up to (not including) ``last`` has a plural subject
+    that names no coded actor ("The doctors said ..."): "they" after it may be those people,
+    whom the actor stage could not code, as well as the coded actor found further off."""
+    coded = {i for m in mentions if m.code for i in _token_range(doc, m)}
+    for index, sent in enumerate(doc.sents):
+        if not first <= index < last:
+            continue
+        for token in sent:
+            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS") and \
+                    not any(t.i in coded for t in token.subtree):
+                return True
+    return False
 
 
 def _token_range(doc: Doc, mention: ActorMention) -> range:

@@ -20,7 +20,8 @@ from .dictionary import parse_actor_dictionary, parse_agent_dictionary
 
 # Packaged actor tables, each under its own licence (see NOTICE); columns phrase, code, kind,
 # start, end (missing columns are empty).
-ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv")
+ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv",
+                "agencies.tsv", "armed_groups.tsv")
 AGENT_TABLES = ("agents.tsv", "roles.tsv")
 ROLES_TABLE = "roles.tsv"
 

@@ -11,7 +11,9 @@ For each candidate sentence (one that names a coded actor and has a verb or an e
   model's event is coded on a word of the sentence: a lexicon row of that type matching a word
   there gives the fine code, else the main verb carries the type's base code
   (``data/lexicon/model_types.tsv``). Source and target come from the same argument search as
-  a lexicon trigger's, with the same negation, modality and hypothetical checks.
+  a lexicon trigger's, with the same negation, modality and hypothetical checks. One with no
+  target needs a higher probability, unless it is an act that stands alone (a protest, a show
+  of force, an assault) in a sentence that names no one else it might be aimed at.
 
 ``coder`` chooses: ``rules`` (the lexicon alone), ``model`` (the classifier's types decide:
 lexicon events are kept only where the model gives their type) or ``hybrid`` (the default).
@@ -31,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import ADDRESSED_ROOTS, code_tokens
+from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .words import words
 
@@ -63,12 +65,20 @@ TARGETLESS_PROBABILITY = 0.9
 # ...or this much for a demand, accusation, refusal or threat, which is usually addressed to
 # someone ("Baghdad rejected the referendum" has none; a wrong one has lost its addressee).
 ADDRESSED_TARGETLESS_PROBABILITY = 0.95
+# Roots of acts that stand without a target, as the lexicon codes them: statements, intentions,
+# yielding and protest (extract.TARGETLESS_ROOTS), and shows of force, assaults, fighting and
+# mass violence ("troops massed on the border", "gunmen ambushed a convoy"). A model event of
+# these needs no more than MODEL_EVENT_PROBABILITY to stand without a target, where its
+# sentence names no one else it might be aimed at (``_targetless_floor``).
+STANDALONE_ROOTS = TARGETLESS_ROOTS | frozenset({"15", "18", "19", "20"})
 # PLOVER types the classifier merges: CONCEDE and RETREAT are PLV's YIELD.
 MERGED_TYPES = MappingProxyType({"CONCEDE": "YIELD", "RETREAT": "YIELD"})
 MODEL_TYPES_HEADER = ("type", "code", "note")
 # Verbs that report speech: the event of "X said Y attacked Z" is in the reported clause.
 REPORTING_VERBS = words("reporting_verbs")
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# A trigger's own object, which its target search reads first.
+OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 
 
 def check_coder(coder: str) -> str:
@@ -124,8 +134,9 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
             probability[pick[0].i] = p
     for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
                              require_actors=require_actors):
-        p = probability[_token_at(doc, event).i]
-        if event.target is None and p < _targetless_floor(event.code):
+        trigger = _token_at(doc, event)
+        p = probability[trigger.i]
+        if event.target is None and p < _targetless_floor(event, trigger, mentions):
             continue
         event.confidence = event.confidence * p * MODEL_EVENT_SHARE
         event.explanation.append(f"classifier: {event.rule[len('model:'):]} p={p:.2f} where no lexicon row fired")
@@ -133,8 +144,35 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     return sorted(kept, key=lambda e: (e.sentence_index, e.trigger_start))
 
 
-def _targetless_floor(code: str) -> float:
-    return ADDRESSED_TARGETLESS_PROBABILITY if code[:2] in ADDRESSED_ROOTS else TARGETLESS_PROBABILITY
+def _targetless_floor(event: Event, trigger: Token, mentions: list[ActorMention]) -> float:
+    """The probability a model event with no target needs: no more than any model event's for
+    an act that stands alone (STANDALONE_ROOTS) in a sentence that names no one else it could
+    be aimed at; more where the act is usually done to someone or the target search may have
+    missed whom."""
+    if event.code[:2] in STANDALONE_ROOTS and not _names_others(event, trigger, mentions):
+        return MODEL_EVENT_PROBABILITY
+    return ADDRESSED_TARGETLESS_PROBABILITY if event.code[:2] in ADDRESSED_ROOTS else TARGETLESS_PROBABILITY
+
+
+def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) -> bool:
+    """Whether the event's sentence names someone its target search may have missed: a coded
+    actor other than its sources (places in the source's own country aside: "in Lagos" is
+    where Nigerians acted, not on whom), or an actor it could not code as the trigger's own
+    object ("questioned the former head of the utility")."""
+    source = event.source
+    for m in mentions:
+        if m.sentence_index != event.sentence_index or (m.start, m.end) == (source.start, source.end):
+            continue
+        if m.code is None:
+            if 0 <= m.head < len(trigger.doc) and trigger.doc[m.head].head.i == trigger.i \
+                    and trigger.doc[m.head].dep_ in OBJECT_DEPS:
+                return True
+            continue
+        if m.code == source.code or m.rule == "place" and m.country is not None and m.country == source.country:
+            continue
+        return True
+    return False
+
 
 
 def _judge(event: Event, row: np.ndarray | None, classifier: EventClassifier, coder: str) -> Event | None:
