@@ -305,3 +305,16 @@ def test_country_names_and_modifiers_stay_as_they_were(pipeline: Pipeline, text:
 ])
 def test_peacekeepers_and_security_chiefs_have_their_sector(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert code_of(pipeline, text, phrase) == code
+
+
+def test_a_story_naming_one_country_gives_it_to_its_roles() -> None:
+    events = events_of("Fort Worth, Texas police found the girl on Monday. "
+                       "Police arrested a 57-year-old man on Tuesday.")
+    (event,) = [e for e in events if e.code.startswith("17")]
+    assert event.source.code == "USACOP" and event.source.rule == "role+only-country-in-article"
+
+
+def test_a_story_naming_two_countries_leaves_its_roles_without_one() -> None:
+    events = events_of("Kenya and Uganda signed a trade deal on Monday. Police arrested a 57-year-old man on Tuesday.")
+    (event,) = [e for e in events if e.code.startswith("17")]
+    assert event.source.country is None

@@ -89,6 +89,9 @@ def test_a_restrictive_relative_clause_stays_news(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize("text,trigger,background", [
+    # a perfect progressive is an activity under way, not a new act
+    ("Iran and Syria have been pressuring Iraq to expel the advisers.", "pressuring", True),
+    ("Kenyan and Ugandan envoys had been holding talks for weeks.", "holding", True),
     ("Russian forces continue to occupy parts of Ukraine.", "occupy", True),
     ("Israel has detained the activist since 2019.", "detained", True),
     ("Russian forces continued to shell Kharkiv on Tuesday.", "shell", False),
