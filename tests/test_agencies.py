@@ -45,8 +45,8 @@ def test_the_project_tables_are_loaded_sorted_and_well_formed(table: str, kind: 
     ("The CBI raided the offices of a state minister.", "The CBI", "INDCOP"),
     ("The SBU detained a suspected informant in Odesa.", "The SBU", "UKRSPY"),
     ("The RCMP charged two men with smuggling.", "The RCMP", "CANCOP"),
-    ("Fighters of Islamic State overran an army post.", "Islamic State", "IMGMUSISI"),
-    ("HTS shelled a village in Idlib province.", "HTS", "SYRREBMUS"),
+    ("Fighters of Islamic State overran an army post.", "Islamic State", "IMGMOSISI"),
+    ("HTS shelled a village in Idlib province.", "HTS", "SYRREBMOS"),
     ("M23 rebels seized a border town on Tuesday.", "M23 rebels", "CODREB"),
 ])
 def test_an_agency_named_alone_is_its_country_s_body(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

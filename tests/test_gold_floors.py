@@ -94,9 +94,10 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # Hybrid precision floors were 0.80 (root+dyad, 0.805) and 0.93 (root, 0.932) until issue 15
 # coded two more kinds of event: towns as their residents (CVL) and unnamed violence with
 # victims (events/unattributed.py). Both add right events, and both code "an attack on the town
-# of Saraqeb" as 19 or 18 where the gold has 2041 (chlorine gas), one more false positive.
+# of Saraqeb" as 19 where the gold has 2041 (chlorine gas); barrel bombs filled with chlorine
+# are coded 183. Root: 109/8/60 (P 0.932, R 0.645) before, 111/10/58 (P 0.917, R 0.657) after.
 HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.75, 0.55), ("root", 0.85, 0.57)],
-                   "hybrid": [("root+dyad", 0.79, 0.57), ("root", 0.92, 0.61)]}
+                   "hybrid": [("root+dyad", 0.79, 0.57), ("root", 0.91, 0.61)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],
