@@ -253,9 +253,16 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "Ugandan troops have been eager to withdraw from Somalia.",
     "Ugandan troops were keen to withdraw from Somalia.",
     "Kenyan police rescued two Ugandan girls from a hotel room.",
+    # a future act CAMEO has no intent code for (appeal, demand) has not happened yet
+    "The Kenyan minister will demand an apology from Uganda.",
+    "The Kenyan minister will ask Uganda for help.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text
+
+
+def test_a_future_act_with_an_intent_code_is_that_intent(pipeline: Pipeline) -> None:
+    assert ("KENGOV", "033", "UGA") in code(pipeline, "The Kenyan government will send aid to Uganda.")
 
 
 def test_telling_someone_a_fact_is_a_statement_not_a_demand(pipeline: Pipeline) -> None:

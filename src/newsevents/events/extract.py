@@ -65,9 +65,9 @@ CO_AGENT_PHRASES = (("along", "with"), ("together", "with"))
 # A frame's own code when its table has no row for the embedded event.
 FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
 # Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y, "it
-# will not ..." a rejection), so
-# they are coded even when the complement's verb is not in the lexicon.
+# will not ..." a rejection), so they are coded even when the complement's verb is not in the lexicon.
 EXPLICIT_FRAMES = frozenset({"demand", "appeal", "reject"})
+INTENT_ROOTS = frozenset({"03", "13"})  # a future of these is itself an intention or a threat
 STATEMENT_ROOT = "01"
 # Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
 ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
@@ -307,8 +307,9 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         elif trigger.modality == "future" and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
             intent = lexicon.frame_code("intent", entry.code)
             if intent:
-                trigger.code = intent
-                trigger.notes.append(f"future tense: intent code {intent}")
+                trigger.code, trigger.notes = intent, [*trigger.notes, f"future tense: intent code {intent}"]
+            elif entry.code[:2] not in INTENT_ROOTS:
+                trigger.modality = "possible"  # "will ask the ICC": no intent code, and not yet done
         _conditional_intent(trigger, lexicon)
         found[token.i] = trigger
     for trigger in found.values():
