@@ -174,7 +174,6 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
     return False
 
 
-
 def _judge(event: Event, row: np.ndarray | None, classifier: EventClassifier, coder: str) -> Event | None:
     """A lexicon event seen by the model: kept with a confidence of both, or dropped."""
     label = type_of(event.plover_type)

@@ -179,7 +179,6 @@ def _accident(sent: Span) -> bool:
     """Whether the sentence makes the harm an accident or natural: "a bus crash", "floods"."""
     words = _words()
     lowered = [t.lower_ for t in sent]
-    lemmas = [t.lemma_.lower() for t in sent]
     # Words as written, not lemmas: "stormed a hotel" is no storm.
     return any(tuple(lowered[i:i + len(phrase)]) == phrase and not (
         phrase == ("fire",) and i > 0 and lowered[i - 1] in words.armed_fire)
