@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import zlib
 
 from charset_normalizer import from_bytes
