@@ -67,7 +67,6 @@ FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "
 # Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y, "it
 # will not ..." a rejection), so they are coded even when the complement's verb is not in the lexicon.
 EXPLICIT_FRAMES = frozenset({"demand", "appeal", "reject"})
-INTENT_ROOTS = frozenset({"03", "13"})  # a future of these is itself an intention or a threat
 STATEMENT_ROOT = "01"
 # Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
 ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
@@ -305,11 +304,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
             _apply_reported_frame(trigger, lexicon, consumed)
         elif trigger.modality == "future" and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
-            intent = lexicon.frame_code("intent", entry.code)
-            if intent:
-                trigger.code, trigger.notes = intent, [*trigger.notes, f"future tense: intent code {intent}"]
-            elif entry.code[:2] not in INTENT_ROOTS:
-                trigger.modality = "possible"  # "will ask the ICC": no intent code, and not yet done
+            _as_intent(trigger, lexicon)
         _conditional_intent(trigger, lexicon)
         found[token.i] = trigger
     for trigger in found.values():
@@ -345,10 +340,9 @@ def _uncertain(trigger: _Trigger) -> bool:
 
 def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], picks: Iterable[tuple[Token, LexiconEntry]],
                 lexicon: Lexicon, *, keep_uncertain: bool = False, require_actors: bool = True) -> list[Event]:
-    """Code each picked token as if its row had fired: the same reality checks and argument
-    search as a lexicon trigger, except that the event may have no target. The hybrid coder picks the tokens and rows for the events its
-    classifier finds where no row fired (``events/hybrid.py``); a future act becomes the
-    intent its row's code frames, or nothing when the frame table has none."""
+    """Code each picked token as if its row had fired: the same reality checks, future reading and
+    argument search as a lexicon trigger's, except that the event may have no target. The hybrid
+    coder picks them for the events its classifier finds where no row fired (``events/hybrid.py``)."""
     actors = _Actors(mentions, doc, any_noun=not require_actors)
     index_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     events: list[Event] = []
@@ -357,15 +351,20 @@ def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], pick
         trigger = _new_trigger(token, entry, sent.text.rstrip().endswith("?"))
         trigger.targetless = True
         if trigger.modality == "future":
-            intent = lexicon.frame_code("intent", entry.code)
-            if intent is None:
-                continue
-            trigger.code = intent
-            trigger.notes.append(f"future tense: intent code {intent}")
+            _as_intent(trigger, lexicon)
         if _uncertain(trigger) and not keep_uncertain:
             continue
         events.extend(_events_for(trigger, sent, index_of[sent.start], document, actors))
     return events
+
+
+def _as_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
+    """A future act is the intention its code frames (``Lexicon.future_code``), else not yet done."""
+    code = lexicon.future_code(trigger.code)
+    if code is None:
+        trigger.modality = "possible"
+    elif code != trigger.code:
+        trigger.code, trigger.notes = code, [*trigger.notes, f"future tense: intent code {code}"]
 
 
 def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:

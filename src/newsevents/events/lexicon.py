@@ -47,6 +47,8 @@ FRAMES_HEADER = ("frame", "inner", "code", "note")
 
 # Complement-taking predicate classes; frames.tsv says what each does to the embedded code.
 FRAME_NAMES = frozenset({"appeal", "demand", "intent", "reject", "threaten"})
+# Roots whose future is itself an intention (03) or a threat (13): "will offer", "will retaliate".
+INTENT_ROOTS = frozenset({"03", "13"})
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 # Built-in row files, read in this order: event verbs and nouns, then predicative adjectives
@@ -145,6 +147,12 @@ class Lexicon:
             if code is not None:
                 return code
         return None
+
+    def future_code(self, code: str) -> str | None:
+        """What a future act coded ``code`` is: the intention it frames ("will send aid" is 033),
+        the code itself when it is already an intention or a threat (03, 13), or None when CAMEO
+        has no intention for it ("will ask the ICC", "will demand"): it has not happened yet."""
+        return self.frame_code("intent", code) or (code if code[:2] in INTENT_ROOTS else None)
 
 
 def load_lexicon(extra: Sequence[str | Path] = (), *, replace: bool = False) -> Lexicon:
