@@ -117,6 +117,16 @@ def actor_to_dict(mention: ActorMention | None) -> dict[str, Any] | None:
             "name": mention.name, "text": mention.text, "span": [mention.start, mention.end]}
 
 
+def implied_actor(doc_id: str, sentence_index: int, at: int, country: str | None, sectors: list[str],
+                  rule: str) -> ActorMention:
+    """An actor the text implies but does not name: an empty span at ``at`` (the trigger), and a
+    rule that says how it was inferred. With neither country nor sectors its code is None: an
+    unknown actor, which GDELT leaves blank."""
+    code = (country or "") + "".join(sectors)
+    return ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at,
+                        code=code or None, country=country, sectors=sectors, name=None, rule=rule)
+
+
 @dataclass(slots=True)
 class EventMention:
     """One sentence that reports an event: an event found several times in an article is

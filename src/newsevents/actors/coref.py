@@ -35,6 +35,7 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
     """
     sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
     taken = {m.head for m in mentions} | {i for m in mentions for i in _token_range(doc, m)}
+    uncoded_plural = _uncoded_plural_subjects(doc, mentions, sentence_of)
     added: list[ActorMention] = []
     for token in doc:
         if token.i in taken or token.dep_ not in ROLE_DEPS:
@@ -42,7 +43,7 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
         index = sentence_of[token.i]
         if token.lower_ in PLURAL_PRONOUNS:
             antecedent = _antecedent(mentions, index, token.idx, lambda m: _is_collective(m, doc))
-            if antecedent is not None and _uncoded_plural_subject(doc, mentions, antecedent.sentence_index, index):
+            if antecedent is not None and any(antecedent.sentence_index <= i < index for i in uncoded_plural):
                 antecedent = None  # "The doctors said they would work with CBP. They hope ...": the doctors
             rule = RULE_PRONOUN
         elif token.lemma_.lower() in GROUP_NOUNS and _definite_bare(token):
@@ -67,19 +68,13 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
     mentions.sort(key=lambda m: m.start)
 
 
-def _uncoded_plural_subject(doc: Doc, mentions: list[ActorMention], first: int, last: int) -> bool:
-    """Whether a sentence from ``first`` up to (not including) ``last`` has a plural subject
-    that names no coded actor ("The doctors said ..."): "they" after it may be those people,
-    whom the actor stage could not code, as well as the coded actor found further off."""
+def _uncoded_plural_subjects(doc: Doc, mentions: list[ActorMention], sentence_of: dict[int, int]) -> set[int]:
+    """The sentences with a plural subject that names no coded actor ("The doctors said ..."):
+    "they" after one may be those people, whom the actor stage could not code, as well as the
+    coded actor found further off. One pass over the document."""
     coded = {i for m in mentions if m.code for i in _token_range(doc, m)}
-    for index, sent in enumerate(doc.sents):
-        if not first <= index < last:
-            continue
-        for token in sent:
-            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS") and \
-                    not any(t.i in coded for t in token.subtree):
-                return True
-    return False
+    return {sentence_of[token.i] for token in doc
+            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS") and not any(t.i in coded for t in token.subtree)}
 
 
 def _token_range(doc: Doc, mention: ActorMention) -> range:

@@ -84,6 +84,7 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     countries = ArticleCountries(mentions) if gazetteer is not None else None
     dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
+    whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
         country, rule = None, COUNTRYLESS_RULE
         if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
@@ -94,7 +95,7 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
-            elif not here and not others and len(whole := countries.outside()) == 1:
+            elif not here and not others and len(whole) == 1:
                 # A local story that names one country in all its text ("Fort Worth police
                 # arrested ...") is about that country's police, courts and people.
                 (country,) = whole

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
-from ..model import ActorMention, Document, Event, short_id
+from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, UNCERTAIN_MODALS
 from .reality import embedding as _embedding
@@ -1285,7 +1285,7 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     named = {m.country for m in actors.in_span(sent) if m.code is not None}
     if named != {source.country}:
         return []
-    return [_inferred_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],
+    return [implied_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],
                             "implicit: the source's own country (domestic act)")]
 
 
@@ -1311,7 +1311,7 @@ def _unnamed_perpetrators(trigger: _Trigger, sent: Span, actors: _Actors, doc_id
     if len(countries) != 1 or len(countries) < len({m.country for m in places}):
         return []  # one country, and every place known to lie in it
     (country,) = countries
-    return [_inferred_actor(doc_id, sentence_index, token.idx, country, [],
+    return [implied_actor(doc_id, sentence_index, token.idx, country, [],
                             "implicit: unnamed attackers in the place of the attack")]
 
 
@@ -1350,15 +1350,7 @@ def _protested_government(source: ActorMention, token: Token, actors: _Actors) -
     if len(held_in) == 1 and held_in != {source.country}:
         (country,) = held_in
         rule = "implicit: government of the country protested in"
-    return _inferred_actor(source.doc_id, source.sentence_index, token.idx, country, ["GOV"], rule)
-
-
-def _inferred_actor(doc_id: str, sentence_index: int, at: int, country: str, sectors: list[str],
-                    rule: str) -> ActorMention:
-    """An actor the text implies but does not name: an empty span at the trigger, and a rule
-    that says how it was inferred."""
-    return ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at,
-                        code=country + "".join(sectors), country=country, sectors=sectors, name=None, rule=rule)
+    return implied_actor(source.doc_id, source.sentence_index, token.idx, country, ["GOV"], rule)
 
 
 def _clause_depth(token: Token) -> int:

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.countryless import COUNTRYLESS_RULE
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
-from ..model import ActorMention, Document, Event, short_id
+from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .casualties import counts_in, is_kind_word
 from .lexicon import Lexicon, tsv_rows
 from .reality import embedding, is_hypothetical, is_negated, modality
@@ -206,11 +206,6 @@ def _rank(code: str) -> tuple[int, int]:
     return (len(code), 0 if code == VIOLENT_PROTEST else int(not code.endswith("0")))
 
 
-def _phrase_at(phrase: tuple[str, ...], i: int, lowered: list[str], lemmas: list[str]) -> bool:
-    size = len(phrase)
-    return tuple(lowered[i:i + size]) == phrase or tuple(lemmas[i:i + size]) == phrase
-
-
 def _lexicon_cause(token: Token, lexicon: Lexicon) -> str | None:
     """The code of the event lexicon's noun of force that ``token`` is, the row whose
     modifiers ("car", "air") the noun has ranking first; None for other words."""
@@ -252,9 +247,9 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     if owner is not None:
         source, why = owner, f"source: the owner of '{cause_token.text}'"
     else:
-        source = _inferred(document.id, index, trigger.idx, country, [], RULE_UNNAMED)
+        source = implied_actor(document.id, index, trigger.idx, country, [], RULE_UNNAMED)
         why = f"source: unnamed attackers{' in ' + country if country else ''} ('{cause_token.text}', no author named)"
-    target = victims or (_inferred(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
+    target = victims or (implied_actor(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
     if source.code is None:
         # No author and no country anywhere in the sentence: an event keyed on no one and
@@ -283,13 +278,13 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     elif police:
         source, why = police[0], "source: the police the sentence names (no one else is said to arrest)"
     elif country is not None:
-        source = _inferred(document.id, index, trigger.idx, country, [POLICE], "implicit: the police of the place")
+        source = implied_actor(document.id, index, trigger.idx, country, [POLICE], "implicit: the police of the place")
         why = f"source: the police of {country} (arrests with no one named to make them)"
     else:
-        source = _inferred(document.id, index, trigger.idx, None, [POLICE], COUNTRYLESS_RULE)
+        source = implied_actor(document.id, index, trigger.idx, None, [POLICE], COUNTRYLESS_RULE)
         why = "source: police, country not given (arrests with no one named to make them)"
     victims = _victims(here, counts[ARREST_KIND])
-    target = victims or (_inferred(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
+    target = victims or (implied_actor(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
     return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
 
@@ -382,15 +377,6 @@ def _owner(cause: Token, here: list[ActorMention]) -> ActorMention | None:
                 if obj.dep_ == "pobj" and obj.i in heads:
                     return heads[obj.i]
     return None
-
-
-def _inferred(doc_id: str, sentence_index: int, at: int, country: str | None, sectors: list[str],
-              rule: str) -> ActorMention:
-    """An actor the text implies but does not name: an empty span at the trigger. With neither
-    country nor sectors its code is None: an unknown actor, which GDELT leaves blank."""
-    code = (country or "") + "".join(sectors)
-    return ActorMention(doc_id=doc_id, sentence_index=sentence_index, text="", start=at, end=at,
-                        code=code or None, country=country, sectors=sectors, name=None, rule=rule)
 
 
 def _event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
