@@ -41,12 +41,13 @@ __all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word"]
 # Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
 CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
 HEADER = ("kind", "phrase", "min", "max", "note")
-# A numeral keeps its thousands commas ("1,200") but not a comma after it ("rose to 14, officials said").
-TOKEN_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
-NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
 AGE_WORD = "aged"
+# A numeral keeps its thousands commas ("1,200") but not a comma after it ("rose to 14, officials
+# said"); an age is one token.
+TOKEN_RE = re.compile(AGE_RE.pattern + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
+NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # The longest noun of a count that "and" joins to the next before their verb ("seven soldiers and
 # two civilians were killed"); a longer run of words is likely a clause of its own.
 JOINED_NOUN_WORDS = 3
