@@ -122,6 +122,24 @@ def test_a_day_that_names_a_commemoration_does_not_date_the_act(pipeline: Pipeli
     assert all(e.date_source == "publication" and not e.background for e in by_trigger(events, "banned"))
 
 
+def test_a_day_on_the_act_noun_dates_the_act(pipeline: Pipeline) -> None:
+    # The dated noun is the act itself: the talks were in January, background in March.
+    events = events_of(pipeline, "Reporters asked about Japan's January 9 talks with South Korea.")
+    talks = by_trigger(events, "talks")
+    assert talks and all(e.date == "2024-01-09" and e.background for e in talks)
+
+
+def test_an_act_in_a_clause_of_a_dated_noun_takes_its_date(pipeline: Pipeline) -> None:
+    # "the Jan. 5 statement that X had signed": the signing came by Jan. 5.
+    events = events_of(pipeline, "Despite Kenya's Jan. 5 statement that Kenya and Uganda had signed a border accord, "
+                                 "the dispute goes on.")
+    signed = by_trigger(events, "signed")
+    assert signed and all(e.date == "2024-01-05" and e.background for e in signed)
+    # A clause of an undated noun stays news: the dated noun was another one.
+    news = events_of(pipeline, "After the Jan. 5 vote, Kenya said that Kenya and Uganda had signed a border accord.")
+    assert by_trigger(news, "signed") and not any(e.background for e in by_trigger(news, "signed"))
+
+
 ARTICLE = ("Germany expelled two Russian diplomats on Monday. In 2003, Germany expelled three Iraqi diplomats.\n")
 
 

@@ -148,12 +148,29 @@ def _month(year: int, month: int, part: str | None) -> Period:
 
 def _names_a_thing(trigger: Token, text: str) -> bool:
     """"the annual June 4 vigil", "the September 11 attacks": a day that modifies a noun names
-    it (a commemoration, an anniversary); it does not date the act the sentence reports."""
+    it (a commemoration, an anniversary); it does not date the act the sentence reports.
+    Unless that noun is the act ("Trump's July 25 call with Zelenskiy") or holds it in a
+    clause of its own ("the Oct. 11 announcement that they had reached a deal"): then it does."""
     span = _span_of_text(trigger, text)
     if span is None or span.root.dep_ not in ("compound", "nmod", "amod"):
         return False
     head = span.root.head
+    if head.i == trigger.i or _described_by(trigger, head):
+        return False
     return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in TIMES_OF_DAY  # "Saturday night" dates
+
+
+def _described_by(trigger: Token, noun: Token) -> bool:
+    """Whether the trigger's clause is a clause of ``noun`` (acl, relcl), directly or through
+    conjoined and complement clauses."""
+    node = _clause_verb(trigger)
+    while node.head.i != node.i:
+        if node.dep_ in ("acl", "relcl"):
+            return node.head.i == noun.i
+        if node.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        node = node.head
+    return False
 
 
 def _span_of_text(trigger: Token, text: str) -> Span | None:
