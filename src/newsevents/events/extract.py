@@ -1247,13 +1247,13 @@ def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
 
 
 def _capital_government(place: ActorMention, doc: Doc, slots: tuple[str, ...]) -> ActorMention | None:
-    """"warned Beijing", "urged Tehran to ...": a capital addressed by a verbal act (as its
-    object, after "to"/"with"/"against"/"on", or after a preposition the lexicon row names) is
-    its government; "phoning in from London" or any other place is no addressee."""
+    """"warned Beijing", "urged Tehran to", "condemned Washington's move": a capital addressed by
+    a verbal act (its object or possessor, after "to"/"with"/"against"/"on", or a preposition the
+    lexicon row names) is its government; "phoning in from London" or any other place is not."""
     if place.kind != "capital" or not place.country or place.head < 0:
         return None
     head = doc[place.head]
-    if not (head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in ADDRESSEE_PREPS | set(slots)):
+    if not (head.dep_ in ("dobj", "dative", "poss") or head.dep_ == "pobj" and head.head.lower_ in ADDRESSEE_PREPS | set(slots)):
         return None
     return dataclasses.replace(place, code=place.country + "GOV", sectors=["GOV"], rule="metonymy: capital as addressee")
 
