@@ -129,6 +129,11 @@ def test_secretaries_of_state_are_government(pipeline: Pipeline, text: str, phra
     assert found(pipeline, text)[phrase] == "GBRGOV"
 
 
+def test_a_shadow_secretary_is_the_opposition(pipeline: Pipeline) -> None:
+    codes = found(pipeline, "Britain's shadow home secretary criticised the plan on Monday.")
+    assert codes["Britain's shadow home secretary"] == "GBROPP"
+
+
 def test_a_uk_only_office_names_its_country(pipeline: Pipeline) -> None:
     codes = found(pipeline, "The Chancellor of the Exchequer cut fuel duty on Wednesday.")
     assert "GBRGOV" in codes.values()

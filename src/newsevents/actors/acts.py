@@ -9,7 +9,7 @@ not the country's people. The words live in ``data/actors/acts.tsv``.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from importlib.resources import files
 
@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..events.words import read_word_sets
 
-__all__ = ["act_head", "attack_owners", "is_weapon", "precedes_attack"]
+__all__ = ["act_head", "act_roles", "attack_owners", "is_weapon", "precedes_attack"]
 
 ACT_SETS = ("attack_nouns", "event_nouns")
 # Tags the small parser gives an attack noun it misreads as a verb after a nationality
@@ -41,6 +41,19 @@ def act_head(chunk: Span) -> bool:
     """Whether the noun phrase ``chunk`` names an act or a situation: its head is an attack
     noun ("a drone strike", "Israeli airstrikes") or an event noun ("the Palestinian uprising")."""
     return _is_act_word(chunk.root)
+
+
+def act_roles(chunk: Span, role_words: Collection[int]) -> tuple[frozenset[int], list[int]]:
+    """For a phrase naming an act, the role words whose reading does not count, and the weapons
+    among them; for any other phrase, none.
+
+    The head's reading never counts ("the Palestinian uprising" is no rebel group); a weapon's
+    counts only when the phrase names its owner ("a drone strike" is no one, "an Israeli drone
+    strike" Israel's military), which the caller knows. role_words: indexes of role words."""
+    if not act_head(chunk):
+        return frozenset(), []
+    weapons = [t.i for t in chunk if t.i in role_words and t.i != chunk.root.i and is_weapon(t)]
+    return frozenset([chunk.root.i, *weapons]), weapons
 
 
 def is_weapon(token: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
-from .acts import act_head, attack_owners, is_weapon, precedes_attack
+from .acts import act_roles, attack_owners, precedes_attack
 from .countryless import place_unlocated_roles
 from ..syntax import noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
@@ -254,8 +254,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     parts = _Parts()
     seen_matches: set[int] = set()
     role_words = frozenset(agent_at)
-    act = act_head(chunk)
-    weapon_sectors: list[str] = []
+    unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     for token in chunk:
         if token.i in actor_at:
             start, end, facts = actor_at[token.i]
@@ -274,11 +273,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
-                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES) \
-                and not (act and token.i == root.i):  # "the Palestinian uprising" is no rebel
-            if act and is_weapon(token):
-                weapon_sectors.extend(agent_at[token.i])  # "a drone strike": the owner decides
-                continue
+                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES) and token.i not in unread:
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -303,9 +298,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
-    if parts.countries or parts.group is not None or parts.head_country:
-        # "an Israeli drone strike" is Israel's military; "a drone strike" is no one
-        parts.sectors.extend(s for s in dict.fromkeys(weapon_sectors) if s not in parts.sectors)
+    if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
+        parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
 
 
