@@ -241,6 +241,19 @@ ACTOR_SUPPLEMENT = [
     ("kampuchean", "KHM", "adjective"),  # Phoenix has the old name "kampuchea", not its demonym
 ]
 
+# Phrases whose Phoenix reading news has since outgrown: each row replaces every Phoenix row of
+# its phrase. Phoenix's "Ansar Allah" is a small Lebanese group (LBNREB, added 2013); since 2014
+# news uses the name for Yemen's Houthi movement, which the supplement codes YEMREB.
+ACTOR_CORRECTIONS = [
+    ("ansar allah", "YEMREB", "group"),
+    ("ansarallah", "YEMREB", "group"),
+    ("ansar-allah", "YEMREB", "group"),
+    ("houthi movement", "YEMREB", "group"),
+    ("houthi rebels", "YEMREB", "group"),
+    ("huthi", "YEMREB", "group"),
+    ("huthis", "YEMREB", "group"),
+]
+
 # Country prefixes in Phoenix rows that are no CAMEO code (slips for the code on the right).
 CODE_FIXES = {"ANG": "AGO"}
 
@@ -472,15 +485,23 @@ SECTOR_LIKE = frozenset(
 )
 
 
+def opens_with_article(phrase: str) -> bool:
+    """Whether a phrase opens with "the", which a person's name never does: Phoenix dates the
+    blocks of groups and administrations as it does offices ("the Islamic State", "the Bush
+    administration"), so a dated block is a person's only when its phrase could be a name."""
+    return phrase.lower().split()[:1] == ["the"]
+
+
 def block_kind(source: str, block: ActorBlock, country_codes: set[str]) -> str:
     """Kind for the whole block; country blocks are refined per phrase later."""
     codes = [c for c, _s, _e in block.codes]
     first = codes[0]
     words = set(block.phrases[0].lower().split())  # the base phrase says what it is
+    person = block.kind == "person" and not words & ORG_WORDS and not opens_with_article(block.phrases[0])
     if source == "nonstate":
-        return "person" if block.kind == "person" and not words & ORG_WORDS else "group"
+        return "person" if person else "group"
     if source == "international":
-        if block.kind == "person" and not words & ORG_WORDS:
+        if person:
             return "person"
         if first.startswith("IGO"):
             return "igo"
@@ -493,7 +514,7 @@ def block_kind(source: str, block: ActorBlock, country_codes: set[str]) -> str:
         len(c) == 6 and c[:3] in country_codes and c[3:] not in SECTOR_LIKE for c in codes
     ):
         return "country"  # dependencies: DNKGRL, USAPRI ...
-    if block.kind == "person" and not words & ORG_WORDS:
+    if person:
         return "person"
     if any(s in c[3:] for c in codes for s in GROUP_SECTORS):
         return "group"
@@ -538,6 +559,10 @@ def phoenix_rows(blocks: list[tuple[str, ActorBlock]], country_codes: set[str], 
                         row_kind = "city"
                     elif _is_demonym(phrase, name_tokens):
                         row_kind = "adjective"
+                if row_kind == "person" and opens_with_article(phrase) and not set(phrase.split()) & ORG_WORDS:
+                    # a block of a group and its leaders: the group's own names are no person's
+                    # ("the Bush administration" is a president's government, read by its title)
+                    row_kind = block_kind(source, dataclasses.replace(block, kind="actor"), country_codes)
                 for code, start, end in codes:
                     rows.append(Row(phrase, code, row_kind, start, end, block_id, protected, index == 0))
     return rows
@@ -930,6 +955,9 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
     rows = phoenix_rows(blocks, country_codes, geo)
     rows = add_demonym_plurals(rows)
     rows += [Row(p, c, k, block=f"supplement:{i}") for i, (p, c, k) in enumerate(ACTOR_SUPPLEMENT)]
+    corrected = {p for p, _c, _k in ACTOR_CORRECTIONS}
+    rows = [r for r in rows if r.phrase not in corrected]
+    rows += [Row(p, c, k, block=f"correction:{i}") for i, (p, c, k) in enumerate(ACTOR_CORRECTIONS)]
     rows = [dataclasses.replace(r, code=CODE_FIXES[r.code[:3]] + r.code[3:]) if r.code[:3] in CODE_FIXES else r
             for r in rows]
     rows = successor_demonyms(rows, report)

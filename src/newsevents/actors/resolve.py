@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
+from .acts import act_roles, attack_owners, precedes_attack
 from .countryless import place_unlocated_roles
 from ..syntax import noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
@@ -243,6 +244,7 @@ def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
                 left = min(t.i for t in child.subtree)
                 chunks.append(sent.doc[left:child.i + 1])
                 seen.add(child.i)
+    chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
     return sorted(chunks, key=lambda c: c.start)
 
 
@@ -252,6 +254,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     parts = _Parts()
     seen_matches: set[int] = set()
     role_words = frozenset(agent_at)
+    unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     for token in chunk:
         if token.i in actor_at:
             start, end, facts = actor_at[token.i]
@@ -270,7 +273,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
-                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES):
+                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES) and token.i not in unread:
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -295,6 +298,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
+    if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
+        parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
 
 
@@ -402,7 +407,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         mentions.append(make(chunk, parts.group.code + extra, "group+role" if extra else "group", name))
     elif parts.head_country and parts.head_kind in COUNTRY_KINDS | {"adjective"}:
         country = parts.head_country
-        if not sectors and _names_people(root, parts.head_kind, knowledge):
+        if not sectors and _names_people(root, parts.head_kind, knowledge) and not precedes_attack(root):
             # "Nigerians marched", "an Egyptian was arrested": a country's people, not its
             # state, are its civilians (CAMEO CVL; issue 15 item 8)
             sectors = PEOPLE_SECTOR

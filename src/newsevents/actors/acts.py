@@ -1,0 +1,83 @@
+"""Noun phrases that name acts and situations, not actors.
+
+"A drone strike", "the Palestinian uprising" and "Russian shelling" are things done, not
+who did them. The role tables still read some of their words as actors ("uprising" as rebels,
+"drone" as the military), so the actor stage asks here whether a phrase's head is an act
+noun: then the head's own role reading does not count, a weapon counts only with an owner
+named ("an Israeli drone strike"), and a nationality before the act is its doer, a country,
+not the country's people. The words live in ``data/actors/acts.tsv``.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Span, Token
+
+from ..events.words import read_word_sets
+
+__all__ = ["act_head", "act_roles", "attack_owners", "is_weapon", "precedes_attack"]
+
+ACT_SETS = ("attack_nouns", "event_nouns")
+# Tags the small parser gives an attack noun it misreads as a verb after a nationality
+# ("Russian/NNP shelling/VBG"): the nationality then heads a phrase of its own.
+VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@lru_cache(maxsize=1)
+def act_sets() -> Mapping[str, frozenset[str]]:
+    """Every set of acts.tsv by name."""
+    return read_word_sets((files("newsevents") / "data" / "actors" / "acts.tsv").read_text(encoding="utf-8"), "acts.tsv")
+
+
+def _is_act_word(token: Token, sets: tuple[str, ...] = ACT_SETS) -> bool:
+    words = act_sets()
+    return any(token.lower_ in words[name] or token.lemma_.lower() in words[name] for name in sets)
+
+
+def act_head(chunk: Span) -> bool:
+    """Whether the noun phrase ``chunk`` names an act or a situation: its head is an attack
+    noun ("a drone strike", "Israeli airstrikes") or an event noun ("the Palestinian uprising")."""
+    return _is_act_word(chunk.root)
+
+
+def act_roles(chunk: Span, role_words: Collection[int]) -> tuple[frozenset[int], list[int]]:
+    """For a phrase naming an act, the role words whose reading does not count, and the weapons
+    among them; for any other phrase, none.
+
+    The head's reading never counts ("the Palestinian uprising" is no rebel group); a weapon's
+    counts only when the phrase names its owner ("a drone strike" is no one, "an Israeli drone
+    strike" Israel's military), which the caller knows. role_words: indexes of role words."""
+    if not act_head(chunk):
+        return frozenset(), []
+    weapons = [t.i for t in chunk if t.i in role_words and t.i != chunk.root.i and is_weapon(t)]
+    return frozenset([chunk.root.i, *weapons]), weapons
+
+
+def is_weapon(token: Token) -> bool:
+    """Whether a role word is a weapon ("drone", "missile"), not a body of people."""
+    return token.lower_ in act_sets()["weapon_words"]
+
+
+def precedes_attack(token: Token) -> bool:
+    """Whether the nationality ``token`` modifies an attack noun the parser took for a verb,
+    the next word ("Heavy Russian shelling hit Kherson", "killed by Russian shelling").
+
+    Only a singular nationality and the noun's own spelling count: "Ukrainians fire" and "a
+    Russian fired" are people acting."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or token.tag_ in PLURAL_TAGS or token.lower_.endswith("s"):
+        return False
+    following = doc[token.i + 1]
+    return following.tag_ in VERB_TAGS and following.lower_ in act_sets()["attack_nouns"]
+
+
+def attack_owners(sent: Span, covered: set[int]) -> list[Span]:
+    """One-word phrases for the words before an attack noun the parser took for a verb, which
+    no noun phrase holds ("killed by Russian/NNP shelling/VBG"): the owner of the attack,
+    for the actor stage to read like any other phrase. ``covered``: indexes of tokens already
+    in a phrase."""
+    return [sent.doc[t.i:t.i + 1] for t in sent
+            if t.i not in covered and t.pos_ in ("PROPN", "ADJ", "NOUN") and precedes_attack(t)]
