@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..model import CASUALTY_KINDS, Event
 from .lexicon import tsv_rows
 
-__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word"]
+__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word"]
 
 # Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
 CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -182,6 +182,12 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
         found[kind] = {"min": count.low, "max": count.high, "text": text[start:end],
                        "span": [offset + start, offset + end]}
     return found
+
+
+def kind_of_word(word: str) -> str | None:
+    """The kind ("killed", "injured", "arrested") a lower-case word says happened, or None (a
+    toll or "bodies" says no kind by itself)."""
+    return _words().kinds.get(word)
 
 
 def is_kind_word(word: str) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .lexicon import Lexicon, LexiconEntry
-from .reality import FUTURE_AUX, UNCERTAIN_MODALS
+from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
@@ -329,7 +329,7 @@ def _new_trigger(token: Token, entry: LexiconEntry, question: bool) -> _Trigger:
     not hold talks" negated."""
     clause = _light_verb_of(token) or token
     embedding = _embedding(clause)
-    return _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding == "denied",
+    return _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding in NOT_DONE,
                     modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
                     hypothetical=question or _is_hypothetical(clause))
 
@@ -715,7 +715,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
             found, notes = _phrase_actors(child, actors)
             if found:
                 return found, notes
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS or token.dep_ == "advcl" and child.dep_ in ("agent", "auxpass"):  # never the main subject
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is None:

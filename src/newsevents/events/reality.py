@@ -1,6 +1,7 @@
 """How real a trigger's act is, from the clause around it: negated ("did not condemn",
-"denied that it attacked"), modal or future ("might attack", "will visit"), hypothetical ("if X
-invades"), alleged ("charges that X attacked") or not yet done ("prepared to attack")."""
+"denied that it attacked", "nobody was hurt"), modal or future ("might attack", "will visit"),
+hypothetical ("if X invades"), alleged ("charges that X attacked"), not yet done ("prepared to
+attack", "have yet to sign") or failed ("failed to get X to sign", "the talks were called off")."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -21,11 +22,37 @@ ACCUSING_VERBS = words("accusing_verbs")
 UNREALISED_HEADS = words("unrealised_heads")
 # Nouns whose that-clause is someone's claim, not a reported fact: "allegations that X attacked Y".
 ALLEGATION_NOUNS = words("allegation_nouns")
+# A subject or object that is no one: "nobody was hurt", "no civilians were killed".
+NULL_WORDS = words("null_words")
+NULL_DETERMINERS = words("null_determiners")
+# The deps of a verb's participants, any of which being no one makes the act none.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# "have yet to sign", "is yet to agree": an infinitive under these with "yet" is not done so far.
+YET_MARKS = words("yet_marks")
+YET_HEADS = frozenset({"have", "be"})
+# Predicates by which an effort failed ("efforts to reach a truce collapsed"), by which an act was
+# stopped before it happened ("the meeting was called off"), or said not to happen ("proved elusive").
+FAILING_PREDICATES = words("failing_predicates")
+CANCELLING_VERBS = words("cancelling_verbs")
+FAILURE_ADJECTIVES = words("failure_adjectives")
+# "aimed at getting X to agree": the goal of an unrealised head, through a preposition.
+PURPOSE_PREPS = words("purpose_preps")
+# Parts of speech of a noun phrase, where a frame above stops reaching down.
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Tags of a finite verb: a clause of its own, out of reach of the frame around it.
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+# What ``embedding`` says of an act the text says was not done: denied, or failed / not yet done.
+NOT_DONE = frozenset({"denied", "failed"})
 
 
 def is_negated(token: Token) -> bool:
-    """"did not condemn", "no attack", and "failed to reach agreement" (a failed act is no act)."""
+    """"did not condemn", "no attack", "failed to reach agreement" (a failed act is no act),
+    "ended without an agreement", and an act whose doer or patient is no one ("nobody was hurt")."""
     if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
+        return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return True
+    if token.pos_ in ("VERB", "AUX") and has_null_participant(token):
         return True
     heads = [token] + ([token.head] if token.dep_ in ("xcomp", "dobj", "pobj", "acomp") and token.head.pos_ == "AUX" else [])
     return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod")
@@ -67,7 +94,8 @@ def is_hypothetical(token: Token) -> bool:
 def embedding(token: Token) -> str | None:
     """What an enclosing clause says of the trigger's reality: "denied that it attacked" is
     denied; "charges that Monrovia is committing genocide" alleged; "Moscow's will to agree"
-    or "a plan to attack" possible (an infinitive hanging on a noun has not happened)."""
+    or "a plan to attack" possible (an infinitive hanging on a noun has not happened); failed
+    or an aim as ``unrealised`` says. A value in ``NOT_DONE`` makes the act negated."""
     node = token
     while node.head.i != node.i:
         head = node.head
@@ -89,7 +117,69 @@ def embedding(token: Token) -> str | None:
             if node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
                 return "possible"
         node = head
+    return unrealised(token)
+
+
+def has_null_participant(verb: Token) -> bool:
+    """Whether the verb's subject or object is no one: "nobody", "none of the passengers", "no
+    civilians", "not a single person", "killed no one". A verb joined to another without a
+    subject of its own shares that one's ("no one was killed or injured")."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    participants = [c for c in node.children if c.dep_ in PARTICIPANT_DEPS]
+    if node is not verb:
+        participants += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(_is_no_one(p) for p in participants)
+
+
+def _is_no_one(phrase: Token) -> bool:
+    if phrase.lower_ in NULL_WORDS:
+        return True
+    # "not" counts only on a phrase ("not a single person"), where it is the phrase's negation.
+    return any(c.dep_ in ("det", "neg") and c.lower_ in NULL_DETERMINERS and c.i < phrase.i for c in phrase.children)
+
+
+def unrealised(token: Token) -> str | None:
+    """What a clause that frames the act says of it, beyond denial and allegation: "failed"
+    for an act that did not happen or not yet ("have yet to sign", "failed to get X to sign",
+    "efforts to reach a truce collapsed", "the meeting was called off", "a deal proved
+    elusive"); "possible" for an aim ("talks aimed at getting X to agree"). None when no such
+    clause frames it. A frame reaches down through verbs only: a finite clause, a relative
+    clause or a noun phrase below it says something of its own ("failed to stop the attack that
+    killed ten": the killing happened)."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" or node.tag_ in FINITE_TAGS:
+            return None  # "the truce that they signed in May collapsed": the signing is a clause of its own
+        head = node.head
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _stops(head, node, whole=node is token):
+            return "failed"
+        if node is not token and node.pos_ in NOMINAL_POS:
+            return None
+        if node.dep_ == "xcomp" and head.lemma_ in YET_HEADS and any(c.lower_ in YET_MARKS for c in head.children):
+            return "failed"
+        if node is not token and node.dep_ == "xcomp" and head.lemma_ in NEGATING_HEADS:
+            return "failed"  # "failed to get Israel and Hamas to sign a truce"
+        if node.dep_ == "pcomp" and head.lower_ in PURPOSE_PREPS and head.head.lemma_ in UNREALISED_HEADS:
+            return "possible"
+        node = head
     return None
+
+
+def _stops(predicate: Token, participant: Token, *, whole: bool) -> bool:
+    """Whether ``predicate`` says what ``participant`` names did not happen. Cancelling ("was
+    called off") and failure adjectives ("proved elusive") stop the participant itself; a
+    failing effort ("talks collapsed") happened, and stops only what it aimed at (``whole``
+    False: the act lies inside the participant)."""
+    particle = next((c.lower_ for c in predicate.children if c.dep_ == "prt"), None)
+    lemma = f"{predicate.lemma_}+{particle}" if particle else predicate.lemma_
+    if participant.dep_ in ("nsubjpass", "dobj") and lemma in CANCELLING_VERBS:
+        return True
+    if participant.dep_ == "nsubj" and any(c.dep_ in ("acomp", "oprd") and c.lower_ in FAILURE_ADJECTIVES
+                                           for c in predicate.children):
+        return True
+    return not whole and participant.dep_ == "nsubj" and lemma in FAILING_PREDICATES
 
 
 def has_hypothetical_mark(clause: Token) -> bool:

@@ -1,8 +1,8 @@
 """When an act happened, how precisely the text says so, and whether it is background.
 
 ``dates.date_for_event`` finds a day ("on Feb. 18", "yesterday", "last week"); this module
-adds months and years ("in late January", "in August 2021", "in 2003", "last year") and
-decides which acts are background rather than today's news (issue 17):
+adds months and years ("in late January", "in August 2021", "in 2003", "last year", "ten years
+ago", "a year earlier") and decides which acts are background rather than today's news (issue 17):
 
 - an act dated more than ``BACKGROUND_DAYS`` before publication (re-reported history);
 - an act in a non-restrictive relative clause in the past ("The Taliban, who seized power
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..dates import MONTHS, TIMES_OF_DAY, _rank, date_for_event
+from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, _rank, date_for_event
 from ..syntax import OUTER_CLAUSE as OUTER
 from .words import words
 
@@ -33,6 +33,13 @@ MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "ten years ago", "two decades earlier", "months ago": counts of a span back in time. A count
+# left vague ("years ago", "several decades ago") is read as its least, two.
+AGO_NUMBERS = {**SMALL_NUMBERS, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+               "fifty": 50, "a hundred": 100, "a few": 2, "few": 2, "several": 2, "many": 2, "some": 2}
+VAGUE_AGO_COUNT = 2
+MONTHS_PER_UNIT = {"month": 1, "year": 12, "decade": 120, "century": 1200}
+_AGO_NUMBER = "|".join([r"\d{1,4}", *sorted((re.escape(n).replace(r"\ ", r"\s+") for n in AGO_NUMBERS), key=len, reverse=True)])
 
 
 def _part(name: str) -> str:
@@ -43,7 +50,8 @@ def _part(name: str) -> str:
 # "May" is also a modal verb: a month without a day must follow a preposition, a part of the
 # month, "last"/"this", or come with a year. The day forms are dates.DATE_EXPRESSION's.
 PERIOD_EXPRESSION = re.compile(rf"""\b(?:
-    (?P<last_period>last\s+(?P<lp_unit>month|year))
+    (?P<last_period>(?:last|the\s+previous)\s+(?P<lp_unit>month|year))
+  | (?P<ago>(?:(?P<ago_n>{_AGO_NUMBER})\s+)?(?P<ago_u>month|year|decade|centur(?:y|ie))s?\s+(?:ago|earlier|previously|before(?!\s+\w)))
   | (?P<month_year>(?:{_part("part_my")})?(?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>\d{{4}}))(?!\s*\d)
   | (?P<month>(?:(?:in|during|by|until|from|through|last|this|of)\s+(?:{_part("part_m1")})?|{_part("part_m2")})(?P<m_m>{_MONTH})\b\.?)(?!\s*\d)
   | (?P<year>(?:in|during|by|until|from|through|of)\s+(?:{_part("part_y")})?(?P<y_y>\d{{4}}))(?!\s*\d)
@@ -126,6 +134,8 @@ def _resolve(match: re.Match[str], publication: dt.date | None) -> Period | None
         return _month(year, MONTHS[match["my_m"].lower().rstrip(".")], part) if MIN_YEAR <= year <= MAX_YEAR else None
     if publication is None:
         return None
+    if kind == "ago":
+        return _ago(match, publication)
     if kind == "last_period":
         if match["lp_unit"].lower() == "year":
             year = publication.year - 1
@@ -138,6 +148,23 @@ def _resolve(match: re.Match[str], publication: dt.date | None) -> Period | None
         year = publication.year if number <= publication.month else publication.year - 1
         return _month(year, number, part)
     return None
+
+
+def _ago(match: re.Match[str], publication: dt.date) -> Period | None:
+    """"ten years ago" in a June 2024 paper is 2014 (the year); "two months ago" is April (the
+    month). "A year earlier" and "decades before" count back from a time the story has already
+    put in the past, so they are at least as far back from publication, which is all that
+    deciding background needs."""
+    written = " ".join((match["ago_n"] or "").lower().split())
+    count = int(written) if written.isdigit() else AGO_NUMBERS.get(written, VAGUE_AGO_COUNT)
+    unit = match["ago_u"].lower().replace("centurie", "century")
+    back = publication.year * 12 + publication.month - 1 - count * MONTHS_PER_UNIT[unit]
+    year, month = divmod(back, 12)
+    if year < 1:
+        return None
+    if unit == "month":
+        return _month(year, month + 1, None)
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR)
 
 
 def _month(year: int, month: int, part: str | None) -> Period:

@@ -42,7 +42,7 @@ from ..actors.countryless import COUNTRYLESS_RULE
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, implied_actor, short_id
-from .casualties import counts_in, is_kind_word
+from .casualties import counts_in, is_kind_word, kind_of_word
 from .lexicon import Lexicon, tsv_rows
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
@@ -226,7 +226,7 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
                  document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
                  keep_uncertain: bool) -> Event | None:
     kind = next(k for k in FORCE_KINDS if k in counts)
-    trigger = _kind_token(sent, counts[kind])
+    trigger = _kind_token(sent, counts[kind], kind)
     if trigger is None or _named_agent(trigger, here, counts[kind]):
         return None
     cause = violence_cause(sent, lexicon)
@@ -262,7 +262,7 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
 def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], here: list[ActorMention],
                   document: Document, gazetteer: Gazetteer, countries: ArticleCountries,
                   keep_uncertain: bool) -> Event | None:
-    trigger = _kind_token(sent, counts[ARREST_KIND])
+    trigger = _kind_token(sent, counts[ARREST_KIND], ARREST_KIND)
     if trigger is None or _thing_as_subject(trigger, here):
         return None
     reality = _reality(trigger, document, keep_uncertain)
@@ -289,11 +289,12 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
 
 
-def _kind_token(sent: Span, count: dict[str, object]) -> Token | None:
+def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None:
     """The word that says what happened to the counted ("killed", "dead", "arrested"): the
-    kind word nearest the count, in the sentence."""
+    kind word nearest the count, in the sentence, one of the count's own kind first ("no one
+    was killed but three were injured": the three go with "injured", not the nearer "killed")."""
     start, end = count["span"]  # type: ignore[misc]
-    kinds = [t for t in sent if is_kind_word(t.lower_)]
+    kinds = [t for t in sent if kind_of_word(t.lower_) == kind] or [t for t in sent if is_kind_word(t.lower_)]
     if not kinds:
         return None
     return min(kinds, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))  # type: ignore[operator]
