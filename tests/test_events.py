@@ -197,6 +197,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Ethiopia signed a memorandum of understanding with Kenya on Monday.", ("ETH", "057", "KEN")),
     # a capital addressed by a verbal act is its government
     ("Washington warned Beijing of sanctions over Taiwan.", ("USA", "13", "CHNGOV")),
+    # ...and so is a capital whose move the act addresses
+    ("Chile condemned Moscow's decision to expel its ambassador.", ("CHL", "111", "RUSGOV")),
     # a frame noun takes its embedded act: an offer to mediate is 039
     ("Qatar's offer to mediate between Israel and Hamas came on Monday.", ("QAT", "039", "ISR")),
     # a threat of force against a place aims at its country
