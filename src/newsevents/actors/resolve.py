@@ -43,6 +43,10 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 COUNTRY_NAME_TABLES = frozenset({"geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
+# Titles of address before a name that are not role words: "Mr Trump" is Trump.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "sheik", "ayatollah", "mullah", "comrade"})
+# Sectors of a title before a name ("President", "Senator", "General", "rebel leader").
+TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "OPP", "PTY", "REB", "INS", "UAF"})
 # Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
 ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
@@ -253,7 +257,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     seen_matches: set[int] = set()
     role_words = frozenset(agent_at)
     for token in chunk:
-        if token.i in actor_at:
+        if token.i in actor_at and _names_the_person(chunk, actor_at[token.i], actor_at, agent_at):
             start, end, facts = actor_at[token.i]
             if _stance_prefixed(chunk.doc, start):
                 continue  # "an anti-Syria journalist", "pro-Iranian militias": a stance, not a nationality
@@ -296,6 +300,28 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
+                      actor_at: dict[int, tuple[int, int, list[ActorFact]]], agent_at: dict[int, tuple[str, ...]]) -> bool:
+    """Whether a dictionary person's name in the phrase is that person (other matches always
+    are). A name compounded with a proper name that is no actor or role names a thing or a
+    relative ("Trump Tower", "Donald Trump Jr."); and a short name (leaders.tsv's "alone")
+    after another capitalised name word is someone else of that name ("Hunter Biden")."""
+    start, end, facts = match
+    if facts[0].kind not in PERSON_KINDS:
+        return True
+    doc, root = chunk.doc, chunk.root
+    if not start <= root.i < end and doc[end - 1].dep_ == "compound" and root.pos_ == "PROPN" \
+            and root.i not in agent_at and root.i not in actor_at:
+        return False
+    before = doc[start - 1] if start > chunk.start else None
+    # A role word there is a title ("President Trump") only if it names an office: "Hunter",
+    # a civilian, is a given name.
+    title = before is not None and bool(TITLE_SECTORS.intersection(agent_at.get(before.i, ())))
+    return not (facts[0].alone and before is not None and before.pos_ == "PROPN" and before.is_alpha
+                and before.is_title and not title and before.i not in actor_at
+                and before.lower_ not in HONORIFICS)
 
 
 def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
