@@ -98,6 +98,7 @@ def test_a_leader_is_found_by_name_variant_or_short_name(pipeline: Pipeline, tex
     ("Ahmed al-Sharaa met the envoy.", "Ahmed al-Sharaa", "2023-03-01", "SYRREBMOS"),
     ("Ahmed al-Sharaa met the envoy.", "Ahmed al-Sharaa", "2025-03-01", "SYRGOV"),
     ("Benny Gantz criticized Netanyahu.", "Benny Gantz", "2021-05-01", "ISRGOVMIL"),
+    ("Hassan Nasrallah warned Israel.", "Hassan Nasrallah", "2020-05-01", "LBNREB"),
     # With no date, the office still held counts.
     ("Putin praised the deal.", "Putin", None, "RUSGOV"),
 ])
@@ -127,3 +128,9 @@ def test_a_surname_not_safe_alone_resolves_after_the_full_name(pipeline: Pipelin
     found = [(m.text, m.code) for m in mentions_of(pipeline, text, "2020-02-03")]
     assert ("Boris Johnson", "GBRGOV") in found and ("Johnson", "GBRGOV") in found
     assert code_of(pipeline, "Johnson said the talks were useful.", "Johnson", "2020-02-03") is None
+
+
+def test_a_leader_who_has_died_is_no_actor_after_their_death(pipeline: Pipeline) -> None:
+    text = "Supporters marked the anniversary of Hassan Nasrallah's killing."
+    assert code_of(pipeline, text, "Hassan Nasrallah", "2024-01-10") == "LBNREB"
+    assert code_of(pipeline, text, "Hassan Nasrallah", "2025-09-27") is None
