@@ -134,3 +134,10 @@ def test_a_leader_who_has_died_is_no_actor_after_their_death(pipeline: Pipeline)
     text = "Supporters marked the anniversary of Hassan Nasrallah's killing."
     assert code_of(pipeline, text, "Hassan Nasrallah", "2024-01-10") == "LBNREB"
     assert code_of(pipeline, text, "Hassan Nasrallah", "2025-09-27") is None
+
+
+def test_a_possessor_is_the_leader_and_the_thing_possessed_is_not(pipeline: Pipeline) -> None:
+    found = {m.text: m.code for m in mentions_of(pipeline, "Trump's request was inappropriate.", "2019-11-20")}
+    assert found.get("Trump") == "USAGOV" and "Trump's request" not in found
+    found = {m.text: m.code for m in mentions_of(pipeline, "Trump's administration imposed tariffs.", "2019-11-20")}
+    assert found.get("Trump's administration") == "USAGOV"

@@ -306,7 +306,8 @@ def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
                       actor_at: dict[int, tuple[int, int, list[ActorFact]]], agent_at: dict[int, tuple[str, ...]]) -> bool:
     """Whether a dictionary person's name in the phrase is that person (other matches always
     are). A name compounded with a proper name that is no actor or role names a thing or a
-    relative ("Trump Tower", "Donald Trump Jr."); and a short name (leaders.tsv's "alone")
+    relative ("Trump Tower", "Donald Trump Jr."); a possessor names the person only in a phrase
+    of its own; and a short name (leaders.tsv's "alone")
     after another capitalised name word is someone else of that name ("Hunter Biden")."""
     start, end, facts = match
     if facts[0].kind not in PERSON_KINDS:
@@ -314,6 +315,10 @@ def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
     doc, root = chunk.doc, chunk.root
     if not start <= root.i < end and doc[end - 1].dep_ == "compound" and root.pos_ == "PROPN" \
             and root.i not in agent_at and root.i not in actor_at:
+        return False
+    if not start <= root.i < end and doc[end - 1].dep_ == "poss" and root.i not in agent_at:
+        # "Trump's request": the possessor is a mention of its own (``_chunks``), and the
+        # request is no actor; "Trump's administration" is one.
         return False
     before = doc[start - 1] if start > chunk.start else None
     # A role word there is a title ("President Trump") only if it names an office: "Hunter",
