@@ -82,6 +82,8 @@ def test_names_and_short_names_are_written_once_and_hold_for_every_office() -> N
     ("Juan Guaido called for protests.", "Juan Guaido", "VENOPP"),
     ("Jens Stoltenberg urged allies to spend more.", "Jens Stoltenberg", "IGOWSTNAT"),
     ("Mr Trump left the summit early.", "Mr Trump", "USAGOV"),
+    # Two letters, matched capitalised (short names of other tables must be in capitals).
+    ("Xi met the German chancellor.", "Xi", "CHNGOV"),
     ("The Trump administration imposed tariffs.", "The Trump administration", "USAGOV"),
 ])
 def test_a_leader_is_found_by_name_variant_or_short_name(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
@@ -112,6 +114,7 @@ def test_the_article_date_chooses_the_office(pipeline: Pipeline, text: str, phra
     ("Donald Trump Jr. spoke at the rally.", "Donald Trump Jr."),
     ("Eduardo Bolsonaro flew to Washington.", "Eduardo Bolsonaro"),
     ("Johnson & Johnson was sued over talc.", "Johnson"),
+    ("Pope Pius XI wrote the letter.", "Pope Pius XI"),
 ])
 def test_a_name_that_is_not_the_leader_stays_uncoded(pipeline: Pipeline, text: str, phrase: str) -> None:
     assert code_of(pipeline, text, phrase) is None

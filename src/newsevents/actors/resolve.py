@@ -212,7 +212,11 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     for start, end, facts in knowledge.actors.matches(words):
         first, last = positions[start], positions[end - 1] + 1
         usable = _actor_facts(facts, document.date)
-        if usable and _case_ok(list(sent.doc[first:last])):
+        tokens = list(sent.doc[first:last])
+        # A two- or three-letter name the leaders table marks safe alone is written capitalised:
+        # "Xi", which in capitals is a numeral ("XI").
+        short_alone = bool(usable) and all(f.alone for f in usable) and len(tokens) == 1 and len(tokens[0].text) <= 3
+        if usable and (tokens[0].text.istitle() if short_alone else _case_ok(tokens)):
             for i in range(first, last):
                 actor_at[i] = (first, last, usable)
     agent_at: dict[int, tuple[str, ...]] = {}
