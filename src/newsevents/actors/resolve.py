@@ -311,8 +311,8 @@ def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
     """Whether a dictionary person's name in the phrase is that person (other matches always
     are). A name compounded with a proper name that is no actor or role names a thing or a
     relative ("Trump Tower", "Donald Trump Jr."); a possessor names the person only in a phrase
-    of its own; and a short name (leaders.tsv's "alone")
-    after another capitalised name word is someone else of that name ("Hunter Biden")."""
+    of its own; and a short name (leaders.tsv's "alone") after another capitalised name word is
+    someone else of that name ("Hunter Biden")."""
     start, end, facts = match
     if facts[0].kind not in PERSON_KINDS:
         return True
