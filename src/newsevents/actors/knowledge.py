@@ -17,6 +17,7 @@ from typing import Any
 import spacy
 
 from .dictionary import parse_actor_dictionary, parse_agent_dictionary
+from .leaders import LEADERS_TABLE, leader_phrases, packaged_leaders
 
 # Packaged actor tables, each under its own licence (see NOTICE); columns phrase, code, kind,
 # start, end (missing columns are empty).
@@ -42,6 +43,9 @@ class ActorFact:
     start: str | None = None
     end: str | None = None
     source: str = ""
+    # A short name (leaders.tsv's "alone": "Erdogan") that is the person only where it stands
+    # for them by itself: not after another name ("Hunter Biden"), not naming a thing.
+    alone: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         """True when the fact holds on ``date`` (ISO); undated facts always hold."""
@@ -210,6 +214,12 @@ def _add_builtin_actors(index: PhraseIndex) -> None:
         facts = [ActorFact(cameo_code(row["code"]), row.get("kind") or "actor", _clean(row.get("start")), _clean(row.get("end")), source=table)
                  for row in rows]
         _add_all(index, [row["phrase"] for row in rows], facts)
+    # Our leaders table replaces the Phoenix records of the same names, whose offices end
+    # about 2016 or never ("angela merkel" DEUGOV from 2005, open).
+    phrases = list(leader_phrases(packaged_leaders()))
+    facts = [ActorFact(cameo_code(office.code), "person", office.start, office.end, source=LEADERS_TABLE, alone=alone)
+             for _phrase, office, alone in phrases]
+    _add_all(index, [phrase for phrase, _office, _alone in phrases], facts, override=True)
 
 
 def _add_builtin_agents(index: PhraseIndex) -> None:

@@ -44,6 +44,10 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 COUNTRY_NAME_TABLES = frozenset({"geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
 PERSON_KINDS = frozenset({"person"})
+# Titles of address before a name that are not role words: "Mr Trump" is Trump.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "sheik", "ayatollah", "mullah", "comrade"})
+# Sectors of a title before a name ("President", "Senator", "General", "rebel leader").
+TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "OPP", "PTY", "REB", "INS", "UAF"})
 # Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
 ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
@@ -209,7 +213,11 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     for start, end, facts in knowledge.actors.matches(words):
         first, last = positions[start], positions[end - 1] + 1
         usable = _actor_facts(facts, document.date)
-        if usable and _case_ok(list(sent.doc[first:last])):
+        tokens = list(sent.doc[first:last])
+        # A two- or three-letter name the leaders table marks safe alone is written capitalised:
+        # "Xi", which in capitals is a numeral ("XI").
+        short_alone = bool(usable) and all(f.alone for f in usable) and len(tokens) == 1 and len(tokens[0].text) <= 3
+        if usable and (tokens[0].text.istitle() if short_alone else _case_ok(tokens)):
             for i in range(first, last):
                 actor_at[i] = (first, last, usable)
     agent_at: dict[int, tuple[str, ...]] = {}
@@ -256,7 +264,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     role_words = frozenset(agent_at)
     unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     for token in chunk:
-        if token.i in actor_at:
+        if token.i in actor_at and _names_the_person(chunk, actor_at[token.i], actor_at, agent_at):
             start, end, facts = actor_at[token.i]
             if _stance_prefixed(chunk.doc, start):
                 continue  # "an anti-Syria journalist", "pro-Iranian militias": a stance, not a nationality
@@ -301,6 +309,33 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
+                      actor_at: dict[int, tuple[int, int, list[ActorFact]]], agent_at: dict[int, tuple[str, ...]]) -> bool:
+    """Whether a dictionary person's name in the phrase is that person (other matches always
+    are). A name compounded with a proper name that is no actor or role names a thing or a
+    relative ("Trump Tower", "Donald Trump Jr."); a possessor names the person only in a phrase
+    of its own; and a short name (leaders.tsv's "alone") after another capitalised name word is
+    someone else of that name ("Hunter Biden")."""
+    start, end, facts = match
+    if facts[0].kind not in PERSON_KINDS:
+        return True
+    doc, root = chunk.doc, chunk.root
+    if not start <= root.i < end and doc[end - 1].dep_ == "compound" and root.pos_ == "PROPN" \
+            and root.i not in agent_at and root.i not in actor_at:
+        return False
+    if not start <= root.i < end and doc[end - 1].dep_ == "poss" and root.i not in agent_at:
+        # "Trump's request": the possessor is a mention of its own (``_chunks``), and the
+        # request is no actor; "Trump's administration" is one.
+        return False
+    before = doc[start - 1] if start > chunk.start else None
+    # A role word there is a title ("President Trump") only if it names an office: "Hunter",
+    # a civilian, is a given name.
+    title = before is not None and bool(TITLE_SECTORS.intersection(agent_at.get(before.i, ())))
+    return not (facts[0].alone and before is not None and before.pos_ == "PROPN" and before.is_alpha
+                and before.is_title and not title and before.i not in actor_at
+                and before.lower_ not in HONORIFICS)
 
 
 def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
