@@ -83,6 +83,14 @@ def test_an_undated_non_restrictive_relative_clause_is_background(pipeline: Pipe
     assert all(e.background for e in by_trigger(events, "attacked"))
 
 
+def test_a_perfect_act_joined_to_a_present_description_is_background(pipeline: Pipeline) -> None:
+    # The relative clause is set off by dashes, and its first verb is a present state.
+    events = events_of(pipeline, "The Kenyan opposition - which considers the court biased and has rejected "
+                                 "Uganda as a mediator - called for new talks.")
+    rejected = by_trigger(events, "rejected")
+    assert rejected and all(e.background for e in rejected)
+
+
 def test_a_restrictive_relative_clause_stays_news(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Police arrested the man who attacked the French embassy.")
     assert not any(e.background for e in by_trigger(events, "attacked"))

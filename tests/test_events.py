@@ -199,6 +199,9 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Washington warned Beijing of sanctions over Taiwan.", ("USA", "13", "CHNGOV")),
     # ...and so is a capital whose move the act addresses
     ("Chile condemned Moscow's decision to expel its ambassador.", ("CHL", "111", "RUSGOV")),
+    # attacking a budget or a policy is criticism; attacking positions is force
+    ("Kenya's opposition attacked the government's budget on Monday.", ("KENOPP", "111", "KENGOV")),
+    ("Rebels attacked the government's positions near Goma.", ("CODREB", "190", "CODGOV")),
     # a frame noun takes its embedded act: an offer to mediate is 039
     ("Qatar's offer to mediate between Israel and Hamas came on Monday.", ("QAT", "039", "ISR")),
     # a threat of force against a place aims at its country
@@ -392,7 +395,7 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # what a modal verb would allow, an open question, and a declined act did not happen
     ("Peace would allow for the withdrawal of US troops from Afghanistan.", []),
     ("He said whether Trump will agree to remove the tariffs depends on the election.", []),
-    ("Obama declined to send weapons to Ukraine.", [("USAGOV", "1222", "UKR")]),
+    ("President Obama declined to send weapons to Ukraine.", [("USAGOV", "1222", "UKR")]),
     # a news release frees no one; the release of journalists does
     ("The US attorney said in a news release that the case was closed.", []),
     ("Kenya demanded the release of Ugandan journalists.", [("KEN", "1053", "UGAMED")]),

@@ -259,13 +259,13 @@ def in_past_description(trigger: Token) -> bool:
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
-    if not _past(node):
-        return False
+    if not (_past(node) or _past(verb)):
+        return False  # "who considers X biased and has rejected Y": the act's own tense counts
     start = node.left_edge
     relative = start if start.lower_ in RELATIVE_WORDS else None
     if relative is None or relative.i == 0:
         return False
-    return trigger.doc[relative.i - 1].text in (",", "(", "—", "–")
+    return trigger.doc[relative.i - 1].text in (",", "(", "—", "–", "-")
 
 
 def _past(verb: Token) -> bool:
