@@ -256,7 +256,7 @@ sentence. The hybrid coder (`src/newsevents/events/hybrid.py`) runs it on candid
 | source | rows | licence |
 |---|---|---|
 | PLV train split (`../shared/data/train/plv_train.jsonl`; yibo-hu-lab/event-coding-reliability @ 06c479d, the rows of PLV_train in snowood1/Zero-Shot-PLOVER), outside our dev split | {figures['plv_train']} | no licence file; released by its authors for research |
-| our own sentences (`train/*.jsonl`: wire-style negatives, and positives for the thin types), written for this project without reading the dev or test sets | {figures['own']} ({own}) | MIT, as this repository |
+| our own sentences (`train/*.jsonl`: wire-style negatives, 170 positives for each thin type and 90 for each of the other ten), written for this project without reading the dev or test sets | {figures['own']} ({own}) | MIT, as this repository |
 
 Seed {SEED}; {EPOCHS} epochs, batch {BATCH}, AdamW (encoder {ENCODER_LR}, head {HEAD_LR}), linear decay, class
 weights by square-root inverse frequency. {figures['train_rows']} sentences took {figures['train_minutes']:.0f} minutes of wall time

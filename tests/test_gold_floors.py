@@ -96,8 +96,12 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # victims (events/unattributed.py). Both add right events, and both code "an attack on the town
 # of Saraqeb" as 19 where the gold has 2041 (chlorine gas); barrel bombs filled with chlorine
 # are coded 183. Root: 109/8/60 (P 0.932, R 0.645) before, 111/10/58 (P 0.917, R 0.657) after.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.75, 0.55), ("root", 0.85, 0.57)],
-                   "hybrid": [("root+dyad", 0.79, 0.57), ("root", 0.91, 0.61)]}
+# Root+dyad 0.78 (was 0.79) since a capital's move counts as its government's
+# ("demonstrators denouncing Moscow's war" adds a 111 to RUSGOV beside the gold's one picket
+# event): hybrid 105/28 (P 0.789) where it was 105/27, rules root 104/19 (0.846) where it was
+# 104/18. Hybrid root rose with the retrained classifier.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.75, 0.55), ("root", 0.84, 0.57)],
+                   "hybrid": [("root+dyad", 0.78, 0.60), ("root", 0.91, 0.65)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],

@@ -65,6 +65,8 @@ TARGETLESS_PROBABILITY = 0.9
 # ...or this much for a demand, accusation, refusal or threat, which is usually addressed to
 # someone ("Baghdad rejected the referendum" has none; a wrong one has lost its addressee).
 ADDRESSED_TARGETLESS_PROBABILITY = 0.95
+# Above any probability.
+NEVER = 1.01
 # Roots of acts that stand without a target, as the lexicon codes them: statements, intentions,
 # yielding and protest (extract.TARGETLESS_ROOTS), and shows of force, assaults, fighting and
 # mass violence ("troops massed on the border", "gunmen ambushed a convoy"). A model event of
@@ -148,10 +150,14 @@ def _targetless_floor(event: Event, trigger: Token, mentions: list[ActorMention]
     """The probability a model event with no target needs: no more than any model event's for
     an act that stands alone (STANDALONE_ROOTS) in a sentence that names no one else it could
     be aimed at; more where the act is usually done to someone or the target search may have
-    missed whom."""
-    if event.code[:2] in STANDALONE_ROOTS and not _names_others(event, trigger, mentions):
+    missed whom. A demand, accusation, refusal or threat with no target in a sentence that
+    names someone else has lost its addressee, and is not given at any probability."""
+    root = event.code[:2]
+    if root in STANDALONE_ROOTS and not _names_others(event, trigger, mentions):
         return MODEL_EVENT_PROBABILITY
-    return ADDRESSED_TARGETLESS_PROBABILITY if event.code[:2] in ADDRESSED_ROOTS else TARGETLESS_PROBABILITY
+    if root in ADDRESSED_ROOTS:
+        return NEVER if _names_others(event, trigger, mentions) else ADDRESSED_TARGETLESS_PROBABILITY
+    return TARGETLESS_PROBABILITY
 
 
 def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) -> bool:
