@@ -137,6 +137,13 @@ def test_a_day_on_the_act_noun_dates_the_act(pipeline: Pipeline) -> None:
     assert talks and all(e.date == "2024-01-09" and e.background for e in talks)
 
 
+def test_a_when_clause_right_after_a_dated_noun_takes_its_date(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Lawmakers questioned the envoy about the January 9 call when Kenyan President "
+                                 "William Ruto asked Uganda for help.")
+    asked = by_trigger(events, "asked")
+    assert asked and all(e.date == "2024-01-09" and e.background for e in asked)
+
+
 def test_an_act_in_a_clause_of_a_dated_noun_takes_its_date(pipeline: Pipeline) -> None:
     # "the Jan. 5 statement that X had signed": the signing came by Jan. 5.
     events = events_of(pipeline, "Despite Kenya's Jan. 5 statement that Kenya and Uganda had signed a border accord, "

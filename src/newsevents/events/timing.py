@@ -189,11 +189,14 @@ def _names_a_thing(trigger: Token, text: str) -> bool:
 
 def _described_by(trigger: Token, noun: Token) -> bool:
     """Whether the trigger's clause is a clause of ``noun`` (acl, relcl), directly or through
-    conjoined and complement clauses."""
+    conjoined and complement clauses, or a "when" clause right after it ("the July 25 call
+    when he asked ...", which the parser hangs on the main verb)."""
     node = _clause_verb(trigger)
     while node.head.i != node.i:
         if node.dep_ in ("acl", "relcl"):
             return node.head.i == noun.i
+        if node.dep_ == "advcl":
+            return any(c.dep_ == "advmod" and c.lower_ == "when" and c.i == noun.right_edge.i + 1 for c in node.children)
         if node.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
         node = node.head
