@@ -11,7 +11,8 @@ the events of the first one: ``{"n", "doc", "sentence", "source", "event", "targ
 the event as its CAMEO code and name, each actor as its code and text. The reader writes one
 line per event, ``{"n", "verdict": "right"|"partly"|"wrong", "why"}`` (right: the sentence
 reports this act by this source on this target, at the root; partly: the act is right but an
-actor's country or sector is not), and the second form counts them. Run by hand.
+actor's country or sector is not), and the second form counts them. Background acts are left out, as `code` leaves them out
+(`--include-background` keeps them). Run by hand.
 """
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ def code(args: argparse.Namespace) -> None:
     for document, doc in pipeline.parse(docs):
         for coder in coders:
             _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
+            # What `newsevents code` gives a user: background acts only when asked for.
+            events = [e for e in events if args.include_background or not e.background]
             counts[coder] += len(events)
             if coder != coders[0]:
                 continue
@@ -99,6 +102,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with html/*.html.gz")
     parser.add_argument("--coder", action="append", choices=("hybrid", "rules", "model"), help="repeatable")
     parser.add_argument("--out", type=Path, help="write the first coder's events here")
+    parser.add_argument("--include-background", action="store_true",
+                        help="also give background acts (history), which `code` leaves out by default")
     parser.add_argument("--score", type=Path, help="an events file written by --out")
     parser.add_argument("--verdicts", type=Path, help="the reader's verdicts for --score")
     args = parser.parse_args()

@@ -91,6 +91,12 @@ def test_a_perfect_act_joined_to_a_present_description_is_background(pipeline: P
     assert rejected and all(e.background for e in rejected)
 
 
+def test_a_relative_clause_on_a_passive_agent_goes_on_with_the_story(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The campus was surrounded by police, who fired tear gas at students trying to leave.")
+    fired = by_trigger(events, "fired")
+    assert fired and not any(e.background for e in fired)
+
+
 def test_a_restrictive_relative_clause_stays_news(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Police arrested the man who attacked the French embassy.")
     assert not any(e.background for e in by_trigger(events, "attacked"))

@@ -264,6 +264,8 @@ def in_past_description(trigger: Token) -> bool:
         node = node.head
     if not (_past(node) or _past(verb)):
         return False  # "who considers X biased and has rejected Y": the act's own tense counts
+    if node.head.dep_ == "pobj" and node.head.head.dep_ == "agent":
+        return False  # "was besieged by police, who fired tear gas": the story goes on, it is no portrait
     start = node.left_edge
     relative = start if start.lower_ in RELATIVE_WORDS else None
     if relative is None or relative.i == 0:
