@@ -422,3 +422,11 @@ def test_inferred_arguments_have_no_span() -> None:
     assert bombing.source.text == "" and "unnamed attackers" in bombing.source.rule
     assert curfew.target is not None and curfew.target.text == "" and "domestic" in curfew.target.rule
     assert bombing.confidence < 0.9 and curfew.confidence < 0.9
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's president released the transcript of his call with the Ghanaian leader on Monday.",
+    "Kenya's foreign ministry released a letter from the Ugandan embassy on Monday.",
+])
+def test_releasing_a_document_frees_no_one(pipeline: Pipeline, text: str) -> None:
+    assert not [c for _s, c, _t in code(pipeline, text) if c.startswith("08")]
