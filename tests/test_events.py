@@ -430,3 +430,8 @@ def test_inferred_arguments_have_no_span() -> None:
 ])
 def test_releasing_a_document_frees_no_one(pipeline: Pipeline, text: str) -> None:
     assert not [c for _s, c, _t in code(pipeline, text) if c.startswith("08")]
+
+
+def test_a_time_clause_under_a_frame_verb_is_an_act_of_its_own(pipeline: Pipeline) -> None:
+    # "asked about ... when X accused Y": the accusation is not what was asked for.
+    assert ("KEN", "1121", "UGA") in code(pipeline, "Senators asked about the summit when Kenya accused Uganda of smuggling.")

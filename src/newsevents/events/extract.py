@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .lexicon import Lexicon, LexiconEntry
-from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS
+from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, is_adjunct_clause
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
@@ -626,8 +626,8 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
                 continue
             if child.dep_ == "ccomp" and child.i < token.i:
                 continue  # "The army lifted the blockade, officials told AFP": reported, not asked
-            if child.dep_ == "advcl" and child.tag_ == "VBG":
-                continue  # "rejected the calls, saying ...": an adjunct, not what was rejected
+            if child.dep_ == "advcl" and child.tag_ == "VBG" or is_adjunct_clause(child):
+                continue  # "rejected the calls, saying ...", "asked about X when ...": adjuncts, not what was rejected
             entry = _matching_entry(child, lexicon)
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)

@@ -12,6 +12,7 @@ from .words import words
 UNCERTAIN_MODALS = words("uncertain_modals")
 FUTURE_AUX = words("future_aux")
 HYPOTHETICAL_MARKS = words("hypothetical_marks")
+ADJUNCT_MARKS = words("adjunct_marks")
 # Control verbs whose complement did not happen: "failed to reach agreement".
 NEGATING_HEADS = words("negating_heads")
 # Verbs whose that-clause is asserted not to have happened: "denied that its troops fired".
@@ -184,3 +185,10 @@ def _stops(predicate: Token, participant: Token, *, whole: bool) -> bool:
 
 def has_hypothetical_mark(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in clause.children)
+
+
+def is_adjunct_clause(clause: Token) -> bool:
+    """An adverbial clause of time, cause or contrast ("when Kenya accused Uganda"): an act of
+    its own beside its head's, never what the head asks, demands or rejects."""
+    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADJUNCT_MARKS
+                                          for c in clause.children)
