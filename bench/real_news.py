@@ -11,8 +11,8 @@ the events of the first one: ``{"n", "doc", "sentence", "source", "event", "targ
 the event as its CAMEO code and name, each actor as its code and text. The reader writes one
 line per event, ``{"n", "verdict": "right"|"partly"|"wrong", "why"}`` (right: the sentence
 reports this act by this source on this target, at the root; partly: the act is right but an
-actor's country or sector is not), and the second form counts them. Background acts are left out, as `code` leaves them out
-(`--include-background` keeps them). Run by hand.
+actor's country or sector is not), and the second form counts them. Background acts are left
+out, as `code` leaves them out (`--include-background` keeps them). Run by hand.
 """
 from __future__ import annotations
 
