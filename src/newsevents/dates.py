@@ -187,7 +187,7 @@ def date_for_event(trigger: Token, publication: str | None) -> tuple[str, str] |
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or (match.lastgroup == "weekday" and _weekday_in_name(span)):
             continue
-        rank = _rank(span.root, trigger)
+        rank = date_rank(span.root, trigger)
         if date is not None and rank is not None:
             found.append((rank, date, match.group(0)))
     extra = [doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
@@ -197,7 +197,7 @@ def date_for_event(trigger: Token, publication: str | None) -> tuple[str, str] |
         if span is None or covered.intersection(range(span.start_char, span.end_char)):
             continue
         date = resolve_date_expression(span.text, publication)
-        rank = _rank(span.root, trigger)
+        rank = date_rank(span.root, trigger)
         if date is not None and rank is not None:
             found.append((rank, date, span.text))
     if not found:
@@ -215,9 +215,11 @@ def _weekday_in_name(span: Span) -> bool:
     return any(c.dep_ == "compound" and c.text[:1].isupper() for c in day.children)
 
 
-def _rank(token: Token, trigger: Token) -> tuple[int, int, int] | None:
-    """Same clause first, then enclosing clauses, nearest first; None for other clauses and
-    for expressions too far away in the tree to speak for the trigger."""
+def date_rank(token: Token, trigger: Token) -> tuple[int, int, int] | None:
+    """How well a date expression headed by ``token`` speaks for the event at ``trigger``,
+    lower first (events.timing ranks its own expressions the same way): same clause first,
+    then enclosing clauses, nearest first; None for other clauses and for expressions too
+    far away in the tree to speak for the trigger."""
     scope = clause_scope(token, trigger)
     distance = tree_distance(trigger, token)
     return None if scope is None or distance > MAX_DATE_ARCS else (scope, distance, token.i)

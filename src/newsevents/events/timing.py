@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, _rank, date_for_event
+from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, date_for_event, date_rank
 from ..syntax import OUTER_CLAUSE as OUTER
 from .words import words
 
@@ -210,9 +210,9 @@ def _span_of_text(trigger: Token, text: str) -> Span | None:
 
 
 def _rank_of_text(trigger: Token, text: str) -> tuple[int, int, int] | None:
-    """The rank (``dates._rank``) of the first occurrence of ``text`` in the trigger's sentence."""
+    """The rank (``dates.date_rank``) of the first occurrence of ``text`` in the trigger's sentence."""
     span = _span_of_text(trigger, text)
-    return _rank(span.root, trigger) if span is not None else None
+    return date_rank(span.root, trigger) if span is not None else None
 
 
 def _period_for(trigger: Token, publication: dt.date | None) -> tuple[tuple[int, int, int], Period, str] | None:
@@ -226,7 +226,7 @@ def _period_for(trigger: Token, publication: dt.date | None) -> tuple[tuple[int,
             continue  # a plan ("in 2030") dates no act
         span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                      alignment_mode="expand")
-        rank = _rank(span.root, trigger) if span is not None else None
+        rank = date_rank(span.root, trigger) if span is not None else None
         if rank is not None:
             found.append((rank, period, match.group(0)))
     if not found:
