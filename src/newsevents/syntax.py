@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 # too: "called on Israel to halt strikes in Gaza" was not said in Gaza.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "pcomp"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+# Penn tags of plural nouns ("Ukrainians", "officials").
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def clause_head(token: Token) -> Token:

@@ -16,6 +16,7 @@ from importlib.resources import files
 from spacy.tokens import Span, Token
 
 from ..events.words import read_word_sets
+from ..syntax import PLURAL_TAGS
 
 __all__ = ["act_head", "act_roles", "attack_owners", "is_weapon", "precedes_attack"]
 
@@ -23,7 +24,6 @@ ACT_SETS = ("attack_nouns", "event_nouns")
 # Tags the small parser gives an attack noun it misreads as a verb after a nationality
 # ("Russian/NNP shelling/VBG"): the nationality then heads a phrase of its own.
 VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @lru_cache(maxsize=1)

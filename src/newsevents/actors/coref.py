@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Document
+from ..syntax import PLURAL_TAGS
 
 # How many sentences back a plural reference looks.
 WINDOW = 2
@@ -74,7 +75,7 @@ def _uncoded_plural_subjects(doc: Doc, mentions: list[ActorMention], sentence_of
     coded actor found further off. One pass over the document."""
     coded = {i for m in mentions if m.code for i in _token_range(doc, m)}
     return {sentence_of[token.i] for token in doc
-            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS") and not any(t.i in coded for t in token.subtree)}
+            if token.dep_ == "nsubj" and token.tag_ in PLURAL_TAGS and not any(t.i in coded for t in token.subtree)}
 
 
 def _token_range(doc: Doc, mention: ActorMention) -> range:
@@ -93,7 +94,7 @@ def _definite_bare(token: Token) -> bool:
 def _is_collective(mention: ActorMention, doc: Doc) -> bool:
     """An actor "they" may stand for: a plural people or an organisation, never a state."""
     head = doc[mention.head] if 0 <= mention.head < len(doc) else None
-    plural = mention.kind == "plural" or (head is not None and head.tag_ in ("NNS", "NNPS"))
+    plural = mention.kind == "plural" or (head is not None and head.tag_ in PLURAL_TAGS)
     return _is_organisation(mention) or (plural and (bool(set(mention.sectors) & GROUP_SECTORS) or mention.rule == "demonym+people"))
 
 

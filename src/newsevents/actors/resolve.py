@@ -18,7 +18,7 @@ from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, precedes_attack
 from .countryless import place_unlocated_roles
-from ..syntax import noun_chunks
+from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
 from .names import not_a_person, union_is_labour
 
@@ -39,7 +39,6 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 PLACE_KINDS = frozenset({"capital", "city", "seat"})
 # A nationality used as a noun ("Nigerians", "an Egyptian") names people of the country.
 PEOPLE_SECTOR = "CVL"
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # The tables that list countries' names (knowledge.ACTOR_TABLES): a plural found there is a name.
 COUNTRY_NAME_TABLES = frozenset({"geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv"})
 MODIFIER_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "city"})
@@ -483,7 +482,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
     elif titled:
         role = make(chunk, None, "unresolved-role", name)
         # "the two ministers" names several people: never one antecedent.
-        role.kind = "plural" if root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in root.children) else "actor"
+        role.kind = "plural" if root.tag_ in PLURAL_TAGS or any(t.dep_ == "nummod" for t in root.children) else "actor"
         mentions.append(role)
     elif parts.countries and parts.countries[-1][1] == "demonym" and root.tag_ == "NNPS" and root.i == chunk.end - 1:
         # "Iraqi Kurds", "Turkish Cypriots": a people named with its country is of that country,
