@@ -50,15 +50,25 @@ def test_the_packaged_table_is_well_formed() -> None:
 
 
 @pytest.mark.parametrize("row,message", [
-    ("Ann Example\tUSAGOV\t2020-13\t\t\t", "line 2: '2020-13' is not a date"),
-    ("Ann Example\tUSAGOV\t2021-01-01\t2020-01-01\t\t", "line 2: the office ends"),
-    ("Ann Example\tusa\t\t\t\t", "line 2: 'usa' is not an actor code"),
-    ("Ann Example\tUSAGOV\t\t", "line 2: expected 6 columns, found 4"),
-    ("Ann Example\tUSAGOV\t\t\t\tExample\nBo Example\tGBRGOV\t\t\t\tExample", "line 3: the short name 'Example' is also Ann Example's"),
+    ("Ann Example\tUSAGOV\t2020-13\t\t\t", "2: '2020-13' is not a date"),
+    ("Ann Example\tUSAGOV\t2021-01-01\t2020-01-01\t\t", "2: the office ends"),
+    ("Ann Example\tusa\t\t\t\t", "2: 'usa' is not an actor code"),
+    ("Ann Example\tUSAGOV\t\t", "2: expected 6 tab-separated columns, found 4"),
+    ("Ann Example\tUSAGOV\t\t\t\tExample\nBo Example\tGBRGOV\t\t\t\tExample", "3: the short name 'Example' is also Ann Example's"),
 ])
 def test_a_bad_row_is_named_by_table_and_line(row: str, message: str) -> None:
-    with pytest.raises(ValueError, match=f"^mine.tsv {message}"):
+    with pytest.raises(ValueError, match=f"^mine.tsv:{message}"):
         read_leaders(HEADER + row + "\n", "mine.tsv")
+
+
+def test_a_bad_header_is_named_by_table_and_line() -> None:
+    with pytest.raises(ValueError, match="^mine.tsv:2: expected the header line"):
+        read_leaders("# a comment first\nname\tcode\tstart\tend\taliases\n", "mine.tsv")
+
+
+def test_a_row_may_leave_off_its_short_names_as_every_table_may_its_last_column() -> None:
+    (leader,) = read_leaders(HEADER + "Ann Example\tUSAGOV\t2017-01-20\t\tAnne Example\n", "mine.tsv")
+    assert (leader.aliases, leader.alone, leader.offices[0].code) == (["Anne Example"], [], "USAGOV")
 
 
 def test_names_and_short_names_are_written_once_and_hold_for_every_office() -> None:

@@ -10,14 +10,15 @@ the person's rows as dated facts, so the article's date picks the office
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 
+from ..events.lexicon import tsv_rows
+
 LEADERS_TABLE = "leaders.tsv"
-COLUMNS = ["name", "code", "start", "end", "aliases", "alone"]
+COLUMNS = ("name", "code", "start", "end", "aliases", "alone")
 NAME_SEPARATOR = "|"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Three-letter chunks: a country or group, then sectors (IGOUNOIAE, SYRREBMOS).
@@ -46,21 +47,15 @@ class Leader:
 def read_leaders(text: str, source: str = LEADERS_TABLE) -> list[Leader]:
     """Parse the leaders table.
 
-    text: the table's content (``#`` lines are comments); source: its name, for errors.
-    Returns the people in table order. Raises ValueError naming the table and line of a bad
-    row (wrong column count, bad code or date, an end before its start) or of a short name
-    given to two people, which could not say whom it means.
+    text: the table's content, read as every lexicon table is (``lexicon.tsv_rows``: ``#``
+    lines are comments, a row may leave off its last column); source: its name, for errors.
+    Returns the people in table order. Raises ValueError naming the table and line
+    (``source:line:``) of a bad header or row (wrong column count, bad code or date, an end
+    before its start) or of a short name given to two people, which could not say whom it means.
     """
     leaders: dict[str, Leader] = {}
     alone_owner: dict[str, str] = {}
-    lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    if not lines or lines[0][1].split("\t") != COLUMNS:
-        raise ValueError(f"{source}: the header must be {' '.join(COLUMNS)} (tab-separated)")
-    for number, line in lines[1:]:
-        row = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(row) != len(COLUMNS):
-            raise ValueError(f"{source} line {number}: expected {len(COLUMNS)} columns, found {len(row)}")
-        name, code, start, end, aliases, alone = (cell.strip() for cell in row)
+    for number, (name, code, start, end, aliases, alone) in tsv_rows(text, source, COLUMNS):
         _check(source, number, name, code, start, end)
         leader = leaders.setdefault(name, Leader(name))
         leader.offices.append(Office(code, start or None, end or None))
@@ -68,7 +63,7 @@ def read_leaders(text: str, source: str = LEADERS_TABLE) -> list[Leader]:
         for short in _split(alone):
             owner = alone_owner.setdefault(short.lower(), name)
             if owner != name:
-                raise ValueError(f"{source} line {number}: the short name {short!r} is also {owner}'s")
+                raise ValueError(f"{source}:{number}: the short name {short!r} is also {owner}'s")
             leader.alone.append(short)
     return list(leaders.values())
 
@@ -78,7 +73,7 @@ def _split(cell: str) -> list[str]:
 
 
 def _check(source: str, number: int, name: str, code: str, start: str, end: str) -> None:
-    where = f"{source} line {number}"
+    where = f"{source}:{number}"
     if not name:
         raise ValueError(f"{where}: the name is empty")
     if not CODE_RE.match(code):
