@@ -55,6 +55,7 @@ def actor(mention) -> str:  # type: ignore[no-untyped-def]
 
 
 def code(args: argparse.Namespace) -> None:
+    from newsevents.model import news_events
     from newsevents.pipeline import Pipeline
 
     coders = args.coder or ["hybrid"]
@@ -65,8 +66,7 @@ def code(args: argparse.Namespace) -> None:
     for document, doc in pipeline.parse(docs):
         for coder in coders:
             _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
-            # What `newsevents code` gives a user: background acts only when asked for.
-            events = [e for e in events if args.include_background or not e.background]
+            events = news_events(events, include_background=args.include_background)  # as `code` gives them
             counts[coder] += len(events)
             if coder != coders[0]:
                 continue

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from newsevents.cli import app
 from newsevents.events.timing import DAY, MONTH, YEAR, Period, resolve_period
 from newsevents.export import export_csv, export_jsonl
-from newsevents.model import ActorMention, Document, Event
+from newsevents.model import ActorMention, Document, Event, news_events
 from newsevents.pipeline import Pipeline
 from newsevents.query import EventFilter, query_events
 from newsevents.store import StoreWriter, connect
@@ -205,6 +205,13 @@ def test_store_keeps_background_out_of_counts_queries_and_exports(store: duckdb.
     assert export_jsonl(store, out, include_background=True) == 2
 
 
+def test_news_events_leaves_background_out_unless_asked_and_keeps_the_order() -> None:
+    news, past, later = (event(0, "RUS", "2024-03-11", background=False), event(1, "IRQ", "2003-01-01", background=True),
+                         event(2, "SYR", "2024-03-12", background=False))
+    assert news_events(iter([past, later, news])) == [later, news]
+    assert news_events(iter([past, later, news]), include_background=True) == [past, later, news]
+
+
 def test_one_report_as_news_makes_the_event_news(tmp_path: Path) -> None:
     con = connect(tmp_path / "two.duckdb")
     writer = StoreWriter(con)
@@ -235,6 +242,9 @@ def test_a_store_made_before_background_is_read_and_migrated(store: duckdb.DuckD
     path = tmp_path / "bg.duckdb"
     result = runner.invoke(app, ["query", "--db", str(path), "--format", "jsonl"])  # read-only: all is news
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+    out = tmp_path / "old.jsonl"
+    result = runner.invoke(app, ["export", "--db", str(path), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0 and len(out.read_text().splitlines()) == 2
     con = connect(path)
     StoreWriter(con).write_document(Document(id="n", text="n", date=MARCH, hash="hn"), [event(0, "SYR", "1990-01-01", background=True)], "r")
     assert [r["target_code"] for r in query_events(con, EventFilter(target="SYR"))] == []

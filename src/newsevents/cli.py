@@ -29,7 +29,7 @@ from .events.hybrid import CODER_HELP, Coder
 from .events.joint import JOINT_HELP, JointMode
 from .ingest import expand_inputs, read_source
 from .ingest.sources import RawItem, Source
-from .model import Document, Event, Failure
+from .model import Document, Event, Failure, news_events
 from .pipeline import Pipeline
 from .progress import escape_controls, make_progress, print_error, table_cell
 from .settings import DEFAULT_LANGUAGES
@@ -294,8 +294,7 @@ def code(
         items = iter_items(inputs, tally, quiet=quiet)
         for coded in _succeeded(coder.code(items, date=checked_date, languages=_languages(any_language)), tally):
             if isinstance(coded, Coded):  # no skip test: never Skipped
-                shown = coded.events if include_background else [e for e in coded.events if not e.background]
-                _print_events(shown, fmt, table, explain=explain)
+                _print_events(news_events(coded.events, include_background=include_background), fmt, table, explain=explain)
     if table is not None:
         Console().print(table)
     raise typer.Exit(tally.exit_code)

@@ -30,7 +30,7 @@ from rich.table import Table
 from .batch.coding import extract_document
 from .evaluate import LEVELS, Tally, _key
 from .ingest.sources import RawItem
-from .model import Document, Event, Failure
+from .model import Document, Event, Failure, news_events
 from .pipeline import Pipeline
 
 # Where the pages of the article gold are, from the repository (``../shared/data``).
@@ -160,7 +160,7 @@ def _unannotated(code: str) -> bool:
 def score_article(report: ArticleReport, article_id: str, events: list[Event], gold: list[dict[str, Any]]) -> None:
     """Add one article's comparison to ``report`` (see the module's rules)."""
     report.articles += 1
-    current = [e for e in events if not e.background and not _unannotated(e.code)]
+    current = [e for e in news_events(events) if not _unannotated(e.code)]
     required = [g for g in gold if not g.get("optional") and not g.get("background")]
     optional = [g for g in gold if g.get("optional") and not g.get("background")]
     background = [g for g in gold if g.get("background")]

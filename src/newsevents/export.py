@@ -14,7 +14,7 @@ import duckdb
 
 from .geo import KIND_ADMIN1, KIND_COUNTRY, Gazetteer, load_gazetteer
 from .model import CASUALTY_KINDS
-from .store import EVENT_COLUMNS, has_column, read_attributes, select_list
+from .store import EVENT_COLUMNS, NEWS_ONLY, news_only, read_attributes, select_list
 
 # GDELT 2.0 event table, in the codebook's column order (61 columns).
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -53,13 +53,16 @@ CSV_COLUMNS = (*EVENT_COLUMNS, *COUNT_COLUMNS)
 _EXPORT_SQL = (
     "SELECT {columns}, (SELECT min(d.added_at) FROM mentions m JOIN documents d USING (doc_hash) "
     "WHERE m.event_id = e.event_id) AS date_added FROM events e {where}ORDER BY e.date NULLS LAST, e.event_id")
-# Background events (issue 17) are exported only when asked for.
-_CURRENT_ONLY = "WHERE e.background IS NOT TRUE "
 _FETCH_ROWS = 1000
 
 
+def _where(con: duckdb.DuckDBPyConnection, include_background: bool) -> str:
+    """The WHERE clause of an export: background events (issue 17) only when asked for."""
+    return f"WHERE e.{NEWS_ONLY} " if news_only(con, include_background=include_background) else ""
+
+
 def _events(con: duckdb.DuckDBPyConnection, *, include_background: bool = False) -> Iterator[dict[str, Any]]:
-    where = "" if include_background or not has_column(con, "events", "background") else _CURRENT_ONLY
+    where = _where(con, include_background)
     cursor = con.execute(_EXPORT_SQL.format(columns=select_list(con, "events", EVENT_COLUMNS, alias="e"), where=where))
     names = [column[0] for column in cursor.description]
     while rows := cursor.fetchmany(_FETCH_ROWS):
@@ -231,7 +234,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, *, include_backgro
     """Parquet files under ``out``, partitioned by event year-month (``year_month=2024-06/``;
     undated events under ``year_month=undated``). Returns the number of rows."""
     columns = select_list(con, "events", EVENT_COLUMNS)
-    where = "" if include_background or not has_column(con, "events", "background") else _CURRENT_ONLY
+    where = _where(con, include_background)
     counts = ", ".join(f"CAST(json_extract(attributes, '$.{kind}.min') AS INTEGER) AS {kind}" for kind in COUNT_COLUMNS)
     # The one statement with a value in its text: DuckDB binds no parameter as a COPY target
     # before 1.4 (duckdb/duckdb#10697), so the path is written as an escaped string literal.

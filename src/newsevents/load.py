@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .batch.coding import Coded
 from .batch.pool import Skipped
-from .model import Document
+from .model import Document, news_events
 from .store import StoreWriter
 
 STORED, SKIPPED = "stored", "skipped"
@@ -35,7 +35,7 @@ def load_documents(outcomes: Iterable[Coded | Skipped], writer: StoreWriter, run
         document = outcome.document
         if isinstance(outcome, Coded) and writer.write_document(document, outcome.events, run_id):
             tally.stored += 1
-            tally.events += sum(not e.background for e in outcome.events)  # news only (issue 17)
+            tally.events += len(news_events(outcome.events))
             status = STORED
         else:  # stored before, or the same text twice in one run: the second is already stored
             tally.skipped += 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -243,3 +244,9 @@ class Event:
         if explain:
             data["explanation"] = list(self.explanation)
         return data
+
+
+def news_events(events: Iterable[Event], *, include_background: bool = False) -> list[Event]:
+    """The events a user is given: background ones (history, an actor's past, an ongoing
+    state; issue 17) only when ``include_background``, as ``newsevents code`` gives them."""
+    return list(events) if include_background else [event for event in events if not event.background]

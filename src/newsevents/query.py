@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from .store import has_column, read_attributes, select_list
+from .store import NEWS_ONLY, news_only, read_attributes, select_list
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 100_000
@@ -118,7 +118,7 @@ def filter_clause(filters: EventFilter) -> tuple[str, list[Any]]:
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id AND m.sentence I{like})")
         params.append(_like_substring(filters.text))
     if not filters.include_background:
-        where.append("background IS NOT TRUE")  # history re-reported is not today's news (issue 17)
+        where.append(NEWS_ONLY)
     return " AND ".join(where) or "TRUE", params
 
 
@@ -145,8 +145,8 @@ def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: in
 
     con: a store connection; limit/offset: paging (limit is capped at MAX_LIMIT).
     """
-    if not has_column(con, "events", "background"):
-        filters = replace(filters, include_background=True)  # an older store read-only: all is news
+    # An older store opened read-only has no background column: every event in it is news.
+    filters = replace(filters, include_background=not news_only(con, include_background=filters.include_background))
     sql, params = build_query(filters, limit, offset, columns=select_list(con, "events", RESULT_COLUMNS), sort=sort)
     rows = con.execute(sql, params).fetchall()
     return [{name: read_attributes(value) if name in JSON_COLUMNS else _plain(value)

@@ -28,7 +28,7 @@ from .codebook import get_code
 from .dedup import chain_dates, cross_article_key
 from .errors import DamagedStoreError, Errors
 from .ingest.text import valid_unicode
-from .model import Document, Event, EventMention, short_id
+from .model import Document, Event, EventMention, news_events, short_id
 
 DEFAULT_DB = "newsevents.duckdb"
 IN_MEMORY = ":memory:"
@@ -164,6 +164,17 @@ def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     return select_list(con, table, [column]) == column
 
 
+# The SQL of ``model.news_events``: background events (issue 17) are not today's news.
+NEWS_ONLY = "background IS NOT TRUE"
+
+
+def news_only(con: duckdb.DuckDBPyConnection, *, include_background: bool = False) -> bool:
+    """Whether a read of the events table leaves background events out (with NEWS_ONLY): unless
+    ``include_background``, and only where the column is; an older store opened read-only has
+    none, and every event in it is news."""
+    return not include_background and has_column(con, "events", "background")
+
+
 def read_attributes(value: str | None) -> dict[str, Any]:
     """An ``attributes`` cell as a dict (empty for NULL: none given, or an older store)."""
     return json.loads(value) if value else {}
@@ -284,7 +295,7 @@ class StoreWriter:
             self.con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [document.hash, document.id, document.title, document.url, url_host(document.url), document.date,
-                 document.lang, document.text, len(document.sentences), sum(not e.background for e in events),
+                 document.lang, document.text, len(document.sentences), len(news_events(events)),
                  len(rows), run_id, _now()])
             if rows:
                 placeholders = ", ".join("?" * len(MENTION_COLUMNS))

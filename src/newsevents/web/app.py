@@ -23,7 +23,7 @@ from ..errors import Errors, InputError
 from ..events.hybrid import Coder
 from ..ingest import build_document
 from ..ingest.sources import RawItem, is_url
-from ..model import Document, Failure
+from ..model import Document, Failure, news_events
 from ..pipeline import Pipeline
 from .access import WriteAccess
 from .errors import (BadRequest, Forbidden, Unauthorized, Unprocessable, error_responses, input_reason,
@@ -193,7 +193,7 @@ def create_app(*, db_path: str | Path | None = None, token: str | None = None, h
                          request.joint.value if request.joint else None)
         return {"document": coded.document.to_dict(with_sentences=True),
                 "mentions": [m.to_dict() for m in coded.mentions],
-                "events": [e.to_dict(explain=True) for e in coded.events if request.include_background or not e.background],
+                "events": [e.to_dict(explain=True) for e in news_events(coded.events, include_background=request.include_background)],
                 "warnings": coded.document.warnings}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -22,7 +22,7 @@ from ..errors import DamagedStoreError
 from ..events.hybrid import Coder
 from ..export import write_csv
 from ..ingest.sources import RawItem, web_link
-from ..model import Document, Failure
+from ..model import Document, Failure, news_events
 from ..query import (JSON_COLUMNS, MAX_LIMIT, RESULT_COLUMNS, SORT_PATTERN, EventFilter, build_query, csv_row,
                      query_events)
 from ..settings import DEFAULT_LANGUAGES
@@ -313,7 +313,7 @@ def _store_one(state: Any, database: Database, item: StoredDocument, run_id: str
     if isinstance(outcome, Coded):
         if not database.writer.write_document(outcome.document, outcome.events, run_id):
             return {"id": item.id, "status": DUPLICATE}
-        return {"id": item.id, "status": STORED, "events": sum(not e.background for e in outcome.events)}
+        return {"id": item.id, "status": STORED, "events": len(news_events(outcome.events))}
     if outcome.skipped:
         return {"id": item.id, "status": SKIPPED, "reason": str(outcome)}
     database.writer.record_error(run_id, item.id, outcome.reason)
