@@ -38,7 +38,8 @@ TEXTS = [
     ("n06", "2024-05-20", "The United States imposed new sanctions on Venezuela. Venezuela's government rejected the "
                           "sanctions and accused Washington of interference."),
     ("n07", "2024-06-03", "France will send humanitarian aid to Sudan, the French foreign ministry said. The United "
-                          "Nations appealed for a ceasefire in Sudan."),
+                          "Nations appealed for a ceasefire in Sudan. In 2011, French warplanes bombed Libyan "
+                          "government forces."),  # history: a background event
     ("n08", "2024-06-12", "Indian and Pakistani officials held talks in Geneva. India accused Pakistan of supporting "
                           "militants in Kashmir."),
     ("n09", "2024-07-01", "Japan protested to China over the detention of a Japanese businessman. Beijing denied the "
@@ -101,8 +102,10 @@ def _canonical(record: dict[str, Any]) -> str:
 
 @pytest.fixture(scope="module")
 def expected_events(corpus: list[str]) -> set[str]:
-    """What ``newsevents code`` prints for the corpus."""
-    result = CliRunner().invoke(cli_app, ["code", *corpus, "--format", "jsonl", "--date", RUN_DATE, "--quiet"])
+    """What ``newsevents code`` prints for the corpus; the Spark job keeps background events too,
+    marked in their ``background`` column."""
+    result = CliRunner().invoke(cli_app, ["code", *corpus, "--format", "jsonl", "--date", RUN_DATE, "--quiet",
+                                          "--include-background"])
     assert result.exit_code == 0, result.output
     return {_canonical(json.loads(line)) for line in result.stdout.splitlines() if line.startswith("{")}
 
@@ -137,6 +140,9 @@ def test_event_columns_agree_with_the_json(spark: Any, job: tuple[dict[str, Any]
         assert row["target_code"] == (record["target"] or {}).get("code")
         assert [row["trigger_start"], row["trigger_end"]] == record["evidence"]["trigger_span"]
         assert row["year_month"] == year_month(record["date"])
+        assert (row["background"], row["joint"]) == (record["background"], record["joint"])
+    # Both columns as the store's exports have them, each seen true at least once.
+    assert any(row["background"] for row in events) and any(row["joint"] for row in events)
     months = {path.name for path in (output / "events").iterdir() if path.is_dir()}
     assert {"year_month=2024-03", "year_month=2024-08"} <= months
 

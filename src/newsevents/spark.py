@@ -6,7 +6,8 @@ and codes each partition with the same ``Pipeline`` as ``newsevents code`` (the 
 OUTPUT, as Parquet:
 
   events/     one row per event, partitioned by ``year_month`` (``2024-06``, or ``unknown``);
-              flat columns plus ``json``, the event exactly as ``newsevents code`` prints it
+              flat columns (with ``background`` and ``joint``, as the store's exports have)
+              plus ``json``, the event exactly as ``newsevents code`` prints it
   mentions/   actor mentions
   documents/  coded documents (text and metadata)
   errors/     (input, reason) for each input, line or document that could not be read or coded

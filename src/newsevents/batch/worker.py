@@ -57,7 +57,7 @@ SCHEMAS = {
         "location_name string, location_country string, location_admin1 string, location_lat double",
         "location_lon double, location_geonameid bigint, location_feature string",
         "negated boolean, modality string, sentence string, trigger string, trigger_start int, trigger_end int",
-        "rule string, confidence double, num_mentions int, json string"]),
+        "rule string, confidence double, num_mentions int, background boolean, joint boolean, json string"]),
     ERROR: "input string, reason string",
 }
 # The coded rows before they are split into tables: a tag and one struct column per table.
@@ -292,7 +292,7 @@ def event_row(event: dict[str, Any]) -> Row:
             bool(event["negated"]), event["modality"], evidence["sentence"], evidence["trigger"],
             evidence["trigger_span"][0], evidence["trigger_span"][1],
             evidence["rule"], _float(event["confidence"]), max(1, len(event.get("mentions") or ())),
-            json.dumps(event, ensure_ascii=False))
+            bool(event["background"]), bool(event["joint"]), json.dumps(event, ensure_ascii=False))
 
 
 def mention_row(mention: dict[str, Any]) -> Row:
