@@ -28,7 +28,8 @@ Inputs (under the shared data folder): actors/Phoenix.Countries.actors.txt,
 actors/Phoenix.International.actors.txt, actors/Phoenix.MilNonState.actors.txt,
 actors/Phoenix.agents.txt, actors/CountryInfo.120116.txt, geo/countryInfo.txt,
 geo/countries.json, and (to classify place names only) geo/cities15000.txt and
-geo/admin1CodesASCII.txt.
+geo/admin1CodesASCII.txt; and, in the package's data/actors (whatever --out is), actor_corrections.tsv
+(phrases whose Phoenix reading news has outgrown, project-authored).
 
 Kinds
   country    a country (or territory) name or another name for it ("persia", "the us"),
@@ -85,10 +86,12 @@ DEFAULT_OUT = REPO / "src" / "newsevents" / "data" / "actors"
 try:  # the parser lives in the package; make ``src`` importable when run from a checkout
     from newsevents.actors.dictionary import (ActorBlock, iter_actor_blocks, parse_agent_dictionary,
                                               parse_petrarch_date, pluralize_phrase)
+    from newsevents.events.lexicon import tsv_rows
 except ImportError:  # pragma: no cover - depends on how the script is started
     sys.path.insert(0, str(REPO / "src"))
     from newsevents.actors.dictionary import (ActorBlock, iter_actor_blocks, parse_agent_dictionary,
                                               parse_petrarch_date, pluralize_phrase)
+    from newsevents.events.lexicon import tsv_rows
 
 PHOENIX_FILES = {
     "countries": "actors/Phoenix.Countries.actors.txt",
@@ -241,18 +244,10 @@ ACTOR_SUPPLEMENT = [
     ("kampuchean", "KHM", "adjective"),  # Phoenix has the old name "kampuchea", not its demonym
 ]
 
-# Phrases whose Phoenix reading news has since outgrown: each row replaces every Phoenix row of
-# its phrase. Phoenix's "Ansar Allah" is a small Lebanese group (LBNREB, added 2013); since 2014
-# news uses the name for Yemen's Houthi movement, which the supplement codes YEMREB.
-ACTOR_CORRECTIONS = [
-    ("ansar allah", "YEMREB", "group"),
-    ("ansarallah", "YEMREB", "group"),
-    ("ansar-allah", "YEMREB", "group"),
-    ("houthi movement", "YEMREB", "group"),
-    ("houthi rebels", "YEMREB", "group"),
-    ("huthi", "YEMREB", "group"),
-    ("huthis", "YEMREB", "group"),
-]
+# Phrases whose Phoenix reading news has since outgrown ("Ansar Allah" is now Yemen's Houthis):
+# each row replaces every Phoenix row of its phrase. Data, kept with the tables it corrects.
+CORRECTIONS_FILE = DEFAULT_OUT / "actor_corrections.tsv"
+CORRECTION_COLUMNS = ("phrase", "code", "kind", "note")
 
 # Country prefixes in Phoenix rows that are no CAMEO code (slips for the code on the right).
 CODE_FIXES = {"ANG": "AGO"}
@@ -398,6 +393,16 @@ def write_tsv(path: Path, columns: list[str], rows: list[tuple]) -> int:
 
 
 # ----------------------------------------------------------------------------- GeoNames
+
+
+def read_corrections(path: Path) -> list[tuple[str, str, str]]:
+    """(phrase, code, kind) of each row of the corrections table, in table order."""
+    rows = []
+    for number, (phrase, code, kind, _note) in tsv_rows(path.read_text(encoding="utf-8"), path.name, CORRECTION_COLUMNS):
+        if not phrase or norm_code(code) != code or not kind:
+            raise ValueError(f"{path.name}:{number}: a correction needs a phrase, a CAMEO code and a kind")
+        rows.append((phrase, code, kind))
+    return rows
 
 
 def read_geonames(path: Path) -> list[dict[str, str]]:
@@ -955,9 +960,10 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
     rows = phoenix_rows(blocks, country_codes, geo)
     rows = add_demonym_plurals(rows)
     rows += [Row(p, c, k, block=f"supplement:{i}") for i, (p, c, k) in enumerate(ACTOR_SUPPLEMENT)]
-    corrected = {p for p, _c, _k in ACTOR_CORRECTIONS}
+    corrections = read_corrections(CORRECTIONS_FILE)
+    corrected = {p for p, _c, _k in corrections}
     rows = [r for r in rows if r.phrase not in corrected]
-    rows += [Row(p, c, k, block=f"correction:{i}") for i, (p, c, k) in enumerate(ACTOR_CORRECTIONS)]
+    rows += [Row(p, c, k, block=f"correction:{i}") for i, (p, c, k) in enumerate(corrections)]
     rows = [dataclasses.replace(r, code=CODE_FIXES[r.code[:3]] + r.code[3:]) if r.code[:3] in CODE_FIXES else r
             for r in rows]
     rows = successor_demonyms(rows, report)

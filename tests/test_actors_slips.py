@@ -75,6 +75,16 @@ def test_ansar_allah_is_yemeni(pipeline: Pipeline, text: str, phrase: str) -> No
     assert code is not None and code.startswith("YEMREB")
 
 
+def test_the_build_reads_its_corrections_from_a_data_table(tmp_path: Path) -> None:
+    module = _build_module()
+    corrections = module.read_corrections(module.CORRECTIONS_FILE)
+    assert ("ansar allah", "YEMREB", "group") in corrections and all(code == "YEMREB" for _p, code, _k in corrections)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("phrase\tcode\tkind\tnote\nzed front\tzed\tgroup\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="^bad.tsv:2: a correction needs"):
+        module.read_corrections(bad)
+
+
 # 3. An attack is no actor; a weapon is its owner's military only when an owner is named -----
 
 @pytest.mark.parametrize("text", [
