@@ -16,6 +16,7 @@ from typing import Any
 
 import spacy
 
+from ..events.words import read_word_sets
 from .dictionary import parse_actor_dictionary, parse_agent_dictionary
 from .leaders import LEADERS_TABLE, leader_phrases, packaged_leaders
 
@@ -129,6 +130,14 @@ def _read_table(name: str) -> list[dict[str, str]]:
 
 def _clean(value: str | None) -> str | None:
     return value.strip() or None if value else None
+
+
+@lru_cache(maxsize=1)
+def head_only_roles() -> frozenset[str]:
+    """Role words that are roles only as their phrase's head ("Iraqi towns", not "village
+    officials"): role_heads.tsv."""
+    path = files("newsevents") / "data" / "actors" / "role_heads.tsv"
+    return read_word_sets(path.read_text(encoding="utf-8"), "role_heads.tsv")["head_only"]
 
 
 def sectors_table() -> frozenset[str]:

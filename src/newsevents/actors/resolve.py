@@ -19,7 +19,7 @@ from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, precedes_attack
 from .countryless import place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
-from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge
+from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles
 from .names import not_a_person, union_is_labour
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
@@ -52,10 +52,6 @@ ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
-# Role words that are roles only as a phrase's head noun. Settlements are their residents (CVL,
-# as Phoenix reads "village"): "Iraqi towns" are civilians, "village officials" are officials;
-# "a US national" is a civilian, "national" before a noun is no one.
-HEAD_ONLY_ROLES = frozenset({"village", "villages", "town", "towns", "national"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
 # "the head of the African Union", "a spokesman for NATO": whom an office works for.
@@ -280,7 +276,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
-                and (token.i == root.i or token.lower_ not in HEAD_ONLY_ROLES) and token.i not in unread:
+                and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread:
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
