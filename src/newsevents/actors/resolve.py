@@ -258,9 +258,13 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     seen_matches: set[int] = set()
     role_words = frozenset(agent_at)
     unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
+    names: dict[tuple[int, int], bool] = {}  # _names_the_person once per match (its span), not per word
     for token in chunk:
-        if token.i in actor_at and _names_the_person(chunk, actor_at[token.i], actor_at, agent_at):
-            start, end, facts = actor_at[token.i]
+        match = actor_at.get(token.i)
+        if match is not None and match[:2] not in names:
+            names[match[:2]] = _names_the_person(chunk, match, actor_at, agent_at)
+        if match is not None and names[match[:2]]:
+            start, end, facts = match
             if _stance_prefixed(chunk.doc, start):
                 continue  # "an anti-Syria journalist", "pro-Iranian militias": a stance, not a nationality
             if start not in seen_matches:
