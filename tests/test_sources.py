@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.ingest import read_documents
-from newsevents.ingest.sources import expand_inputs, read_source
+from newsevents.ingest.sources import expand_inputs, http_error, media_type, read_source
 from newsevents.model import Document, Failure
 
 TEXT = "The finance minister presented the budget to parliament on Monday, and lawmakers debated it for hours."
@@ -99,3 +99,10 @@ def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(Path, "open", refuse)
     (source,) = list(expand_inputs([str(path)]))
     assert [str(f) for f in read_source(source)] == [f"error: {path}: permission denied"]
+
+
+def test_the_fetchers_read_a_media_type_and_word_an_http_error_alike() -> None:
+    assert media_type("Text/HTML; charset=utf-8") == "text/html"
+    assert media_type("") is None and media_type(None) is None
+    assert str(http_error(404, "Not\n Found")) == "HTTP 404 Not Found"
+    assert str(http_error(500, None)) == "HTTP 500"

@@ -37,6 +37,10 @@ READ_CHUNK_BYTES = 1024 * 1024
 _JSONL_SNIFF_BYTES = 4096
 # How many redirects a fetch follows (urllib's own limit is 10).
 MAX_REDIRECTS = 10
+# Shared by the three fetchers (fetch_url here, web.fetch, monitor.polite): what each says past
+# MAX_REDIRECTS, and the statuses the two that follow redirects by hand follow.
+TOO_MANY_REDIRECTS = f"too many redirects (a loop, or over {MAX_REDIRECTS})"
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +238,17 @@ def fetch_timeout() -> float:
     return seconds if 0 < seconds < float("inf") else FETCH_TIMEOUT_SECONDS
 
 
+def media_type(content_type: str | None) -> str | None:
+    """The media type of a Content-Type header, lower case ("text/html; charset=utf-8" gives
+    "text/html"); None when there is none."""
+    return (content_type or "").split(";", 1)[0].strip().lower() or None
+
+
+def http_error(status: int, reason: object) -> InputError:
+    """The one-line reason for an HTTP error status, as the fetchers that read urllib3 give it."""
+    return InputError(f"HTTP {status} {' '.join(str(reason or '').split())}".rstrip())
+
+
 def fetch_url(url: str, *, timeout: float | None = None) -> tuple[bytes, str | None, str]:
     """Fetch a URL with a timeout, a size cap and our user agent.
 
@@ -253,7 +268,7 @@ def fetch_url(url: str, *, timeout: float | None = None) -> tuple[bytes, str | N
     except urllib.error.HTTPError as err:
         if str(err.reason).startswith(urllib.request.HTTPRedirectHandler.inf_msg):
             # urllib gives up on a loop with a several-line message; the reason must be one line.
-            raise InputError(f"too many redirects (a loop, or over {MAX_REDIRECTS})") from err
+            raise InputError(TOO_MANY_REDIRECTS) from err
         raise InputError(f"HTTP {err.code} {' '.join(str(err.reason).split())}") from err
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):

@@ -17,7 +17,8 @@ from protego import Protego
 
 from .. import __version__
 from ..errors import InputError
-from ..ingest.sources import MAX_REDIRECTS, fetch_timeout, read_capped
+from ..ingest.sources import (MAX_REDIRECTS, REDIRECT_STATUSES, TOO_MANY_REDIRECTS, fetch_timeout, http_error,
+                              media_type, read_capped)
 from ..settings import MAX_INPUT_BYTES
 
 ROBOTS_NAME = "newsevents"
@@ -30,7 +31,6 @@ MAX_CRAWL_DELAY = 60.0
 # A host's robots.txt is read again after this many seconds.
 ROBOTS_TTL = 3600.0
 ROBOTS_MAX_BYTES = 512 * 1024
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 SCHEMES = frozenset({"http", "https"})
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.1"
 
@@ -112,11 +112,10 @@ class PoliteFetcher:
             if status == 304:
                 return Fetched(304, b"", url, None, etag, last_modified)
             if status >= 400:
-                raise InputError(f"HTTP {status} {' '.join(str(response.reason or '').split())}".rstrip())
-            media_type = (response.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower() or None
-            return Fetched(status, body, url, media_type, response.headers.get("ETag"),
-                           response.headers.get("Last-Modified"))
-        raise InputError(f"too many redirects (a loop, or over {MAX_REDIRECTS})")
+                raise http_error(status, response.reason)
+            return Fetched(status, body, url, media_type(response.headers.get("Content-Type")),
+                           response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        raise InputError(TOO_MANY_REDIRECTS)
 
     def _robots_for(self, origin: str) -> _Robots:
         """The origin's robots.txt rules (RFC 9309): a 4xx means no rules; a 5xx or no answer

@@ -19,7 +19,8 @@ from collections.abc import Callable
 import urllib3
 
 from ..errors import InputError
-from ..ingest.sources import MAX_REDIRECTS, fetch_timeout, read_capped
+from ..ingest.sources import (MAX_REDIRECTS, REDIRECT_STATUSES, TOO_MANY_REDIRECTS, fetch_timeout, http_error,
+                              media_type, read_capped)
 from ..settings import USER_AGENT
 from .errors import BadRequest, Forbidden
 
@@ -27,7 +28,6 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressPolicy = Callable[[IPAddress], bool]
 
 SCHEMES = {"http": 80, "https": 443}
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ACCEPT = "text/html, text/plain;q=0.9, */*;q=0.1"
 
 
@@ -79,15 +79,14 @@ def fetch_public_url(url: str, *, policy: AddressPolicy = is_public_address,
                     url = urllib.parse.urljoin(url, location)
                     continue
                 if response.status >= 400:
-                    raise InputError(f"HTTP {response.status} {' '.join(str(response.reason or '').split())}".rstrip())
+                    raise http_error(response.status, response.reason)
                 body = read_capped(response, deadline=deadline)  # type: ignore[arg-type]
             except (TimeoutError, urllib3.exceptions.TimeoutError) as err:
                 raise InputError(f"timed out after {timeout:g} s") from err
             except (urllib3.exceptions.HTTPError, OSError) as err:
                 raise InputError(f"unreachable ({' '.join(str(err).split()) or type(err).__name__})") from err
-        media_type = (response.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
-        return body, media_type or None, url
-    raise InputError(f"too many redirects (a loop, or over {MAX_REDIRECTS})")
+        return body, media_type(response.headers.get("Content-Type")), url
+    raise InputError(TOO_MANY_REDIRECTS)
 
 
 def _split(url: str) -> tuple[str, str, int, str, str]:
