@@ -197,14 +197,3 @@ def test_a_name_outside_a_place_frame_stays_a_person(pipeline: Pipeline) -> None
 ])
 def test_a_trade_union_is_also_of_its_members_trade(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert mentions_of(pipeline, text)[phrase].code == code
-
-
-@pytest.mark.parametrize("text,phrase,code", [
-    # a place noun after the name: the gazetteer knows the name ("Kandahar", not "Kandahar province")
-    ("Police in Kandahar province arrested six men.", "Police", "AFGCOP"),
-    # a role of a named region is of the region's country
-    ("The governor of Lagos state ordered an inquiry.", "The governor", "NGAGOV"),
-    ("The government of Kandahar province banned the rally.", "The government", "AFGGOV"),
-])
-def test_a_region_names_its_roles_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
-    assert mentions_of(pipeline, text)[phrase].code == code

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import LOCATIVE_PREPS, PLACE_NOUNS, ArticleCountries, Gazetteer, find_dateline, place_name_span
+from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
@@ -198,23 +198,13 @@ def _clear_without_country(sectors: list[str]) -> bool:
 
 def _gazetteer_countries(sent: Span, gazetteer: Gazetteer, countries: ArticleCountries) -> set[str]:
     """Countries of the capitalised places named in locative phrases of the sentence ("in
-    Lucknow", "near Kaduna", "in Kandahar province") or as a region of ("the government of
-    Sindh province") that the gazetteer knows."""
+    Lucknow", "near Kaduna") that the gazetteer knows."""
     found: set[str] = set()
     for token in sent:
-        if token.dep_ != "pobj" or not (token.head.lower_ in LOCATIVE_PREPS or _region_of(token)):
+        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or not token.text[:1].isupper():
             continue
         phrase = place_name_span(token)
-        if len(phrase) > 1 and phrase[-1].lower_ in PLACE_NOUNS:
-            phrase = phrase[:-1]  # "Kandahar province": the gazetteer knows Kandahar
-        if not phrase.text[:1].isupper():
-            continue
         place = gazetteer.resolve(phrase.text, countries=countries.outside((phrase.start_char, phrase.end_char)))
         if place is not None:
             found.add(place.country)
     return found
-
-
-def _region_of(token: Token) -> bool:
-    """"of Sindh province", "of Lagos state": a named region, whose role it is."""
-    return token.head.lower_ == "of" and token.lower_ in PLACE_NOUNS
