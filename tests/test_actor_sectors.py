@@ -156,3 +156,44 @@ def test_peace_and_protest_movements_are_opposition(pipeline: Pipeline, text: st
 ])
 def test_a_national_is_a_civilian_only_as_the_head(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # force or a restriction falls on a place's residents: as its object, in its place phrase,
+    # or in the place phrase of a verb whose subject is the act
+    ("Soldiers enforced a curfew in Mombasa on Friday.", "Mombasa", "KENCVL"),
+    ("Rebels shelled Aleppo overnight.", "Aleppo", "SYRCVL"),
+    ("Government troops blockaded Mosul for a month.", "Mosul", "IRQCVL"),
+    ("Heavy clashes raged in Aleppo on Sunday.", "Aleppo", "SYRCVL"),
+    # a place visited, reached or lived in is its country alone
+    ("The minister visited Mosul on Monday.", "Mosul", "IRQ"),
+    ("The delegation arrived in Mombasa after the attack.", "Mombasa", "KEN"),
+])
+def test_a_place_where_force_falls_is_its_residents(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    mention = mentions_of(pipeline, text)[phrase]
+    assert (mention.code, mention.rule) == (code, "place")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Police declared a curfew in the town of Garissa.", "KENCVL"),
+    ("Militants fired rockets at houses in Garissa.", "KENCVL"),
+    ("She grew up in Garissa.", "KEN"),
+])
+def test_a_name_the_gazetteer_knows_in_a_place_frame_is_a_place(pipeline: Pipeline, text: str, code: str) -> None:
+    # Garissa is in the gazetteer, not in the actor tables: it was an unresolved person
+    mention = mentions_of(pipeline, text)["Garissa"]
+    assert (mention.code, mention.rule) == (code, "place")
+
+
+def test_a_name_outside_a_place_frame_stays_a_person(pipeline: Pipeline) -> None:
+    assert mentions_of(pipeline, "Mr Garissa met the minister.")["Mr Garissa"].rule == "unresolved-person"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("The Ghana Union of Journalists condemned the arrest.", "The Ghana Union", "GHALABMED"),
+    ("The Kenya Union of Teachers called off the strike.", "The Kenya Union", "KENLABEDU"),
+    # no members named: the union alone
+    ("The Kenyan union called off the strike.", "The Kenyan union", "KENLAB"),
+])
+def test_a_trade_union_is_also_of_its_members_trade(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code

@@ -18,12 +18,17 @@ from spacy.tokens import Span, Token
 from ..events.words import read_word_sets
 from ..syntax import PLURAL_TAGS
 
-__all__ = ["act_head", "act_roles", "attack_owners", "is_weapon", "precedes_attack"]
+__all__ = ["act_head", "act_roles", "attack_owners", "done_to", "is_weapon", "precedes_attack"]
 
 ACT_SETS = ("attack_nouns", "event_nouns")
 # Tags the small parser gives an attack noun it misreads as a verb after a nationality
 # ("Russian/NNP shelling/VBG"): the nationality then heads a phrase of its own.
 VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
+# How many preposition phrases a place may sit below the act done to it: "fired at targets in
+# Jericho", "a curfew in the town of Cizre".
+PLACE_REACH = 3
+PLACE_PREPS = frozenset({"in", "on", "at", "of", "near", "around", "inside", "across", "into", "over"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 @lru_cache(maxsize=1)
@@ -81,3 +86,22 @@ def attack_owners(sent: Span, covered: set[int]) -> list[Span]:
     in a phrase."""
     return [sent.doc[t.i:t.i + 1] for t in sent
             if t.i not in covered and t.pos_ in ("PROPN", "ADJ", "NOUN") and precedes_attack(t)]
+
+
+def done_to(place: Token) -> bool:
+    """Whether a place is where an act of force or restriction falls (``place_acts``): it is
+    the act's object ("shelled Kharkiv", "blockade Paris") or in a place phrase of the act or
+    of the verb the act is the subject or object of ("a curfew in Abidjan", "fired at targets
+    in Jericho", "street battles raged in central Baghdad"). "He lived in Moscow" is not."""
+    token = place
+    for _hop in range(PLACE_REACH + 1):
+        if token.dep_ == "dobj":
+            return _is_act_word(token.head, ("place_acts",))
+        if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+            return False
+        token = token.head.head
+        if _is_act_word(token, ("place_acts",)):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ACTOR_DEPS and _is_act_word(c, ("place_acts",)) for c in token.children)
+    return False

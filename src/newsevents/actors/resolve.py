@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
-from .acts import act_roles, attack_owners, precedes_attack
+from .acts import act_roles, attack_owners, done_to, precedes_attack
 from .countryless import place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles
-from .names import not_a_person, union_is_labour
+from .names import UNION_WORDS, not_a_person, union_is_labour
+from .places import name_places
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
 # offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
@@ -52,6 +53,9 @@ ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
+# A trade union (LAB) names its members' trade in an "of" phrase: "the Union of Teachers".
+LABOUR_SECTOR = "LAB"
+MEMBER_PREPS = frozenset({"of"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
 # "the head of the African Union", "a spokesman for NATO": whom an office works for.
@@ -103,6 +107,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
                                            chunks_by_sentence.get(sent.start, [])))
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
+    name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
@@ -290,6 +295,9 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "former Socialist prime minister Andreas Papandreou", "ousted President Akayev": who
         # no longer holds an office is one of the country's elites (CAMEO ELI), not its holder
         parts.sectors = list(dict.fromkeys(FORMER_SECTOR if s in OFFICE_SECTORS else s for s in parts.sectors))
+    if LABOUR_SECTOR in parts.sectors and root.lower_ in UNION_WORDS:
+        # "the Nigerian Union of Teachers": a trade union is also of its members' trade (EDU)
+        parts.sectors.extend(s for s in _members_sectors(root, agent_at) if s not in parts.sectors)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in EMPLOYER_PREPS and root.i in agent_at and parts.group is None:
             # "the president of the European Commission", "a spokesman for the UN": an
@@ -308,6 +316,14 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _members_sectors(root: Token, agent_at: dict[int, tuple[str, ...]]) -> list[str]:
+    """The sectors of the role words in the "of" phrase of a body's head noun ("Union of
+    Teachers", "Union of Journalists and Writers")."""
+    members = [t for child in root.children if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS
+               for t in child.subtree if t.dep_ in ("pobj", "conj") and t.i in agent_at]
+    return [s for t in members for s in agent_at[t.i]]
 
 
 def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
@@ -458,9 +474,12 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             seat = parts.head_code if parts.head_kind == "seat" and parts.head_code else None
             mentions.append(make(chunk, seat or parts.head_country + (sectors or "GOV"), "metonymy", name))
         elif parts.head_kind != "seat":
-            # A place, not an actor: kept (country only) so that an event of movement can take
-            # it as its target ("visited Baghdad"); the event stage decides.
-            place = make(chunk, parts.head_country, "place", name)
+            # A place, not an actor: kept so that an event can take it as its target; the event
+            # stage decides. Where force or a restriction falls on it ("a curfew in Abidjan",
+            # "shelled Kharkiv") it is its residents (CVL), as towns and villages are; otherwise
+            # the country alone ("visited Baghdad").
+            residents = PEOPLE_SECTOR if done_to(root) else ""
+            place = make(chunk, parts.head_country + residents, "place", name)
             # A capital may still stand for its government as an object ("warned Beijing"):
             # the event stage decides, by the event's kind.
             place.kind = "capital" if parts.head_kind == "capital" else "place"
