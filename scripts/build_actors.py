@@ -19,9 +19,9 @@ licence so it can be credited on its own:
   seats.tsv               phrase code kind                      project-authored (SEATS below)
 
 Every actor table starts with ``phrase code kind`` so one reader serves them all.
-geonames_countries.tsv has one row per phrase (the country name, its capital, and their
-ASCII spellings when those differ), each with the country's ISO alpha-3 code, GeoNames
-name and capital alongside.  ``sectors`` in agents.tsv is the CAMEO sector string to
+geonames_countries.tsv has one row per phrase (the country name, its capital, its large
+cities, and their ASCII spellings when those differ), each with the country's ISO alpha-3
+code, and but for a city's, its GeoNames name and capital alongside.  ``sectors`` in agents.tsv is the CAMEO sector string to
 append to an actor code (``GOV``, ``GOVMIL``); ``plural`` is 1 for plural forms.
 
 Inputs (under the shared data folder): actors/Phoenix.Countries.actors.txt,
@@ -37,8 +37,11 @@ Kinds
              are neither capitals nor GeoNames cities/provinces (rivers, deserts, ...)
   adjective  a demonym / adjectival form ("iranian", "british", "northern irish")
   capital    the country's capital (GeoNames), standing for the country or its government
-  city       a city, province or state of the country (matched against GeoNames
-             cities15000 and admin1 names; used only to classify Phoenix's place names)
+  city       a city, province or state of the country: Phoenix's place names (told from
+             other names of a country by GeoNames cities15000 and admin1 names), and in
+             geonames_countries.tsv the GeoNames cities that seat a government and have
+             CITY_MIN_POPULATION people or more ("Kherson", "Southport"), with the spellings
+             among the safe alternate names the packaged gazetteer keeps ("Zaporizhzhia")
   seat       seats.tsv only: a building or address standing for a government body
   person     a named individual; rows carry the validity range of each code
   igo        intergovernmental organisation (codes IGO...)
@@ -110,6 +113,21 @@ AGENT_COLUMNS = ["phrase", "sectors", "plural"]
 GEONAMES_COLUMNS = ["phrase", "code", "kind", "iso3", "name", "capital"]
 ODBL_COLUMNS = ["phrase", "code", "kind"]
 SEAT_COLUMNS = ["phrase", "code", "kind"]
+
+# Cities that are their country's actors ("Russian forces shelled Kherson", "Southport police"):
+# a GeoNames city that seats a government (the country's, or a first- or second-order
+# division's: SEAT_FEATURES) and has at least CITY_MIN_POPULATION people, the size of an urban
+# centre the EU-OECD definition calls a city. Until issue 14 only capitals came from GeoNames,
+# so a city Phoenix does not list (Kherson, Zaporizhzhia, Southport) stood for no country.
+# Other towns and suburbs of that size are left out: their names are as often a word, a
+# district or a namesake elsewhere ("Forest" in Brussels, "Westminster" in Colorado). A name
+# that seats of government in two countries share ("Durham"), that is a common word or a given
+# name, or a word a locative phrase uses without naming a place (data/geo/not_places.txt),
+# is left out too.
+CITY_MIN_POPULATION = 50_000
+SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
+SPELLING_EDITS = 1
+NOT_PLACES = REPO / "src" / "newsevents" / "data" / "geo" / "not_places.txt"
 
 ISO_OVERRIDES = {"TLS": "TMP", "XKX": "KSV"}
 # GeoNames rows for entities that no longer exist: their capitals belong to a successor
@@ -745,8 +763,71 @@ def build_agents(shared: Path) -> list[tuple]:
     return sorted((p, c, int(pl)) for p, (c, pl) in table.items())
 
 
-def build_geonames(geonames: list[dict[str, str]], mapping: dict[str, str], claimed: dict[str, set[str]]) -> list[tuple]:
-    """One row per phrase: country name, capital, and their ASCII forms."""
+def read_city_names(shared: Path) -> dict[str, list[tuple[str, int]]]:
+    """Lower-cased name -> (ISO2 country, population) of each GeoNames city that seats a
+    government (SEAT_FEATURES, of any size), under its name, its ASCII name and those of the safe
+    alternates the packaged gazetteer keeps (``build_geo._safe_alternates``) that are
+    spellings of the same name ("Zaporizhzhia" for Zaporizhzhya, ``_spelling_of``); other
+    alternates are other languages' or former names ("Alexandrovsk"), and often a person's."""
+    if str(REPO / "scripts") not in sys.path:
+        sys.path.insert(0, str(REPO / "scripts"))
+    from build_geo import _safe_alternates, read_cities  # the gazetteer's own choice of names
+
+    not_places = {line.strip().lower() for line in NOT_PLACES.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.startswith("#")}
+    cities = read_cities(shared)
+    taken = {p.name.lower() for p, _ in cities} | {n.lower() for p, _ in cities for n in p.names}
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for place, alternates in cities:
+        if place.feature not in SEAT_FEATURES:
+            continue
+        spellings = [a for a in _safe_alternates(place, alternates, taken) if _spelling_of(a, place.name)]
+        for name in {place.name, *place.names, *spellings}:
+            for form in {norm_phrase(name), norm_phrase(ascii_fold(name))}:
+                if form and form not in not_places:
+                    found[form].append((place.country, place.population))
+    return found
+
+
+def _spelling_of(alternate: str, name: str) -> bool:
+    """Whether ``alternate`` spells ``name`` another way: the same first letter and at most
+    SPELLING_EDITS letter changed, added or dropped ("Zaporizhzhia", "Dnipropetrovs'k")."""
+    a, b = ascii_fold(alternate).lower(), ascii_fold(name).lower()
+    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > SPELLING_EDITS:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= SPELLING_EDITS
+
+
+def city_rows(cities: dict[str, list[tuple[str, int]]], geonames: list[dict[str, str]], mapping: dict[str, str],
+              claimed: dict[str, set[str]], taken: set[str], person_words: set[str]) -> set[tuple]:
+    """Rows of kind city for the large seats whose name points to one country and is no
+    word of a person's name in the person tables ("Gary", "Davis" are people before towns)."""
+    by_iso2 = {r["iso2"]: r for r in geonames}
+    out: set[tuple] = set()
+    for form, places in cities.items():
+        countries = {iso2 for iso2, _population in places}
+        if len(countries) != 1 or max(population for _iso2, population in places) < CITY_MIN_POPULATION \
+                or form in taken or form in person_words or _unsafe(form):
+            continue
+        r = by_iso2.get(next(iter(countries)))
+        if r is None or r["iso3"] in HISTORICAL_ISO:
+            continue
+        code = mapping.get(r["iso3"], r["iso3"])
+        if claimed_elsewhere(claimed, form, code):
+            continue  # Phoenix gives the name to another country or found it ambiguous
+        out.add((form, code, "city", r["iso3"], "", ""))  # the country's name is on its own rows
+    return out
+
+
+def build_geonames(geonames: list[dict[str, str]], mapping: dict[str, str], claimed: dict[str, set[str]],
+                   cities: dict[str, list[tuple[str, int]]] | None = None, person_words: set[str] | None = None) -> list[tuple]:
+    """One row per phrase: country name, capital, large cities, and their ASCII forms."""
     capital_count = Counter(norm_phrase(r["capital"]) for r in geonames if r["capital"])
     out: set[tuple] = set()
     for r in geonames:
@@ -766,6 +847,8 @@ def build_geonames(geonames: list[dict[str, str]], mapping: dict[str, str], clai
                 if kind == "capital" and form == norm_phrase(name):
                     continue  # city-states: the name row covers it
                 out.add((form, code, kind, r["iso3"], name, capital))
+    if cities:
+        out |= city_rows(cities, geonames, mapping, claimed, {row[0] for row in out}, person_words or set())
     return sorted(out)
 
 
@@ -983,9 +1066,13 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
         cover(phrase, code)
     for phrase in report.get("ambiguous", {}):
         claimed[phrase].add(AMBIGUOUS)  # later tables must not bring them back
-    geo_rows = build_geonames(geonames, mapping, claimed)
-    for phrase, code, *_rest in geo_rows:
-        cover(phrase, code)
+    # Words of people's names ("Gary", "Chelsea", "Warren") are people before towns.
+    person_words = {phrase.split()[-1] for phrase, _code, kind, *_rest in actor_rows if kind == "person"}
+    person_words |= given_names(blocks)
+    geo_rows = build_geonames(geonames, mapping, claimed, read_city_names(shared), person_words)
+    for phrase, code, kind, *_rest in geo_rows:
+        if kind != "city":  # a city yields its name to a later table's country or person
+            cover(phrase, code)
     odbl_rows = build_odbl(shared, mapping, covered, claimed)
     for phrase, code, _kind in odbl_rows:
         cover(phrase, code)

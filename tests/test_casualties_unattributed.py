@@ -34,7 +34,8 @@ def test_a_bomb_with_victims_and_no_author_is_an_event_of_the_place() -> None:
 def test_the_cause_gives_the_code() -> None:
     (mine,) = _unattributed("Three soldiers were killed when their vehicle hit a roadside bomb in Kunar province.")
     assert mine.code == "1833" and mine.source.code == "AFG"
-    (shooting,) = _unattributed("Two people were wounded in a shooting at a bus stop in Cali, Colombia.")
+    # a town the actor tables do not know (a large city is an actor: the extractor codes it itself)
+    (shooting,) = _unattributed("Two people were wounded in a shooting at a bus stop in Jamundi, Colombia.")
     assert shooting.code == "193" and shooting.attributes["injured"]["min"] == 2
 
 

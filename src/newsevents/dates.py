@@ -7,7 +7,7 @@ import re
 import dateparser
 from spacy.tokens import Span, Token
 
-from .syntax import clause_scope, tree_distance
+from .syntax import clause_scope, in_other_conjunct, tree_distance
 
 _COMPACT_FORMATS = ("%Y%m%d", "%y%m%d")
 # A day given by a user (--date, --since, the API's date): ISO only. "06/07/2024" is June 7 to
@@ -222,4 +222,6 @@ def date_rank(token: Token, trigger: Token) -> tuple[int, int, int] | None:
     far away in the tree to speak for the trigger."""
     scope = clause_scope(token, trigger)
     distance = tree_distance(trigger, token)
-    return None if scope is None or distance > MAX_DATE_ARCS else (scope, distance, token.i)
+    if scope is None or distance > MAX_DATE_ARCS or in_other_conjunct(token, trigger):
+        return None
+    return scope, distance, token.i

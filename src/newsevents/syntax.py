@@ -66,6 +66,35 @@ def clause_scope(token: Token, trigger: Token) -> int | None:
     return OUTER_CLAUSE if any(a.i == own.i for a in home.ancestors) else None
 
 
+def in_other_conjunct(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits inside another conjunct clause than the trigger's, one with its
+    own subject, after that clause's subject: "received a plan last year, but the President
+    admits ..." (issue 14). The parser hangs the second clause on the first, so the first looks
+    like an enclosing clause; only what stands before its subject ("In 2003, X was accused and Y
+    admitted") speaks for the whole coordination."""
+    own = clause_head(token)
+    node = clause_head(trigger)
+    while node.head.i != node.i and node.i != own.i:
+        if node.dep_ == "conj" and _has_subject(node):
+            break
+        node = node.head
+    else:
+        return False
+    while node.dep_ == "conj" and node.head.i != node.i and node.i != own.i:
+        node = node.head  # up the coordination chain to the conjunct holding ``token``
+    if node.i != own.i:
+        return False
+    subject = next((c for c in own.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and token.i > subject.i
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Number of arcs between two tokens of one sentence (a large number across sentences)."""
     if a.sent.start != b.sent.start:

@@ -17,13 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
+from .attitude import is_attitude_only
 from .lexicon import Lexicon, LexiconEntry
-from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, is_adjunct_clause
+from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
 from .reality import is_negated as _is_negated
 from .reality import modality as _modality
+from .voice import is_reduced_passive
 from .words import word_pairs, words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -296,8 +298,9 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         if token.pos_ == "ADJ" and entry.code.startswith(STATEMENT_ROOT) and not _said(token, lexicon):
             continue  # an outlook ("wary", "confident") is a statement only when someone states it
-        if token.lemma_ in REGARD_VERBS and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in token.children):
-            continue  # "considers the US biased", "considered to be": an opinion, not an act
+        if token.lemma_ in REGARD_VERBS and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in token.children) \
+                or is_attitude_only(token, entry.code):
+            continue  # "considers the US biased", "told police he supported X": an opinion, not an act
         trigger = _new_trigger(token, entry, question)
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
@@ -346,7 +349,7 @@ def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], pick
     actors = _Actors(mentions, doc, any_noun=not require_actors)
     index_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     events: list[Event] = []
-    for token, entry in picks:
+    for token, entry in [(token, entry) for token, entry in picks if not is_attitude_only(token, entry.code)]:
         sent = token.sent
         trigger = _new_trigger(token, entry, sent.text.rstrip().endswith("?"))
         trigger.targetless = True
@@ -448,8 +451,8 @@ def _adopt_manner(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[i
     reports a violent act and the noun says how it was done. One event, with the noun's more
     specific code."""
     token = trigger.token
-    if token.pos_ != "VERB" or trigger.code[:2] not in FORCE_ROOTS:
-        return
+    if token.pos_ != "VERB" or trigger.code[:2] not in FORCE_ROOTS or has_null_participant(token):
+        return  # "no civilians were killed in the air strike": the strike happened, harming no one
     for child in token.children:
         nouns = [child] if child.dep_ in SUBJECT_DEPS else (
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") and child.lower_ in MANNER_PREPS else [])
@@ -478,7 +481,7 @@ def _governor(trigger: _Trigger, found: dict[int, _Trigger]) -> _Trigger | None:
             return None
         if prep.lower_ in CONTENT_PREPS and verb.code[:2] in VERBAL_ROOTS:
             return verb  # "claimed responsibility for the attacks", "condemned X for the raid"
-        if prep.lower_ == "in" and verb.code[:2] == trigger.code[:2]:
+        if prep.lower_ == "in" and verb.code[:2] == trigger.code[:2] and not has_null_participant(verb.token):
             return verb  # "a hunger strike in protest of ...": the strike is the protest
         if prep.lower_ == "in" and verb.code[:2] == PROTEST_ROOT and trigger.code[:2] in STANCE_ROOTS:
             verb.stance = verb.stance or trigger  # "in defiance of Beijing", "in opposition to the bill"
@@ -920,7 +923,7 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     for slot in entry.targets:
         candidates: list[Token] = []
         if slot == "dobj":
-            deps = PASSIVE_SUBJECT_DEPS if passive else frozenset({"dobj", "dative"})
+            deps = PASSIVE_SUBJECT_DEPS | {"nsubj"} if passive else frozenset({"dobj", "dative"})
             candidates = [c for c in token.children if c.dep_ in deps]
             if not candidates and not passive:
                 # "condemned and criticized Somalia": coordinated verbs share the object.
@@ -1086,9 +1089,10 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
     token = trigger.token
     if actors.by_token.get(token.i) is not None and token.pos_ != "VERB":
         return  # an event noun inside an actor's name ("the peace movement")
-    passive = token.pos_ == "VERB" and _is_passive(token)
+    reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
+    passive = token.pos_ == "VERB" and (_is_passive(token) or reduced)
     if token.pos_ == "VERB":
-        sources, source_notes = _subject(token, actors)
+        sources, source_notes = ([], []) if reduced else _subject(token, actors)
         if not sources and trigger.manner is not None:
             # "was murdered in an attack by Kosovo Albanians": the attack's author did it.
             sources, source_notes = _noun_source(trigger.manner.token, trigger.manner.entry.targets, actors)

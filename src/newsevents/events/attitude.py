@@ -1,0 +1,61 @@
+"""Stances that are no act (issue 14): a verb such as "support" or "hope" codes an event when
+someone takes the stance in public ("Germany supports the bid", "Portugal will support Turkey's
+efforts, its president said", "the minister hoped for a deal"), not where it only describes
+what someone holds:
+
+- what someone thinks: "many firms believe the reform is late and support the plan" is their
+  opinion, not an act of support;
+- what a speaker tells of their own views: "he told police he supported the candidate" reports
+  what the man thinks; the telling is the act, the support no act towards the candidate (nor a
+  05x event). A promise in the same place ("said it will support the resolution") is a
+  commitment, and stays;
+- in a relative clause that describes a noun: "the result she hoped for" names a result, and
+  says nothing optimistic about anything.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .reality import FUTURE_AUX, UNCERTAIN_MODALS
+from .words import words
+
+ATTITUDE_VERBS = words("attitude_verbs")
+REPORTING_VERBS = words("reporting_verbs")
+THOUGHT_VERBS = words("thought_verbs")
+# Who may speak of their own views: "he told police he supported X".
+OWN_VIEW_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+# Codes an attitude verb can fire as: the outlook of a statement, and endorsement.
+OUTLOOK_CODES = frozenset({"012", "013"})
+ENDORSE_ROOT = "05"
+
+
+def is_attitude_only(token: Token, code: str) -> bool:
+    """Whether the trigger ``token`` (coded ``code``) only states a stance someone holds."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ATTITUDE_VERBS and not _hope_form(token):
+        return False
+    if token.dep_ in ("relcl", "acl") and code in OUTLOOK_CODES:
+        return True
+    return code.startswith(ENDORSE_ROOT) and _held_view(token)
+
+
+def _hope_form(token: Token) -> bool:
+    # en_core_web_sm lemmatises "hoped" as "hop" (the lexicon's hope.v@hop row).
+    return token.lemma_ == "hop" and token.lower_.startswith("hope")
+
+
+def _held_view(token: Token) -> bool:
+    """Whether the clause of ``token`` (or of the verb it is joined to) is an opinion, or a
+    speaker's own view told in a that-clause (not a promise: no future or modal)."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() in THOUGHT_VERBS:
+        return True
+    if head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    promised = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | UNCERTAIN_MODALS for c in (*token.children, *clause.children))
+    subjects = [c for c in (*token.children, *clause.children) if c.dep_ == "nsubj"]
+    return not promised and bool(subjects) and subjects[0].lower_ in OWN_VIEW_PRONOUNS
