@@ -1,6 +1,6 @@
 """Casualty and arrest counts of material conflict (issue 15 item 7).
 
-An event of force, mass violence or arrest often says how many people it hurt: "killing 12 and
+An event of force, mass violence, arrest or protest often says how many people it hurt: "killing 12 and
 wounding 30", "at least 20 people were killed", "police detained dozens of protesters". This
 stage reads those counts from the event's sentence into ``event.attributes``: ``killed``,
 ``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}`` (span: character offsets of
@@ -38,8 +38,11 @@ from .lexicon import tsv_rows
 
 __all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word"]
 
-# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
-CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence,
+# and protest: ACLED counts the arrests and deaths of a demonstration on it, and the sentence
+# that reports a march often gives them in a clause that is no event of its own ("and no arrests
+# were made", "a woman was killed when a police vehicle ran her over during a protest").
+CASUALTY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 HEADER = ("kind", "phrase", "min", "max", "note")
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
@@ -63,6 +66,24 @@ BREAK_WORDS = frozenset({"and", "or", "but", "while", "as", "after", "before", "
 # "a number of", "a total of", "a series of": "a" that counts no one.
 NOT_ONE = frozenset({"number", "total", "lot", "series", "group", "crowd", "further", "few", "handful", "couple",
                      "dozen"})
+# "a village chief and his two sons", "a woman and her daughter": an owner before a count or a
+# noun of one person.
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+# Words before a noun that make it one person, as "a" does ("the suspect was arrested", "her son
+# was killed"), or that are one by themselves ("another was hurt").
+DEFINITES = frozenset({"the"}) | POSSESSIVES
+ONE_WORDS = frozenset({"a", "an", "another"}) | DEFINITES
+# Words that open a phrase set off inside a subject ("Twenty people, including six children,
+# were killed"; "A man who fired on police was shot dead"): the count is before them.
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
+# The longest such insertion, in words.
+INSERTION_REACH = 10
+# Prepositions that end the noun after "the" or "his" where the clause words do not: "the head
+# of the gang", "jailed the opposition leader for five years".
+NOUN_PHRASE_ENDS = frozenset({"of", "for", "over", "after", "near", "outside", "inside", "against", "under", "amid",
+                              "without", "into", "across", "through"})
+# "a" before an ordinal is one more person: "two officers died; a third was hurt".
+# (The ordinals are the ``ordinal`` rows of the data file.)
 # "claimed 30 lives": the count only ever comes before these.
 COUNT_BEFORE_ONLY = frozenset({"lives"})
 SINGULAR_AUXILIARIES = frozenset({"was", "is", "has", "had", "been", "got"})
@@ -94,6 +115,11 @@ class _Words:
     participles: frozenset[str]
     bodies: frozenset[str]
     body_verbs: frozenset[str]
+    ordinals: frozenset[str]
+    links: frozenset[str]
+    collectives: frozenset[str]
+    intransitive: frozenset[str]
+    particles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -121,7 +147,8 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
     qualifiers: dict[tuple[str, ...], tuple[str, str]] = {}
     kinds: dict[str, str] = {}
     sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set(),
-                            "body": set(), "body_verb": set()}
+                            "body": set(), "body_verb": set(), "ordinal": set(), "link": set(), "collective": set(),
+                            "intransitive": set(), "particle": set()}
     for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "number":
             numbers[phrase] = int(low)
@@ -139,7 +166,9 @@ def read_casualty_words(text: str, file_name: str) -> _Words:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
     return _Words(numbers, multipliers, vague, qualifiers, kinds, frozenset(sets["passive"]),
                   frozenset(sets["toll"]), frozenset(sets["unit"]), frozenset(sets["toll_verb"]),
-                  frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]))
+                  frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]),
+                  frozenset(sets["ordinal"]), frozenset(sets["link"]), frozenset(sets["collective"]),
+                  frozenset(sets["intransitive"]), frozenset(sets["particle"]))
 
 
 def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
@@ -166,21 +195,37 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
     found: dict[str, dict[str, object]] = {}
+    definite: set[str] = set()  # kinds whose count is only "the" (or "his") + a noun so far
+    zero: tuple[int, dict[str, object]] | None = None  # the last explicit zero: its kind word and count
     for k, word in enumerate(lowered):
         kind = words.kinds.get(word)
         if kind is None and word in words.bodies and _found_bodies(lowered, k, words):
             kind = "killed"  # "19 bodies were found": people killed, by whom the text does not say
         count = None
-        if kind is not None and kind not in found:
+        if kind is not None and (kind not in found or kind in definite):
             count = _count_of(lowered, k, words)
+            if count is None and kind not in found and zero is not None and zero[0] == k - 2 \
+                    and lowered[k - 1] in ("or", "and"):
+                found[kind] = dict(zero[1])  # "no one was killed or injured": neither
+                continue
         elif word in words.tolls and k > 0:
             kind = TOLL_KINDS.get(lowered[k - 1].rstrip("s"), "killed")
             count = None if kind in found else _after_toll(lowered, k, words)
         if kind is None or count is None:
             continue
+        if kind in definite and _lone_one(lowered, count):
+            continue
+        # "The gunman was shot dead after killing three": the one someone already named is
+        # seldom the news; a later count of the same kind is.
+        if _lone_one(lowered, count) and lowered[count.start] in DEFINITES:
+            definite.add(kind)
+        else:
+            definite.discard(kind)
         start, end = tokens[count.start][1], tokens[count.end - 1][2]
         found[kind] = {"min": count.low, "max": count.high, "text": text[start:end],
                        "span": [offset + start, offset + end]}
+        if count.high == 0:
+            zero = (k, found[kind])
     return found
 
 
@@ -210,27 +255,66 @@ def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
     passive = _passive_before(lowered, k, words)
     word = lowered[k]
     if not passive and word not in COUNT_BEFORE_ONLY:
-        after = k + 2 if k + 2 < len(lowered) and lowered[k + 1] == "of" else k + 1
-        count = _quantity(lowered, after, words, singular_next=True)
+        count = _quantity(lowered, k + 1, words, singular_next=True)
+        if count is None and k + 2 < len(lowered) and (lowered[k + 1] == "of" or lowered[k + 1] in words.particles):
+            count = _quantity(lowered, k + 2, words, singular_next=True)  # "the arrest of 15", "rounded up 45"
         if count is not None:
             return _joined_after(lowered, count, words)
     if word == "held" and not passive:
         return None  # "held talks", "held on Monday": held counts only the held
-    count = _before(lowered, k, words, singular=passive)
+    # "a soldier died" counts one as "a soldier was killed" does; "a bomb killed" does not.
+    singular = passive or word in words.intransitive
+    count = _before(lowered, k, words, singular=singular)
+    # Only a verb whose subject is the counted ("were shot dead", "died") has a subject to reach
+    # past an insertion; "dealers who resisted arrest" is no count of arrests.
+    opening = _insertion_start(lowered, k, words) if singular else None
+    if opening is not None and (count is None or count.start > opening):
+        # The count inside a relative clause is not the subject's: "Four men who fired on a
+        # checkpoint were shot dead".
+        count = _before(lowered, opening, words, singular=singular) or count
     return _joined_before(lowered, count, words) if count is not None else None
 
 
-def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
-    """"were killed", "was reportedly killed", "was shot dead": an auxiliary before the kind
-    word, past adverbs and a participle that "dead" completes ("soldiers shot dead nine" is active)."""
+def _verb_group_start(lowered: list[str], k: int, words: _Words) -> int:
+    """The index of the first word of the verb group that ends with the kind word at ``k``:
+    auxiliaries, adverbs ("was seriously injured"), a participle before "dead" ("was shot dead")
+    or before a preposition and its noun ("was taken into custody")."""
     j = k - 1
+    if j >= 1 and lowered[j] in words.links and lowered[j - 1] in words.participles:
+        j -= 1
     if j >= 0 and lowered[j] in words.participles:
         j -= 1
-    while j >= 0 and lowered[j] in words.passive:
-        if lowered[j] not in ("reportedly", "also", "later"):
-            return True
+    while j >= 0 and (lowered[j] in words.passive or _adverb(lowered[j])):
         j -= 1
-    return False
+    return j + 1
+
+
+def _adverb(word: str) -> bool:
+    """"seriously", "critically", "fatally": an adverb of manner between auxiliary and participle."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha()
+
+
+def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
+    """"were killed", "was reportedly killed", "was shot dead", "was critically injured", "was
+    taken into custody": an auxiliary before the kind word, past adverbs, and a participle that
+    "dead" or a preposition completes ("soldiers shot dead nine" is active)."""
+    start = _verb_group_start(lowered, k, words)
+    return any(w in words.passive and w not in ("reportedly", "also", "later") for w in lowered[start:k])
+
+
+def _insertion_start(lowered: list[str], k: int, words: _Words) -> int | None:
+    """Where a phrase set off between the counted noun and its verb begins: a parenthesis
+    between commas ("Twenty people, including six children, were killed") or a relative clause
+    ("A man who fired on police was shot dead"); None when there is none."""
+    end = _verb_group_start(lowered, k, words)
+    if end == 0:
+        return None
+    reach = range(end - 2, max(-1, end - 2 - INSERTION_REACH), -1)
+    if lowered[end - 1] == ",":
+        return next((j for j in reach if lowered[j] == ","), None)
+    relative = next((j for j in range(end - 1, max(-1, end - 1 - INSERTION_REACH), -1)
+                     if lowered[j] in RELATIVE_WORDS or lowered[j] == ","), None)
+    return relative if relative is not None and lowered[relative] in RELATIVE_WORDS else None
 
 
 def _before(lowered: list[str], k: int, words: _Words, *, singular: bool) -> _Count | None:
@@ -241,11 +325,29 @@ def _before(lowered: list[str], k: int, words: _Words, *, singular: bool) -> _Co
         count = _quantity(lowered, start, words, singular_next=True)
         if count is None or count.end > k or not _fillers(lowered[count.end:k], words):
             continue
-        if lowered[count.start] in ("a", "an") and not (singular and _singular_noun(lowered[count.end:k], words)):
+        if _lone_one(lowered, count) and not (singular and _singular_noun(lowered[count.end:k], words)):
             continue
-        if best is None or count.end > best.end or count.end == best.end and count.start < best.start:
+        if best is None or _closer(lowered, count, best):
             best = count
     return best
+
+
+def _lone_one(lowered: list[str], count: _Count) -> bool:
+    """A count that is only "a", "the" or "another": one person only with a singular noun
+    ("another" before its auxiliary is one by itself)."""
+    if count.end - count.start != 1 or lowered[count.start] not in ONE_WORDS:
+        return False
+    nxt = lowered[count.end] if count.end < len(lowered) else ""
+    return not (lowered[count.start] == "another" and nxt in SINGULAR_AUXILIARIES)
+
+
+def _closer(lowered: list[str], count: _Count, best: _Count) -> bool:
+    """Whether ``count`` is the noun's count rather than ``best``: the nearer one to the verb,
+    unless the nearer one follows "of" and so counts a noun inside the phrase ("Twelve members
+    of a cell were detained")."""
+    def rank(c: _Count) -> tuple[bool, int, int]:
+        return not (c.start > 0 and lowered[c.start - 1] == "of"), c.end, -c.start
+    return rank(count) > rank(best)
 
 
 def _noun_words(lowered: list[str], i: int, words: _Words) -> int:
@@ -306,7 +408,8 @@ def _joined(first: _Count, second: _Count) -> _Count:
 
 
 def _fillers(between: list[str], words: _Words) -> bool:
-    return len(between) <= BACKWARD_REACH and all(
+    # Auxiliaries do not count towards the reach: "Twelve suspected members of a cell were".
+    return len([w for w in between if w not in words.passive]) <= BACKWARD_REACH and all(
         _is_word(w) and w not in BREAK_WORDS and w not in words.kinds for w in between)
 
 
@@ -359,8 +462,14 @@ def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool)
         if qualifier is None and lowered[i] in ("a", "an") and len(phrase) == 1:
             return None
         return _Count(low, high, i, end + 1 if end < len(lowered) and lowered[end] == "of" else end)
+    if qualifier is None and lowered[i] in ("a", "an") and i + 1 < len(lowered) and lowered[i + 1] in words.ordinals:
+        return _Count(1, 1, i, i + 2)  # "a third was seriously hurt": one more
+    if qualifier is None and lowered[i] in DEFINITES:
+        return _definite(lowered, i, words, singular_next=singular_next)
     value, end = _number(lowered, j, words)
     if value is None:
+        if qualifier is not None and qualifier[0] == ("another",):
+            return _definite(lowered, i, words, singular_next=singular_next)  # "another was wounded"
         return None
     if lowered[j] in ("a", "an"):
         nxt = lowered[end] if end < len(lowered) else ""
@@ -377,6 +486,29 @@ def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool)
         low = _bound(low_rule, value) or 1
         high = _bound(high_rule, value)
     return _Count(low, high, i, end)
+
+
+def _definite(lowered: list[str], i: int, words: _Words, *, singular_next: bool) -> _Count | None:
+    """The count at "the" or "another": the number after it ("killed the 12 passengers"), else
+    one person for a singular noun ("arrested the suspect", "the driver was killed") that is no
+    group ("the family") and no time ("the next day"), or "another" before its verb ("another
+    was wounded")."""
+    after = _quantity(lowered, i + 1, words, singular_next=singular_next)
+    if after is not None and lowered[i] in DEFINITES:
+        return after
+    nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if lowered[i] == "another" and (nxt in words.passive or nxt in SINGULAR_AUXILIARIES):
+        return _Count(1, 1, i, i + 1)
+    if not singular_next:
+        return None
+    # The noun is the last word before "of" or the end of the phrase: "the protest organisers"
+    # are many, "the head of the gang" is one.
+    phrase = lowered[i + 1:_noun_words(lowered, i + 1, words)]
+    cut = next((n for n, w in enumerate(phrase) if w in NOUN_PHRASE_ENDS), len(phrase))
+    phrase = phrase[:cut]
+    if not phrase or phrase[-1].endswith("s") or any(w in NOT_ONE or w in words.collectives for w in phrase):
+        return None
+    return _Count(1, 1, i, i + 1)
 
 
 def _between(lowered: list[str], i: int, words: _Words) -> _Count | None:
