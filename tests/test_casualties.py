@@ -77,6 +77,13 @@ UNBOUNDED = None
     ("Turkish police rounded up 45 suspects in dawn raids.", "arrested", 45, 45, "45"),
     ("The UN condemned the massacre of 40 villagers.", "killed", 40, 40, "40"),
     ("A suspect was taken into custody on Friday.", "arrested", 1, 1, "A"),
+    ("Twelve activists were placed in custody.", "arrested", 12, 12, "Twelve"),
+    # "gunned down", "to death" after a verb of violence, a toll that "the number of" opens
+    ("An Afghan police officer was gunned down in Kandahar.", "killed", 1, 1, "An"),
+    ("Gunmen gunned down three traders in the market.", "killed", 3, 3, "three"),
+    ("Two women were burned to death by a mob.", "killed", 2, 2, "Two"),
+    ("The number of people killed in the attack has climbed to 40.", "killed", 40, 40, "40"),
+    ("The number of dead rose to 31 on Tuesday.", "killed", 31, 31, "31"),
 ])
 def test_a_count(text: str, kind: str, low: int, high: int | None, words: str) -> None:
     count = counts_in(text)[kind]
@@ -104,6 +111,8 @@ def test_a_singular_dead_and_a_plural_wounded() -> None:
     "Police detained the protest organisers.",             # "the" before a plural noun phrase
     "Police detained the family of the suspect.",          # a group, not one person
     "Six men who resisted arrest were named by police.",   # resisting arrest is no arrest
+    "A man was sentenced to death for the murder.",        # a sentence, not a killing
+    "The number of protesters grew to 5,000.",             # a number of no kind of harm
     "The bombing killed a number of civilians.",          # "a number of" is no count
     "Police held talks with protest leaders.",            # held: no one detained
     "Troops shelled the city for 12 hours.",              # hours, not people

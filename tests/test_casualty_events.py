@@ -53,3 +53,8 @@ def test_the_owner_inside_the_cause_phrase_is_the_source() -> None:
                              "near Bakhmut overnight.")
     assert event.source.country == "RUS" and event.code == "194"
     assert (event.attributes["killed"]["min"], event.attributes["injured"]["min"]) == (2, 4)
+
+
+def test_stabbed_to_death_is_force_with_its_count() -> None:
+    (event,) = _unattributed("A police officer was stabbed to death in Brussels on Friday, officials said.")
+    assert event.code == "180" and event.source.code == "BEL" and event.attributes["killed"]["min"] == 1

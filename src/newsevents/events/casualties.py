@@ -100,9 +100,14 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
         kind = words.kinds.get(word)
         if kind is None and word in words.bodies and _found_bodies(lowered, k, words):
             kind = "killed"  # "19 bodies were found": people killed, by whom the text does not say
+        if kind is None and word in words.deaths and k >= 2 and lowered[k - 1] in words.links \
+                and lowered[k - 2] in words.participles:
+            kind = "killed"  # "was stabbed to death", not "sentenced to death"
         count = None
         if kind is not None and (kind not in found or kind in definite):
             count = _count_of(lowered, k, words)
+            if count is None and _numbered(lowered, k, words):
+                count = _after_toll(lowered, k, words)  # "the number of people killed ... rose to 40"
             if count is None and kind not in found and zero is not None and zero[0] == k - 2 \
                     and lowered[k - 1] in ("or", "and"):
                 found[kind] = dict(zero[1])  # "no one was killed or injured": neither
@@ -136,9 +141,16 @@ def kind_of_word(word: str) -> str | None:
 
 def is_kind_word(word: str) -> bool:
     """Whether a lower-case word says what happened to people counted ("killed", "dead",
-    "wounded", "arrested"), or is a toll or the "bodies" of bodies found."""
+    "wounded", "arrested"), or is a toll, the "bodies" of bodies found or the "death" of
+    "stabbed to death"."""
     words = casualty_words()
-    return word in words.kinds or word in words.bodies or word in words.tolls
+    return word in words.kinds or word in words.bodies or word in words.tolls or word in words.deaths
+
+
+def _numbered(lowered: list[str], k: int, words: CasualtyWords) -> bool:
+    """"the number of people killed", "the number of dead": a kind word that a noun of number
+    heads, whose value a toll verb gives after it."""
+    return any(lowered[j] in words.number_nouns and lowered[j + 1] == "of" for j in range(max(0, k - 4), k - 1))
 
 
 def _found_bodies(lowered: list[str], k: int, words: CasualtyWords) -> bool:
@@ -163,7 +175,8 @@ def _count_of(lowered: list[str], k: int, words: CasualtyWords) -> Count | None:
         return None  # "held talks", "held on Monday": held counts only the held
     # "a soldier died" counts one as "a soldier was killed" does; "a bomb killed" does not.
     singular = passive or word in words.intransitive
-    count = _before(lowered, k, words, singular=singular)
+    # The count stands before the verb group ("was stabbed to death", "was placed in custody").
+    count = _before(lowered, _verb_group_start(lowered, k, words), words, singular=singular)
     # Only a verb whose subject is the counted ("were shot dead", "died") has a subject to reach
     # past an insertion; "dealers who resisted arrest" is no count of arrests.
     opening = _insertion_start(lowered, k, words) if singular else None

@@ -37,6 +37,8 @@ class CasualtyWords:
     collectives: frozenset[str]
     intransitive: frozenset[str]
     particles: frozenset[str]
+    deaths: frozenset[str]
+    number_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,7 @@ def read_casualty_words(text: str, file_name: str) -> CasualtyWords:
     kinds: dict[str, str] = {}
     sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set(),
                             "body": set(), "body_verb": set(), "ordinal": set(), "link": set(), "collective": set(),
-                            "intransitive": set(), "particle": set()}
+                            "intransitive": set(), "particle": set(), "death": set(), "number_noun": set()}
     for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "number":
             numbers[phrase] = int(low)
@@ -77,4 +79,5 @@ def read_casualty_words(text: str, file_name: str) -> CasualtyWords:
                   frozenset(sets["toll"]), frozenset(sets["unit"]), frozenset(sets["toll_verb"]),
                   frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]),
                   frozenset(sets["ordinal"]), frozenset(sets["link"]), frozenset(sets["collective"]),
-                  frozenset(sets["intransitive"]), frozenset(sets["particle"]))
+                  frozenset(sets["intransitive"]), frozenset(sets["particle"]),
+                         frozenset(sets["death"]), frozenset(sets["number_noun"]))
