@@ -52,6 +52,38 @@ UNBOUNDED = None
     ("The rebels freed the hostages after 17 were wounded, the army said.", "injured", 17, 17, "17"),
     ("A guard was shot dead at the gate of the ministry.", "killed", 1, 1, "A"),
     ("Two farmers were found dead near the border.", "killed", 2, 2, "Two"),
+    # "a" that opens a vague quantity, an adverb inside the passive, "of a" inside the noun
+    ("A dozen protesters were detained outside parliament.", "arrested", 12, 12, "A dozen"),
+    ("A handful of villagers were wounded.", "injured", 2, 5, "A handful of"),
+    ("A policeman was seriously injured in the ambush.", "injured", 1, 1, "A"),
+    ("Five leaders of an armed faction were arrested in Goma.", "arrested", 5, 5, "Five"),
+    # one person named by "the" or an owner, a number after "the"
+    ("The suspect was arrested at the airport.", "arrested", 1, 1, "The"),
+    ("Police arrested the suspect at his home.", "arrested", 1, 1, "the"),
+    ("Rebels killed the mayor of the town.", "killed", 1, 1, "the"),
+    ("Her husband was detained last week.", "arrested", 1, 1, "Her"),
+    ("Gunmen killed the 12 passengers of a minibus.", "killed", 12, 12, "12"),
+    # groups joined through an owner
+    ("Militants killed a farmer and his three sons.", "killed", 4, 4, "a farmer and his three"),
+    ("A woman and her daughter were killed when a shell hit their home.", "killed", 2, 2, "A woman and her"),
+    # a phrase set off between the count and its verb
+    ("Two soldiers, among them a captain, were killed in the ambush.", "killed", 2, 2, "Two"),
+    ("Four men who had fired on a checkpoint were shot dead by troops.", "killed", 4, 4, "Four"),
+    ("A man who was wounded in the blast died in hospital.", "killed", 1, 1, "A"),
+    # one more, one who died, a phrasal verb, a noun of killing, custody in the passive
+    ("Two officers died; a fourth was critically wounded.", "injured", 1, 1, "a fourth"),
+    ("Another was wounded.", "injured", 1, 1, "Another"),
+    ("A soldier died of his wounds.", "killed", 1, 1, "A"),
+    ("Turkish police rounded up 45 suspects in dawn raids.", "arrested", 45, 45, "45"),
+    ("The UN condemned the massacre of 40 villagers.", "killed", 40, 40, "40"),
+    ("A suspect was taken into custody on Friday.", "arrested", 1, 1, "A"),
+    ("Twelve activists were placed in custody.", "arrested", 12, 12, "Twelve"),
+    # "gunned down", "to death" after a verb of violence, a toll that "the number of" opens
+    ("An Afghan police officer was gunned down in Kandahar.", "killed", 1, 1, "An"),
+    ("Gunmen gunned down three traders in the market.", "killed", 3, 3, "three"),
+    ("Two women were burned to death by a mob.", "killed", 2, 2, "Two"),
+    ("The number of people killed in the attack has climbed to 40.", "killed", 40, 40, "40"),
+    ("The number of dead rose to 31 on Tuesday.", "killed", 31, 31, "31"),
 ])
 def test_a_count(text: str, kind: str, low: int, high: int | None, words: str) -> None:
     count = counts_in(text)[kind]
@@ -76,7 +108,11 @@ def test_a_singular_dead_and_a_plural_wounded() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Police arrested the suspect at his home.",            # no count given
+    "Police detained the protest organisers.",             # "the" before a plural noun phrase
+    "Police detained the family of the suspect.",          # a group, not one person
+    "Six men who resisted arrest were named by police.",   # resisting arrest is no arrest
+    "A man was sentenced to death for the murder.",        # a sentence, not a killing
+    "The number of protesters grew to 5,000.",             # a number of no kind of harm
     "The bombing killed a number of civilians.",          # "a number of" is no count
     "Police held talks with protest leaders.",            # held: no one detained
     "Troops shelled the city for 12 hours.",              # hours, not people
@@ -123,3 +159,25 @@ def test_arrests_carry_their_count() -> None:
 
     events = newsevents.code_text("Nigerian police arrested 15 protesters in Lagos on Monday.", date="2024-06-21")
     assert any(e.code.startswith("17") and e.attributes.get("arrested", {}).get("min") == 15 for e in events)
+
+
+
+def test_a_zero_is_shared_by_the_verb_joined_to_it() -> None:
+    counts = counts_in("No one was hurt or killed in the blast.")
+    assert (counts["killed"]["max"], counts["injured"]["max"]) == (0, 0)
+    assert counts_in("Nobody was arrested or charged.") == {"arrested": counts_in("Nobody was arrested.")["arrested"]}
+
+
+def test_a_later_number_wins_over_one_already_named() -> None:
+    # the gunman is the one someone named; the news is the three he killed
+    count = counts_in("The gunman was shot dead by police after killing three shoppers.")["killed"]
+    assert (count["min"], count["text"]) == (3, "three")
+
+
+def test_protests_carry_their_counts() -> None:
+    import newsevents
+
+    events = newsevents.code_text("Thousands of teachers marched through Santiago on Thursday, and police said no "
+                                  "arrests were made.", date="2024-06-21")
+    (march,) = [e for e in events if e.root == "14"]
+    assert march.attributes["arrested"]["max"] == 0

@@ -121,9 +121,13 @@ def test_named_events_are_not_doubled() -> None:
     "Six people were killed and ten wounded on Sunday in the capital of Chad, officials said.",
     # history, negation, possibility
     "More than 300 people were killed when a car bomb exploded in the town in 1998, the mayor recalled on Tuesday.",
-    "No one was hurt when a grenade exploded in a market in Kampala.",
+    "No one was hurt, police in Kampala said.",  # a zero with no act named
+    "No one was killed in the planned attack on the embassy in Manila, which police foiled.",
+    "A gas cylinder exploded in a restaurant in Lahore, but no one was hurt.",  # an accident
     "Police in Manchester said no arrests were made after the match.",
-    "Up to ten people may have been killed in an air strike on a village in Yemen.",
+    "As many as 25 people may have been killed in Niger, residents said.",  # a guess, no act named
+    "Up to 20 people may have been killed in a possible attack on a camp in Chad.",  # the act is a guess too
+    "As many as 30 people could be killed in an attack on Niamey, officials warned.",  # not yet done
     # a tally over a period, and people held by a thing, not arrested by anyone
     "More than 900 civilians have been killed in the fighting in Kivu so far this year, the UN said.",
     "At the border post, a room built for 20 held 90 migrants, a report found.",

@@ -1,6 +1,6 @@
 """Casualty and arrest counts of material conflict (issue 15 item 7).
 
-An event of force, mass violence or arrest often says how many people it hurt: "killing 12 and
+An event of force, mass violence, arrest or protest often says how many people it hurt: "killing 12 and
 wounding 30", "at least 20 people were killed", "police detained dozens of protesters". This
 stage reads those counts from the event's sentence into ``event.attributes``: ``killed``,
 ``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}`` (span: character offsets of
@@ -27,45 +27,40 @@ the first count its sentence gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Doc
 
 from ..model import CASUALTY_KINDS, Event
-from .lexicon import tsv_rows
+from .casualty_words import CasualtyWords, casualty_words, read_casualty_words
+from .quantities import (BACKWARD_REACH, BREAK_WORDS, DEFINITES, NOT_ONE, SINGULAR_AUXILIARIES, Count, is_word,
+                         lone_one, noun_words, quantity)
 
-__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word"]
+__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word", "read_casualty_words"]
 
-# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence.
-CASUALTY_ROOTS = frozenset({"17", "18", "19", "20"})
-HEADER = ("kind", "phrase", "min", "max", "note")
+# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence,
+# and protest: ACLED counts the arrests and deaths of a demonstration on it, and the sentence
+# that reports a march often gives them in a clause that is no event of its own ("and no arrests
+# were made", "a woman was killed when a police vehicle ran her over during a protest").
+CASUALTY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
 AGE_WORD = "aged"
 # A numeral keeps its thousands commas ("1,200") but not a comma after it ("rose to 14, officials
 # said"); an age is one token.
 TOKEN_RE = re.compile(AGE_RE.pattern + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|%|\S")
-NUMERAL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # The longest noun of a count that "and" joins to the next before their verb ("seven soldiers and
 # two civilians were killed"); a longer run of words is likely a clause of its own.
 JOINED_NOUN_WORDS = 3
 # How far before and after "bodies" the verb that says they were found may be ("recovered the
 # bodies of 12", "the bodies of six men with gunshot wounds were discovered").
 BODY_VERB_BEFORE, BODY_VERB_AFTER = 3, 8
-# Words that may stand between a count and the word that says what happened to it: "12
-# people", "three of the soldiers", "two police officers". A count further off is not its count.
-BACKWARD_REACH = 6
-# Words that end the phrase of a count: another clause or a place or time.
-BREAK_WORDS = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "who", "which", "that",
-                         "in", "on", "at", "with", "by", "including", "since", "during", "from", "to"})
-# "a number of", "a total of", "a series of": "a" that counts no one.
-NOT_ONE = frozenset({"number", "total", "lot", "series", "group", "crowd", "further", "few", "handful", "couple",
-                     "dozen"})
+# Words that open a phrase set off inside a subject ("Twenty people, including six children,
+# were killed"; "A man who fired on police was shot dead"): the count is before them.
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
+# The longest such insertion, in words.
+INSERTION_REACH = 10
 # "claimed 30 lives": the count only ever comes before these.
 COUNT_BEFORE_ONLY = frozenset({"lives"})
-SINGULAR_AUXILIARIES = frozenset({"was", "is", "has", "had", "been", "got"})
 # "the death toll": the kind of toll its first word says; any other toll counts deaths.
 TOLL_KINDS = {"death": "killed", "injury": "injured", "casualty": "killed", "arrest": "arrested"}
 # Words that carry no count but are read past between a toll and its number ("rose to",
@@ -73,73 +68,6 @@ TOLL_KINDS = {"death": "killed", "injury": "injured", "casualty": "killed", "arr
 TOLL_REACH = 5
 # How far after a toll the verb that gives its value may be ("rose", "reached").
 TOLL_VERB_REACH = 16
-# Four-digit numbers in this range after "in"/"since" are years, not counts.
-YEAR_RANGE = range(1900, 2100)
-YEAR_PREPS = frozenset({"in", "since", "of", "until", "by"})
-# Kinds of rows that bound a count: the number (n) and what a qualifier makes of it.
-N, N_PLUS_ONE, N_MINUS_ONE = "n", "n+1", "n-1"
-
-
-@dataclass(frozen=True)
-class _Words:
-    numbers: dict[str, int]
-    multipliers: dict[str, int]
-    vague: dict[tuple[str, ...], tuple[int, int | None]]
-    qualifiers: dict[tuple[str, ...], tuple[str, str]]
-    kinds: dict[str, str]
-    passive: frozenset[str]
-    tolls: frozenset[str]
-    units: frozenset[str]
-    toll_verbs: frozenset[str]
-    participles: frozenset[str]
-    bodies: frozenset[str]
-    body_verbs: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _Count:
-    low: int
-    high: int | None
-    start: int  # token index of the first word (qualifier included)
-    end: int  # token index after the last word
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    text = (files("newsevents") / "data" / "lexicon" / "casualties.tsv").read_text(encoding="utf-8")
-    return read_casualty_words(text, "casualties.tsv")
-
-
-def read_casualty_words(text: str, file_name: str) -> _Words:
-    """The tables of a casualties.tsv file (see the file's header comment).
-
-    text: its text; file_name: its name, for error messages.
-    """
-    numbers: dict[str, int] = {}
-    multipliers: dict[str, int] = {}
-    vague: dict[tuple[str, ...], tuple[int, int | None]] = {}
-    qualifiers: dict[tuple[str, ...], tuple[str, str]] = {}
-    kinds: dict[str, str] = {}
-    sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set(),
-                            "body": set(), "body_verb": set()}
-    for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
-        if kind == "number":
-            numbers[phrase] = int(low)
-        elif kind == "multiplier":
-            multipliers[phrase] = int(low)
-        elif kind == "vague":
-            vague[tuple(phrase.split())] = (int(low), int(high) if high else None)
-        elif kind == "qualifier":
-            qualifiers[tuple(phrase.split())] = (low, high)
-        elif kind in CASUALTY_KINDS:
-            kinds[phrase] = kind
-        elif kind in sets:
-            sets[kind].add(phrase)
-        else:
-            raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
-    return _Words(numbers, multipliers, vague, qualifiers, kinds, frozenset(sets["passive"]),
-                  frozenset(sets["toll"]), frozenset(sets["unit"]), frozenset(sets["toll_verb"]),
-                  frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]))
 
 
 def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
@@ -162,130 +90,197 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     text: the sentence; offset: its first character's offset in the document (for spans).
     Returns ``{kind: {"min", "max", "text", "span"}}`` for the kinds found.
     """
-    words = _words()
+    words = casualty_words()
     tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
     found: dict[str, dict[str, object]] = {}
+    definite: set[str] = set()  # kinds whose count is only "the" (or "his") + a noun so far
+    zero: tuple[int, dict[str, object]] | None = None  # the last explicit zero: its kind word and count
     for k, word in enumerate(lowered):
         kind = words.kinds.get(word)
         if kind is None and word in words.bodies and _found_bodies(lowered, k, words):
             kind = "killed"  # "19 bodies were found": people killed, by whom the text does not say
+        if kind is None and word in words.deaths and k >= 2 and lowered[k - 1] in words.links \
+                and lowered[k - 2] in words.participles:
+            kind = "killed"  # "was stabbed to death", not "sentenced to death"
         count = None
-        if kind is not None and kind not in found:
+        if kind is not None and (kind not in found or kind in definite):
             count = _count_of(lowered, k, words)
+            if count is None and _numbered(lowered, k, words):
+                count = _after_toll(lowered, k, words)  # "the number of people killed ... rose to 40"
+            if count is None and kind not in found and zero is not None and zero[0] == k - 2 \
+                    and lowered[k - 1] in ("or", "and"):
+                found[kind] = dict(zero[1])  # "no one was killed or injured": neither
+                continue
         elif word in words.tolls and k > 0:
             kind = TOLL_KINDS.get(lowered[k - 1].rstrip("s"), "killed")
             count = None if kind in found else _after_toll(lowered, k, words)
         if kind is None or count is None:
             continue
+        if kind in definite and lone_one(lowered, count):
+            continue
+        # "The gunman was shot dead after killing three": the one someone already named is
+        # seldom the news; a later count of the same kind is.
+        if lone_one(lowered, count) and lowered[count.start] in DEFINITES:
+            definite.add(kind)
+        else:
+            definite.discard(kind)
         start, end = tokens[count.start][1], tokens[count.end - 1][2]
         found[kind] = {"min": count.low, "max": count.high, "text": text[start:end],
                        "span": [offset + start, offset + end]}
+        if count.high == 0:
+            zero = (k, found[kind])
     return found
 
 
 def kind_of_word(word: str) -> str | None:
     """The kind ("killed", "injured", "arrested") a lower-case word says happened, or None (a
     toll or "bodies" says no kind by itself)."""
-    return _words().kinds.get(word)
+    return casualty_words().kinds.get(word)
 
 
 def is_kind_word(word: str) -> bool:
     """Whether a lower-case word says what happened to people counted ("killed", "dead",
-    "wounded", "arrested"), or is a toll or the "bodies" of bodies found."""
-    words = _words()
-    return word in words.kinds or word in words.bodies or word in words.tolls
+    "wounded", "arrested"), or is a toll, the "bodies" of bodies found or the "death" of
+    "stabbed to death"."""
+    words = casualty_words()
+    return word in words.kinds or word in words.bodies or word in words.tolls or word in words.deaths
 
 
-def _found_bodies(lowered: list[str], k: int, words: _Words) -> bool:
+def _numbered(lowered: list[str], k: int, words: CasualtyWords) -> bool:
+    """"the number of people killed", "the number of dead": a kind word that a noun of number
+    heads, whose value a toll verb gives after it."""
+    return any(lowered[j] in words.number_nouns and lowered[j + 1] == "of" for j in range(max(0, k - 4), k - 1))
+
+
+def _found_bodies(lowered: list[str], k: int, words: CasualtyWords) -> bool:
     """"19 bodies were found", "police recovered the bodies of 12 people": bodies that are news
     (found, recovered, dumped), not bodies handed over or buried."""
     near = lowered[max(0, k - BODY_VERB_BEFORE):k] + lowered[k + 1:k + 1 + BODY_VERB_AFTER]
     return any(w in words.body_verbs for w in near)
 
 
-def _count_of(lowered: list[str], k: int, words: _Words) -> _Count | None:
+def _count_of(lowered: list[str], k: int, words: CasualtyWords) -> Count | None:
     """The count of the kind word at ``k``: after it when it is an active verb or a noun with
     "of" ("killed 12", "the arrest of 15"), else before it ("12 were killed", "12 dead")."""
     passive = _passive_before(lowered, k, words)
     word = lowered[k]
     if not passive and word not in COUNT_BEFORE_ONLY:
-        after = k + 2 if k + 2 < len(lowered) and lowered[k + 1] == "of" else k + 1
-        count = _quantity(lowered, after, words, singular_next=True)
+        count = quantity(lowered, k + 1, words, singular_next=True)
+        if count is None and k + 2 < len(lowered) and (lowered[k + 1] == "of" or lowered[k + 1] in words.particles):
+            count = quantity(lowered, k + 2, words, singular_next=True)  # "the arrest of 15", "rounded up 45"
         if count is not None:
             return _joined_after(lowered, count, words)
     if word == "held" and not passive:
         return None  # "held talks", "held on Monday": held counts only the held
-    count = _before(lowered, k, words, singular=passive)
+    # "a soldier died" counts one as "a soldier was killed" does; "a bomb killed" does not.
+    singular = passive or word in words.intransitive
+    # The count stands before the verb group ("was stabbed to death", "was placed in custody").
+    count = _before(lowered, _verb_group_start(lowered, k, words), words, singular=singular)
+    # Only a verb whose subject is the counted ("were shot dead", "died") has a subject to reach
+    # past an insertion; "dealers who resisted arrest" is no count of arrests.
+    opening = _insertion_start(lowered, k, words) if singular else None
+    if opening is not None and (count is None or count.start > opening):
+        # The count inside a relative clause is not the subject's: "Four men who fired on a
+        # checkpoint were shot dead".
+        count = _before(lowered, opening, words, singular=singular) or count
     return _joined_before(lowered, count, words) if count is not None else None
 
 
-def _passive_before(lowered: list[str], k: int, words: _Words) -> bool:
-    """"were killed", "was reportedly killed", "was shot dead": an auxiliary before the kind
-    word, past adverbs and a participle that "dead" completes ("soldiers shot dead nine" is active)."""
+def _verb_group_start(lowered: list[str], k: int, words: CasualtyWords) -> int:
+    """The index of the first word of the verb group that ends with the kind word at ``k``:
+    auxiliaries, adverbs ("was seriously injured"), a participle before "dead" ("was shot dead")
+    or before a preposition and its noun ("was taken into custody")."""
     j = k - 1
+    if j >= 1 and lowered[j] in words.links and lowered[j - 1] in words.participles:
+        j -= 1
     if j >= 0 and lowered[j] in words.participles:
         j -= 1
-    while j >= 0 and lowered[j] in words.passive:
-        if lowered[j] not in ("reportedly", "also", "later"):
-            return True
+    while j >= 0 and (lowered[j] in words.passive or _adverb(lowered[j])):
         j -= 1
-    return False
+    return j + 1
 
 
-def _before(lowered: list[str], k: int, words: _Words, *, singular: bool) -> _Count | None:
+def _adverb(word: str) -> bool:
+    """"seriously", "critically", "fatally": an adverb of manner between auxiliary and participle."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha()
+
+
+def _passive_before(lowered: list[str], k: int, words: CasualtyWords) -> bool:
+    """"were killed", "was reportedly killed", "was shot dead", "was critically injured", "was
+    taken into custody": an auxiliary before the kind word, past adverbs, and a participle that
+    "dead" or a preposition completes ("soldiers shot dead nine" is active)."""
+    start = _verb_group_start(lowered, k, words)
+    return any(w in words.passive and w not in ("reportedly", "also", "later") for w in lowered[start:k])
+
+
+def _insertion_start(lowered: list[str], k: int, words: CasualtyWords) -> int | None:
+    """Where a phrase set off between the counted noun and its verb begins: a parenthesis
+    between commas ("Twenty people, including six children, were killed") or a relative clause
+    ("A man who fired on police was shot dead"); None when there is none."""
+    end = _verb_group_start(lowered, k, words)
+    if end == 0:
+        return None
+    reach = range(end - 2, max(-1, end - 2 - INSERTION_REACH), -1)
+    if lowered[end - 1] == ",":
+        return next((j for j in reach if lowered[j] == ","), None)
+    relative = next((j for j in range(end - 1, max(-1, end - 1 - INSERTION_REACH), -1)
+                     if lowered[j] in RELATIVE_WORDS or lowered[j] == ","), None)
+    return relative if relative is not None and lowered[relative] in RELATIVE_WORDS else None
+
+
+def _before(lowered: list[str], k: int, words: CasualtyWords, *, singular: bool) -> Count | None:
     """The count that ends closest before ``k`` with only nouns, "of the", and auxiliaries
     between: "at least 20 people were killed", "three of the soldiers died"."""
-    best: _Count | None = None
+    best: Count | None = None
     for start in range(k - 1, max(-1, k - 1 - BACKWARD_REACH - 3), -1):
-        count = _quantity(lowered, start, words, singular_next=True)
+        count = quantity(lowered, start, words, singular_next=True)
         if count is None or count.end > k or not _fillers(lowered[count.end:k], words):
             continue
-        if lowered[count.start] in ("a", "an") and not (singular and _singular_noun(lowered[count.end:k], words)):
+        if lone_one(lowered, count) and not (singular and _singular_noun(lowered[count.end:k], words)):
             continue
-        if best is None or count.end > best.end or count.end == best.end and count.start < best.start:
+        if best is None or _closer(lowered, count, best):
             best = count
     return best
 
 
-def _noun_words(lowered: list[str], i: int, words: _Words) -> int:
-    """The index after the plain words from ``i`` on: a count's noun ("soldiers", "other
-    people"), up to a clause word, a kind word or an auxiliary."""
-    j = i
-    while j < len(lowered) and j - i < BACKWARD_REACH and _is_word(lowered[j]) and lowered[j] not in BREAK_WORDS \
-            and lowered[j] not in words.kinds and lowered[j] not in words.passive:
-        j += 1
-    return j
+def _closer(lowered: list[str], count: Count, best: Count) -> bool:
+    """Whether ``count`` is the noun's count rather than ``best``: the nearer one to the verb,
+    unless the nearer one follows "of" and so counts a noun inside the phrase ("Twelve members
+    of a cell were detained")."""
+    def rank(c: Count) -> tuple[bool, int, int]:
+        return not (c.start > 0 and lowered[c.start - 1] == "of"), c.end, -c.start
+    return rank(count) > rank(best)
 
 
-def _joined_after(lowered: list[str], count: _Count, words: _Words) -> _Count:
+def _joined_after(lowered: list[str], count: Count, words: CasualtyWords) -> Count:
     """"killed seven soldiers and two civilians": the counts of one act's victims joined by
     "and" add up (nine killed), as event data sets count them. A count that another kind word
     or an auxiliary follows is another clause's ("killing two and wounding five", "two soldiers
     and three were hurt")."""
     while True:
-        j = _noun_words(lowered, count.end, words)
+        j = noun_words(lowered, count.end, words)
         if j == count.end or j >= len(lowered) or lowered[j] != "and":
             return count
-        nxt = _quantity(lowered, j + 1, words, singular_next=True)
+        nxt = quantity(lowered, j + 1, words, singular_next=True)
         if nxt is None:
             return count
         noun = nxt.end + 1 if nxt.end < len(lowered) and lowered[nxt.end] == "of" else nxt.end  # "two of his guards"
-        tail = _noun_words(lowered, noun, words)
+        tail = noun_words(lowered, noun, words)
         if tail == noun or tail < len(lowered) and (lowered[tail] in words.kinds or lowered[tail] in words.passive):
             return count
         count = _joined(count, nxt)
 
 
-def _joined_before(lowered: list[str], count: _Count, words: _Words) -> _Count:
+def _joined_before(lowered: list[str], count: Count, words: CasualtyWords) -> Count:
     """"Seven soldiers and two civilians were killed": as ``_joined_after``, the counts that
     "and" joins before the one nearest the kind word add up."""
     while count.start >= 2 and lowered[count.start - 1] == "and":
         for start in range(count.start - 2, max(-1, count.start - 2 - BACKWARD_REACH - 3), -1):
-            first = _quantity(lowered, start, words, singular_next=True)
+            first = quantity(lowered, start, words, singular_next=True)
             if first is not None and first.end < count.start - 1 and \
-                    _noun_words(lowered, first.end, words) == count.start - 1 and \
-                    _plain_noun(lowered[first.end:count.start - 1]) and _noun_words(lowered, count.end, words) > count.end:
+                    noun_words(lowered, first.end, words) == count.start - 1 and \
+                    _plain_noun(lowered[first.end:count.start - 1]) and noun_words(lowered, count.end, words) > count.end:
                 if first.start > 0 and lowered[first.start - 1] in words.kinds:
                     return count  # "killed two soldiers and three were wounded": two were killed
                 count = _joined(first, count)
@@ -300,28 +295,24 @@ def _plain_noun(between: list[str]) -> bool:
     return len(between) <= JOINED_NOUN_WORDS and not any(w.endswith("ed") for w in between)
 
 
-def _joined(first: _Count, second: _Count) -> _Count:
+def _joined(first: Count, second: Count) -> Count:
     high = None if first.high is None or second.high is None else first.high + second.high
-    return _Count(first.low + second.low, high, min(first.start, second.start), max(first.end, second.end))
+    return Count(first.low + second.low, high, min(first.start, second.start), max(first.end, second.end))
 
 
-def _fillers(between: list[str], words: _Words) -> bool:
-    return len(between) <= BACKWARD_REACH and all(
-        _is_word(w) and w not in BREAK_WORDS and w not in words.kinds for w in between)
+def _fillers(between: list[str], words: CasualtyWords) -> bool:
+    # Auxiliaries do not count towards the reach: "Twelve suspected members of a cell were".
+    return len([w for w in between if w not in words.passive]) <= BACKWARD_REACH and all(
+        is_word(w) and w not in BREAK_WORDS and w not in words.kinds for w in between)
 
 
-def _is_word(word: str) -> bool:
-    """A word, hyphenated ones included ("passers-by")."""
-    return word.replace("-", "").isalpha()
-
-
-def _singular_noun(between: list[str], words: _Words) -> bool:
+def _singular_noun(between: list[str], words: CasualtyWords) -> bool:
     """"a policeman was", "a police officer has been": a noun phrase of one before the verb."""
     nouns = [w for w in between if w not in words.passive and w not in SINGULAR_AUXILIARIES]
     return 0 < len(nouns) <= 3 and not nouns[-1].endswith("s") and nouns[0] not in NOT_ONE
 
 
-def _after_toll(lowered: list[str], k: int, words: _Words) -> _Count | None:
+def _after_toll(lowered: list[str], k: int, words: CasualtyWords) -> Count | None:
     """The count right after a toll ("the death toll of 30"), else right after the verb that
     gives its value, which a long description of the attack may separate from it ("the death
     toll from Saturday's bombing at a mosque in Peshawar rose to 31")."""
@@ -333,112 +324,13 @@ def _after_toll(lowered: list[str], k: int, words: _Words) -> _Count | None:
     return _count_after(lowered, verb, words) if verb is not None else None
 
 
-def _count_after(lowered: list[str], k: int, words: _Words) -> _Count | None:
+def _count_after(lowered: list[str], k: int, words: CasualtyWords) -> Count | None:
     for start in range(k + 1, min(len(lowered), k + 1 + TOLL_REACH)):
         if lowered[start] in ("a", "an"):
             continue
-        count = _quantity(lowered, start, words, singular_next=False)
+        count = quantity(lowered, start, words, singular_next=False)
         if count is not None:
             return count
     return None
 
 
-def _quantity(lowered: list[str], i: int, words: _Words, *, singular_next: bool) -> _Count | None:
-    """The count that starts at token ``i``: a qualifier, then a vague quantity, a numeral or
-    number words. "a"/"an" count one only with ``singular_next`` and a singular noun after."""
-    if i >= len(lowered):
-        return None
-    if lowered[i] == "between":
-        return _between(lowered, i, words)
-    qualifier = _longest(lowered, i, words.qualifiers)
-    j = i + len(qualifier[0]) if qualifier else i
-    vague = _longest(lowered, j, words.vague)
-    if vague is not None:
-        phrase, (low, high) = vague
-        end = j + len(phrase)
-        if qualifier is None and lowered[i] in ("a", "an") and len(phrase) == 1:
-            return None
-        return _Count(low, high, i, end + 1 if end < len(lowered) and lowered[end] == "of" else end)
-    value, end = _number(lowered, j, words)
-    if value is None:
-        return None
-    if lowered[j] in ("a", "an"):
-        nxt = lowered[end] if end < len(lowered) else ""
-        if qualifier is not None or not singular_next or not _is_word(nxt) or nxt.endswith("s") or nxt in NOT_ONE \
-                or nxt in words.kinds:
-            return None
-    if end < len(lowered) and lowered[end] in words.units:
-        return None
-    if value in YEAR_RANGE and i > 0 and lowered[i - 1] in YEAR_PREPS:
-        return None
-    low, high = value, value
-    if qualifier is not None:
-        low_rule, high_rule = qualifier[1]
-        low = _bound(low_rule, value) or 1
-        high = _bound(high_rule, value)
-    return _Count(low, high, i, end)
-
-
-def _between(lowered: list[str], i: int, words: _Words) -> _Count | None:
-    """"between 10 and 12": the range of the two numbers."""
-    low, end = _number(lowered, i + 1, words)
-    if low is None or end >= len(lowered) or lowered[end] != "and":
-        return None
-    high, end = _number(lowered, end + 1, words)
-    if high is None or high < low:
-        return None
-    return _Count(low, high, i, end)
-
-
-def _bound(rule: str, value: int) -> int | None:
-    if rule == N:
-        return value
-    if rule == N_PLUS_ONE:
-        return value + 1
-    if rule == N_MINUS_ONE:
-        return value - 1
-    return int(rule) if rule else None
-
-
-def _longest(lowered: list[str], i: int, table: dict[tuple[str, ...], tuple]) -> tuple[tuple[str, ...], tuple] | None:  # type: ignore[type-arg]
-    for size in (3, 2, 1):
-        phrase = tuple(lowered[i:i + size])
-        if len(phrase) == size and phrase in table:
-            return phrase, table[phrase]
-    return None
-
-
-def _number(lowered: list[str], i: int, words: _Words) -> tuple[int | None, int]:
-    """A numeral ("12", "1,200", "3 thousand") or number words ("two hundred and fifty",
-    "twenty-five", "a hundred"), and the index after it."""
-    if i >= len(lowered):
-        return None, i
-    if NUMERAL_RE.fullmatch(lowered[i]):
-        value = int(lowered[i].replace(",", ""))
-        end = i + 1
-        if end < len(lowered) and lowered[end] in words.multipliers:
-            value, end = value * words.multipliers[lowered[end]], end + 1
-        return value, end
-    total, current, end, seen = 0, 0, i, False
-    while end < len(lowered):
-        parts = lowered[end].replace("’", "-").split("-")
-        if all(p in words.numbers for p in parts) and (len(parts) == 1 or parts[0] not in ("a", "an")):
-            current += sum(words.numbers[p] for p in parts)
-        elif lowered[end] in words.multipliers and (seen or current):
-            scale = words.multipliers[lowered[end]]
-            if scale >= 1000:
-                total, current = total + max(current, 1) * scale, 0
-            else:
-                current = max(current, 1) * scale
-        elif lowered[end] == "and" and seen and end + 1 < len(lowered) and lowered[end + 1] in words.numbers \
-                and lowered[end + 1] not in ("a", "an"):
-            pass
-        else:
-            break
-        seen = True
-        end += 1
-        if lowered[end - 1] in ("a", "an") and not (end < len(lowered) and lowered[end] in words.multipliers):
-            break  # "a" alone is one; "a hundred" goes on
-    if not seen:
-        return None, i
-    return total + current, end

@@ -9,7 +9,7 @@ force whose author is only a weapon with the country of its place (``extract._un
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
 (``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
-on it when it is one of force or arrest (``casualties.fill_casualties``); when it is another act,
+on it when it is one of force, arrest or protest (``casualties.fill_casualties``); when it is another act,
 the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
 28 people have been killed in riots this year".)
 
@@ -43,9 +43,11 @@ from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .casualties import counts_in, is_kind_word, kind_of_word
+from .hedges import hedged_toll
 from .lexicon import Lexicon, tsv_rows
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
+from .zero_tolls import act_noun, act_of_zero_toll
 
 __all__ = ["UNATTRIBUTED_CONFIDENCE", "code_unattributed", "violence_cause"]
 
@@ -73,6 +75,8 @@ RULE_UNNAMED = "unnamed-perpetrator"
 # Where a gerund stands as a noun ("shelling" as the subject of "killed").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 RULE_POLICE = "implicit-police"
+# Kinds of mention that are places, not actors (``actors.resolve``).
+PLACE_KINDS = frozenset({"place", "capital"})
 
 
 @dataclass(frozen=True)
@@ -127,17 +131,24 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
     for index, sent in enumerate(doc.sents):
         if index in eventful:
             continue
-        # "no one was killed", "no arrests were made": an explicit zero is no event.
-        counts = {k: c for k, c in counts_in(sent.text, offset=sent.start_char).items() if c["max"] != 0}
+        # "no one was killed", "no arrests were made": an explicit zero is no event, unless
+        # the act it is the toll of was done ("no one was hurt in the attack": zero_tolls).
+        read = counts_in(sent.text, offset=sent.start_char)
+        counts = {k: c for k, c in read.items() if c["max"] != 0}
+        zero = not counts and any(k in read for k in FORCE_KINDS)
+        if zero:
+            counts = read
         if not counts or _aggregate(sent):
             continue
         here = [m for m in mentions if m.sentence_index == index]
         if any(k in counts for k in FORCE_KINDS):
-            event = _force_event(sent, index, counts, here, document, lexicon, gazetteer, countries, keep_uncertain)
+            event = _force_event(sent, index, counts, here, document, lexicon, gazetteer, countries, keep_uncertain,
+                                 zero=zero)
             if event is not None:
                 added.append(event)
-        if ARREST_KIND in counts:
-            event = _arrest_event(sent, index, counts, here, document, gazetteer, countries, keep_uncertain)
+        if ARREST_KIND in counts and not zero:
+            event = _arrest_event(sent, index, counts, here, document, lexicon, gazetteer, countries,
+                                  keep_uncertain)
             if event is not None:
                 added.append(event)
     return events + added
@@ -224,7 +235,9 @@ def _lexicon_cause(token: Token, lexicon: Lexicon) -> str | None:
 
 def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], here: list[ActorMention],
                  document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
-                 keep_uncertain: bool) -> Event | None:
+                 keep_uncertain: bool, *, zero: bool = False) -> Event | None:
+    """zero: the counts are all explicit zeros; the event is coded only for an act the sentence
+    states as done (``zero_tolls``), whose reality stands for the negated verb of harm's."""
     kind = next(k for k in FORCE_KINDS if k in counts)
     trigger = _kind_token(sent, counts[kind], kind)
     if trigger is None or _named_agent(trigger, here, counts[kind]):
@@ -238,12 +251,18 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     if code[:2] not in FORCE_ROOTS:
         # "killed in rioting": the riot (145) says there was violence, not what force killed.
         code = DEFAULT_FORCE_CODE
-    reality = _reality(trigger, document, keep_uncertain)
+    if zero:
+        act = act_of_zero_toll(trigger, cause_token)
+        if act is None:
+            return None
+        reality = _reality(act, document, lexicon, keep_uncertain)
+    else:
+        reality = _reality(trigger, document, lexicon, keep_uncertain)
     if reality is None or time_act(cause_token, document.date).background:
         return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
     country = _place_country(trigger, code, here, gazetteer, countries)
-    victims = _victims(here, counts[kind])
-    owner = _owner(cause_token, here)
+    victims = None if zero else _victims(here, counts[kind])  # "no civilians" is no one to target
+    owner = _owner(cause_token, here, victims)
     if owner is not None:
         source, why = owner, f"source: the owner of '{cause_token.text}'"
     else:
@@ -255,17 +274,21 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         # No author and no country anywhere in the sentence: an event keyed on no one and
         # nowhere would merge with every other such one in the store (dedup.event_key).
         return None
-    return _event(trigger, sent, index, document, source, target, code, reality,
-                  [why, f"cause '{cause_token.text}' gives {code}"])
+    notes = [why, f"cause '{cause_token.text}' gives {code}"]
+    if zero:
+        # The event is the act, not a harm that did not happen: "the air strike", not "killed".
+        return _event(act_noun(cause_token), sent, index, document, source, target, code, reality,
+                      [*notes, f"'{trigger.text}' names no one: a toll of zero"])
+    return _event(trigger, sent, index, document, source, target, code, reality, notes)
 
 
 def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], here: list[ActorMention],
-                  document: Document, gazetteer: Gazetteer, countries: ArticleCountries,
+                  document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
                   keep_uncertain: bool) -> Event | None:
     trigger = _kind_token(sent, counts[ARREST_KIND], ARREST_KIND)
     if trigger is None or _thing_as_subject(trigger, here):
         return None
-    reality = _reality(trigger, document, keep_uncertain)
+    reality = _reality(trigger, document, lexicon, keep_uncertain)
     if reality is None:
         return None
     country = _place_country(trigger, ARREST_CODE, here, gazetteer, countries)
@@ -336,11 +359,20 @@ def _clause_agent(trigger: Token, here: list[ActorMention], count: dict[str, obj
     return next((heads[s.i] for s in subjects if s.i in heads), None)
 
 
-def _reality(trigger: Token, document: Document, keep_uncertain: bool) -> tuple[bool, str | None] | None:
+def _reality(trigger: Token, document: Document, lexicon: Lexicon,
+             keep_uncertain: bool) -> tuple[bool, str | None] | None:
     """(negated, modality) of the report, or None when it gives no event: negated, modal,
-    hypothetical or denied (unless kept), or background ("were killed in the 1994 war")."""
+    hypothetical or denied (unless kept), or background ("were killed in the 1994 war"). A
+    guess at the toll of an act the sentence states is no doubt about the act
+    (``hedges.hedged_toll``: "may have been killed in an attack")."""
     negated = is_negated(trigger)
-    mode = "hypothetical" if is_hypothetical(trigger) else modality(trigger) or embedding(trigger)
+    if is_hypothetical(trigger):
+        mode: str | None = "hypothetical"
+    else:
+        mode = modality(trigger)
+        if mode == "possible" and not negated and hedged_toll(trigger, lexicon) is not None:
+            mode = None
+        mode = mode or embedding(trigger)
     if (negated or mode is not None) and not keep_uncertain:
         return None
     if time_act(trigger, document.date).background:
@@ -350,10 +382,15 @@ def _reality(trigger: Token, document: Document, keep_uncertain: bool) -> tuple[
 
 def _place_country(trigger: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
                    countries: ArticleCountries) -> str | None:
-    """The country of the place of the act, else the one country the sentence's actors name."""
+    """The country of the place of the act, else the one country the sentence's places name
+    ("the attack on the Chinese embassy in Manila": the Philippines, not China), else the one
+    country its actors name."""
     found = locate_event(trigger, code, gazetteer, countries)
     if found is not None and found[0].country:
         return found[0].country
+    places = {m.country for m in here if m.country and m.kind in PLACE_KINDS}
+    if len(places) == 1:
+        return next(iter(places))
     named = {m.country for m in here if m.country}
     return next(iter(named)) if len(named) == 1 else None
 
@@ -367,8 +404,11 @@ def _victims(here: list[ActorMention], count: dict[str, object]) -> ActorMention
     return None
 
 
-def _owner(cause: Token, here: list[ActorMention]) -> ActorMention | None:
-    """The coded actor a cause noun belongs to: "Russian shelling", "Israel's airstrikes"."""
+def _owner(cause: Token, here: list[ActorMention], victims: ActorMention | None) -> ActorMention | None:
+    """The coded actor a cause noun belongs to: "Russian shelling", "Israel's airstrikes", or
+    the actor phrase the cause is a modifier in ("by Russian artillery fire", which the actor
+    stage codes RUSMIL whole); never the victims' own phrase. A cause that heads its phrase
+    ("militants") is the attackers themselves, coded by their place as before."""
     heads = {m.head: m for m in here if m.code is not None}
     for child in cause.children:
         if child.dep_ in OWNER_DEPS and child.i in heads:
@@ -377,7 +417,8 @@ def _owner(cause: Token, here: list[ActorMention]) -> ActorMention | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in heads:
                     return heads[obj.i]
-    return None
+    return next((m for m in here if m.code is not None and m.country and m is not victims and m.head != cause.i
+                 and m.start <= cause.idx < m.end), None)
 
 
 def _event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
