@@ -14,6 +14,8 @@ event detection.
 ``bench/data/casualties_blind2.jsonl`` is a second set of 40, written blind by another helper
 after the count reader and the events of unnamed violence were built against the first (which
 is a dev set since): ``--data bench/data/casualties_blind2.jsonl``.
+``bench/data/casualties_blind3.jsonl`` is a third, written blind while the second had become a
+dev set too, and first scored after that round's work on counts (its README).
 
     python bench/casualties_blind.py [--coder hybrid|rules|model] [--data FILE] [--show-misses]
 """

@@ -252,3 +252,14 @@ def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(
 
     monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("SANCTION", 0.8))
     assert not [e for e in code(Pipeline(), "Kenya suspended the programme on Friday.") if e.rule.startswith("model:")]
+
+
+@pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
+def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_aimed_at(
+        monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", p))
+    model_events = [e for e in code(Pipeline(), "Kenya's highest court rejected the appeal on Tuesday.")
+                    if e.rule == "model:REJECT"]
+    assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("12", "KENJUD", None)] if coded else [])

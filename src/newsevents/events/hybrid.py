@@ -167,7 +167,8 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
     object ("questioned the former head of the utility")."""
     source = event.source
     for m in mentions:
-        if m.sentence_index != event.sentence_index or (m.start, m.end) == (source.start, source.end):
+        if m.sentence_index != event.sentence_index or source.start <= m.start and m.end <= source.end:
+            # The source itself, or a name inside it ("Egypt's highest court"): not someone else.
             continue
         if m.code is None:
             if 0 <= m.head < len(trigger.doc) and trigger.doc[m.head].head.i == trigger.i \
