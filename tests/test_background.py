@@ -257,3 +257,21 @@ def test_api_leaves_background_out_unless_asked(pipeline: Pipeline, store: duckd
         listed = client.get("/v1/events", params={"include_background": "true"}).json()["events"]
         assert {e["target_code"] for e in listed} == {"RUS", "IRQ"}
         assert [(d["target"], d["count"]) for d in client.get("/v1/stats/dyads").json()["dyads"]] == [("RUS", 1)]
+
+
+def test_a_when_clause_far_from_its_dated_noun_in_the_parse_still_takes_its_date(pipeline: Pipeline) -> None:
+    # The parser hangs the "when" clause on the main verb, many arcs from "call": the day
+    # search alone finds no date for "asked" (dates.date_for_event), the words right before
+    # "when" do (events.dated_nouns).
+    text = ("The envoy is likely to face hard questions from senators of both parties about Kenya's January 9 "
+            "call when President William Ruto asked Uganda for help.")
+    asked = by_trigger(events_of(pipeline, text), "asked")
+    assert all(e.date == "2024-01-09" and e.date_precision == DAY and e.background for e in asked)
+    assert all(e.source.code[:3] == "KEN" and e.target is not None and e.target.code[:3] == "UGA" for e in asked)
+
+
+def test_a_when_clause_after_an_undated_noun_stays_news(pipeline: Pipeline) -> None:
+    text = ("The envoy is likely to face hard questions from senators of both parties about Kenya's "
+            "call when President William Ruto asked Uganda for help.")
+    asked = by_trigger(events_of(pipeline, text), "asked")
+    assert all(e.date_source == "publication" and not e.background for e in asked)

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, _rank, date_for_event
 from ..syntax import OUTER_CLAUSE as OUTER
+from .dated_nouns import date_of_dated_noun
 from .words import words
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -97,6 +98,8 @@ def time_act(trigger: Token, publication: str | None) -> ActTime:
     base = dt.date.fromisoformat(publication) if publication else None
     candidates: list[tuple[tuple[int, int, int], Period, str]] = []
     dated = date_for_event(trigger, publication)
+    if dated is None:  # "the July 25 call when he asked ...": the parse may hang the clause far off
+        dated = date_of_dated_noun(trigger, publication)
     if dated is not None and not _names_a_thing(trigger, dated[1]):
         day = dt.date.fromisoformat(dated[0])
         rank = _rank_of_text(trigger, dated[1])
