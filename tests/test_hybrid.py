@@ -252,3 +252,20 @@ def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(
 
     monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("SANCTION", 0.8))
     assert not [e for e in code(Pipeline(), "Kenya suspended the programme on Friday.") if e.rule.startswith("model:")]
+
+
+@pytest.mark.parametrize("label,text,coded", [
+    # The object names someone the actor search cannot code: the act has lost its target...
+    ("ACCUSE", "Kenya's attorney general is investigating Zorvath Holdings.", False),
+    ("REJECT", "A Kenyan judge rejected Zorvath's appeal on Tuesday.", False),
+    # ...an object that names no one leaves the event standing as before.
+    ("ACCUSE", "Kenya's attorney general is investigating the matter.", True),
+    ("REJECT", "A Kenyan judge rejected the appeal on Tuesday.", True),
+])
+def test_a_model_event_whose_object_names_someone_uncoded_is_not_coded_without_a_target(
+        monkeypatch: pytest.MonkeyPatch, label: str, text: str, coded: bool) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, 0.99))
+    model_events = [e for e in code(Pipeline(), text) if e.rule == f"model:{label}"]
+    assert bool(model_events) is coded, [(e.code, e.source.code, e.target) for e in model_events]
