@@ -275,3 +275,27 @@ def test_a_when_clause_after_an_undated_noun_stays_news(pipeline: Pipeline) -> N
             "call when President William Ruto asked Uganda for help.")
     asked = by_trigger(events_of(pipeline, text), "asked")
     assert all(e.date_source == "publication" and not e.background for e in asked)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Two diplomats told senators that Kenya's request to Uganda for troops was improper.", "request"),
+    ('A senior officer described Kenya\'s call with Uganda as "reckless".', "call"),
+])
+def test_an_act_the_sentence_judges_is_its_topic_not_news(pipeline: Pipeline, text: str, trigger: str) -> None:
+    found = by_trigger(events_of(pipeline, text), trigger)
+    assert all(e.background and e.source.code[:3] == "KEN" for e in found)
+
+
+def test_a_judged_act_with_a_date_of_its_own_is_news(pipeline: Pipeline) -> None:
+    found = by_trigger(events_of(pipeline, "Kenya's request to Uganda for troops on Monday was improper, two diplomats said."),
+                       "request")
+    assert all(e.date == "2024-03-11" and not e.background for e in found)
+
+
+def test_a_present_perfect_beside_a_description_of_its_actor_is_its_record(pipeline: Pipeline) -> None:
+    record = by_trigger(events_of(pipeline, "Kenya is one of Uganda's harshest critics and has accused Kampala of "
+                                            "arming rebels."), "accused")
+    assert all(e.background for e in record)
+    news = by_trigger(events_of(pipeline, "Kenya accused Uganda of arming rebels and has recalled its ambassador."),
+                      "accused")
+    assert not any(e.background for e in news)
