@@ -35,6 +35,7 @@ from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
 from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
+from .habitual import simple_present
 from .missed_target import object_names_someone
 from .words import words
 
@@ -138,6 +139,8 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
                              require_actors=require_actors):
         trigger = _token_at(doc, event)
+        if simple_present(trigger):
+            continue  # "protesters wear masks": a habit or a state, not an act (events.habitual)
         p = probability[trigger.i]
         if event.target is None and p < _targetless_floor(event, trigger, mentions):
             continue
