@@ -299,3 +299,15 @@ def test_a_present_perfect_beside_a_description_of_its_actor_is_its_record(pipel
     news = by_trigger(events_of(pipeline, "Kenya accused Uganda of arming rebels and has recalled its ambassador."),
                       "accused")
     assert not any(e.background for e in news)
+
+
+def test_a_date_hung_on_a_present_participle_of_an_argument_dates_the_act(pipeline: Pipeline) -> None:
+    text = "Two Kenyan aid workers were abducted by gunmen wearing military uniforms in Mogadishu in August 2016."
+    abducted = by_trigger(events_of(pipeline, text), "abducted")
+    assert all((e.date, e.date_precision, e.background) == ("2016-08-01", MONTH, True) for e in abducted)
+
+
+def test_a_date_in_a_past_participle_is_an_earlier_act_of_its_own(pipeline: Pipeline) -> None:
+    attacked = by_trigger(events_of(pipeline, "Somali troops trained in 2015 attacked a Kenyan convoy on Monday."),
+                          "attacked")
+    assert all(e.date == "2024-03-11" and not e.background for e in attacked)

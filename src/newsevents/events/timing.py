@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, _rank, date_for_event
 from ..syntax import OUTER_CLAUSE as OUTER
-from .dated_nouns import date_of_dated_noun
+from .dated_nouns import date_of_dated_noun, participle_rank
 from .descriptions import judged_reference, record_of_a_described_actor
 from .words import words
 
@@ -230,7 +230,7 @@ def _period_for(trigger: Token, publication: dt.date | None) -> tuple[tuple[int,
             continue  # a plan ("in 2030") dates no act
         span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                      alignment_mode="expand")
-        rank = _rank(span.root, trigger) if span is not None else None
+        rank = (_rank(span.root, trigger) or participle_rank(span.root, trigger)) if span is not None else None
         if rank is not None:
             found.append((rank, period, match.group(0)))
     if not found:
