@@ -311,3 +311,13 @@ def test_a_date_in_a_past_participle_is_an_earlier_act_of_its_own(pipeline: Pipe
     attacked = by_trigger(events_of(pipeline, "Somali troops trained in 2015 attacked a Kenyan convoy on Monday."),
                           "attacked")
     assert all(e.date == "2024-03-11" and not e.background for e in attacked)
+
+
+def test_a_past_when_clause_of_a_present_clause_is_the_time_it_refers_to(pipeline: Pipeline) -> None:
+    text = "Uganda is taking back the freedoms given to Kenya when Kenya and Uganda signed the border accord."
+    signed = by_trigger(events_of(pipeline, text), "signed")
+    assert signed and all(e.background for e in signed)
+    # A "when" clause of a past act is the act's own time: news.
+    news = by_trigger(events_of(pipeline, "Ugandan police fired tear gas when Kenyan traders blocked the border road."),
+                      "blocked")
+    assert not any(e.background for e in news)

@@ -8,7 +8,9 @@ re-reports history:
   improper", "she described the minister's call with Ruto as improper". The news is the
   judgement; the request and the call are its topic;
 - a present perfect joined to a present description of its actor: "Kenya is one of Uganda's
-  harshest critics and has accused it of arming rebels" portrays Kenya by its record.
+  harshest critics and has accused it of arming rebels" portrays Kenya by its record;
+- a past act in a "when" clause of a present one: "Kenya is honouring the promises made to
+  Uganda when it signed the accord" names a past time that today's state goes back to.
 
 Both hold only when the sentence gives the act no date of its own (timing checks that first).
 """
@@ -22,6 +24,7 @@ COPULA = "be"
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+WHEN = "when"
 
 
 def judged_reference(trigger: Token) -> bool:
@@ -52,3 +55,17 @@ def record_of_a_described_actor(trigger: Token) -> bool:
 
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def past_time_of_a_present_clause(trigger: Token) -> bool:
+    """Whether ``trigger`` is a simple past verb of a "when" clause that hangs on a verb in
+    the present (simple or progressive): "China is taking back what it gave when Britain
+    returned the territory"."""
+    if trigger.tag_ != "VBD" or trigger.dep_ != "advcl":
+        return False
+    if not any(c.lower_ == WHEN and c.dep_ in ("advmod", "mark") and c.i < trigger.i for c in trigger.children):
+        return False
+    head = trigger.head
+    if head.tag_ in PRESENT_TAGS:
+        return True
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in head.children)

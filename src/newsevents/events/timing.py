@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, _rank, date_for_event
 from ..syntax import OUTER_CLAUSE as OUTER
 from .dated_nouns import date_of_dated_noun, participle_rank
-from .descriptions import judged_reference, record_of_a_described_actor
+from .descriptions import judged_reference, past_time_of_a_present_clause, record_of_a_described_actor
 from .words import words
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -247,6 +247,8 @@ def _background_reason(trigger: Token, period: Period | None, publication: dt.da
         return "an earlier act the sentence judges, not a new one"
     if period is None and record_of_a_described_actor(trigger):
         return "a present perfect describing its actor's record"
+    if period is None and past_time_of_a_present_clause(trigger):
+        return "a past time a present clause refers to"
     # A day dates a new act: "continued to shell Kharkiv on Tuesday" happened on Tuesday.
     if (period is None or period.precision != DAY) and is_ongoing_state(trigger):
         return "an ongoing state, not a new act"
