@@ -255,10 +255,9 @@ def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(
 
 
 @pytest.mark.parametrize("label,text,coded", [
-    # The object's owner or a prepositional object names someone the actor search cannot
-    # code: the act has lost its target...
+    # The object's owner names someone the actor search cannot code: the act has lost its
+    # target...
     ("REJECT", "A Kenyan judge rejected Zorvath's appeal on Tuesday.", False),
-    ("CONSULT", "The Kenyan foreign minister met with several government officials on Tuesday.", False),
     # ...an object that names no one leaves the event standing as before.
     ("ACCUSE", "Kenya's attorney general is investigating the matter.", True),
     ("REJECT", "A Kenyan judge rejected the appeal on Tuesday.", True),
