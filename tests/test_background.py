@@ -267,3 +267,67 @@ def test_api_leaves_background_out_unless_asked(pipeline: Pipeline, store: duckd
         listed = client.get("/v1/events", params={"include_background": "true"}).json()["events"]
         assert {e["target_code"] for e in listed} == {"RUS", "IRQ"}
         assert [(d["target"], d["count"]) for d in client.get("/v1/stats/dyads").json()["dyads"]] == [("RUS", 1)]
+
+
+def test_a_when_clause_far_from_its_dated_noun_in_the_parse_still_takes_its_date(pipeline: Pipeline) -> None:
+    # The parser hangs the "when" clause on the main verb, many arcs from "call": the day
+    # search alone finds no date for "asked" (dates.date_for_event), the words right before
+    # "when" do (events.dated_nouns).
+    text = ("The envoy is likely to face hard questions from senators of both parties about Kenya's January 9 "
+            "call when President William Ruto asked Uganda for help.")
+    asked = by_trigger(events_of(pipeline, text), "asked")
+    assert all(e.date == "2024-01-09" and e.date_precision == DAY and e.background for e in asked)
+    assert all(e.source.code[:3] == "KEN" and e.target is not None and e.target.code[:3] == "UGA" for e in asked)
+
+
+def test_a_when_clause_after_an_undated_noun_stays_news(pipeline: Pipeline) -> None:
+    text = ("The envoy is likely to face hard questions from senators of both parties about Kenya's "
+            "call when President William Ruto asked Uganda for help.")
+    asked = by_trigger(events_of(pipeline, text), "asked")
+    assert all(e.date_source == "publication" and not e.background for e in asked)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Two diplomats told senators that Kenya's request to Uganda for troops was improper.", "request"),
+    ('A senior officer described Kenya\'s call with Uganda as "reckless".', "call"),
+])
+def test_an_act_the_sentence_judges_is_its_topic_not_news(pipeline: Pipeline, text: str, trigger: str) -> None:
+    found = by_trigger(events_of(pipeline, text), trigger)
+    assert all(e.background and e.source.code[:3] == "KEN" for e in found)
+
+
+def test_a_judged_act_with_a_date_of_its_own_is_news(pipeline: Pipeline) -> None:
+    found = by_trigger(events_of(pipeline, "Kenya's request to Uganda for troops on Monday was improper, two diplomats said."),
+                       "request")
+    assert all(e.date == "2024-03-11" and not e.background for e in found)
+
+
+def test_a_present_perfect_beside_a_description_of_its_actor_is_its_record(pipeline: Pipeline) -> None:
+    record = by_trigger(events_of(pipeline, "Kenya is one of Uganda's harshest critics and has accused Kampala of "
+                                            "arming rebels."), "accused")
+    assert all(e.background for e in record)
+    news = by_trigger(events_of(pipeline, "Kenya accused Uganda of arming rebels and has recalled its ambassador."),
+                      "accused")
+    assert not any(e.background for e in news)
+
+
+def test_a_date_hung_on_a_present_participle_of_an_argument_dates_the_act(pipeline: Pipeline) -> None:
+    text = "Two Kenyan aid workers were abducted by gunmen wearing military uniforms in Mogadishu in August 2016."
+    abducted = by_trigger(events_of(pipeline, text), "abducted")
+    assert all((e.date, e.date_precision, e.background) == ("2016-08-01", MONTH, True) for e in abducted)
+
+
+def test_a_date_in_a_past_participle_is_an_earlier_act_of_its_own(pipeline: Pipeline) -> None:
+    attacked = by_trigger(events_of(pipeline, "Somali troops trained in 2015 attacked a Kenyan convoy on Monday."),
+                          "attacked")
+    assert all(e.date == "2024-03-11" and not e.background for e in attacked)
+
+
+def test_a_past_when_clause_of_a_present_clause_is_the_time_it_refers_to(pipeline: Pipeline) -> None:
+    text = "Uganda is taking back the freedoms given to Kenya when Kenya and Uganda signed the border accord."
+    signed = by_trigger(events_of(pipeline, text), "signed")
+    assert signed and all(e.background for e in signed)
+    # A "when" clause of a past act is the act's own time: news.
+    news = by_trigger(events_of(pipeline, "Ugandan police fired tear gas when Kenyan traders blocked the border road."),
+                      "blocked")
+    assert not any(e.background for e in news)

@@ -435,3 +435,12 @@ def test_releasing_a_document_frees_no_one(pipeline: Pipeline, text: str) -> Non
 def test_a_time_clause_under_a_frame_verb_is_an_act_of_its_own(pipeline: Pipeline) -> None:
     # "asked about ... when X accused Y": the accusation is not what was asked for.
     assert ("KEN", "1121", "UGA") in code(pipeline, "Senators asked about the summit when Kenya accused Uganda of smuggling.")
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Kenyan prosecutors charged the Ugandan ambassador with fraud.", True),
+    ("The Kenyan landlord charged the Ugandan embassy $40 million in rent.", False),  # a price, not a charge
+])
+def test_charging_a_price_is_no_legal_charge(text: str, coded: bool) -> None:
+    ((_d, _m, events),) = list(Pipeline(coder="rules").code([Document(id="t", text=text, date="2024-03-12")]))
+    assert any(e.code == "115" for e in events) is coded

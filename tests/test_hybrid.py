@@ -263,3 +263,33 @@ def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_a
     model_events = [e for e in code(Pipeline(), "Kenya's highest court rejected the appeal on Tuesday.")
                     if e.rule == "model:REJECT"]
     assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("12", "KENJUD", None)] if coded else [])
+
+
+@pytest.mark.parametrize("label,text,coded", [
+    # The object's owner names someone the actor search cannot code: the act has lost its
+    # target...
+    ("REJECT", "A Kenyan judge rejected Zorvath's appeal on Tuesday.", False),
+    # ...an object that names no one leaves the event standing as before.
+    ("ACCUSE", "Kenya's attorney general is investigating the matter.", True),
+    ("REJECT", "A Kenyan judge rejected the appeal on Tuesday.", True),
+])
+def test_a_model_event_whose_object_names_someone_uncoded_is_not_coded_without_a_target(
+        monkeypatch: pytest.MonkeyPatch, label: str, text: str, coded: bool) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, 0.99))
+    model_events = [e for e in code(Pipeline(), text) if e.rule == f"model:{label}"]
+    assert bool(model_events) is coded, [(e.code, e.source.code, e.target) for e in model_events]
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Kenyan teachers wear red scarves to hide their faces.", False),  # a habit
+    ("Kenyan teachers wore red scarves outside parliament on Tuesday.", True),  # an act
+])
+def test_the_model_codes_no_act_on_a_verb_in_the_simple_present(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                                  coded: bool) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("PROTEST", 0.99))
+    model_events = [e for e in code(Pipeline(), text) if e.rule == "model:PROTEST"]
+    assert bool(model_events) is coded, [(e.code, e.source.code, e.trigger) for e in model_events]

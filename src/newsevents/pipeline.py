@@ -19,6 +19,8 @@ from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .events.purpose import drop_force_purposes
+from .events.rebuttal import answer_rebuttals
+from .events.received import code_received_disapproval
 from .events.repression import recode_repression
 from .events.unattributed import code_unattributed
 from .geo import Gazetteer, load_gazetteer
@@ -143,9 +145,13 @@ class Pipeline:
         # Victims of force or arrests with no one named to have acted (issue 15 item 7).
         events = code_unattributed(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                    keep_uncertain=self.keep_uncertain)
+        # "X faced Kenyan criticism": the critics are an adjective, the subject is criticised.
+        events = code_received_disapproval(events, doc, document, mentions, keep_uncertain=self.keep_uncertain)
         # Force that is only what someone was sent or trained for has not been used yet.
         events = drop_force_purposes(events, doc, keep_uncertain=self.keep_uncertain)
         events = recode_repression(fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc))
+        # "X rejected these accusations": aimed at the accusation's authors told before.
+        events = answer_rebuttals(events, doc)
         events = code_joint_acts(events, joint)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:

@@ -35,6 +35,8 @@ from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
 from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
+from .habitual import simple_present
+from .missed_target import object_names_someone
 from .words import words
 
 class Coder(str, Enum):
@@ -137,6 +139,8 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
     for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
                              require_actors=require_actors):
         trigger = _token_at(doc, event)
+        if simple_present(trigger):
+            continue  # "protesters wear masks": a habit or a state, not an act (events.habitual)
         p = probability[trigger.i]
         if event.target is None and p < _targetless_floor(event, trigger, mentions):
             continue
@@ -151,8 +155,11 @@ def _targetless_floor(event: Event, trigger: Token, mentions: list[ActorMention]
     an act that stands alone (STANDALONE_ROOTS) in a sentence that names no one else it could
     be aimed at; more where the act is usually done to someone or the target search may have
     missed whom. A demand, accusation, refusal or threat with no target in a sentence that
-    names someone else has lost its addressee, and is not given at any probability."""
+    names someone else has lost its addressee, and is not given at any probability; nor is
+    any act whose own object names someone left uncoded (events.missed_target)."""
     root = event.code[:2]
+    if object_names_someone(event, trigger, mentions):
+        return NEVER
     if root in STANDALONE_ROOTS and not _names_others(event, trigger, mentions):
         return MODEL_EVENT_PROBABILITY
     if root in ADDRESSED_ROOTS:

@@ -20,6 +20,8 @@ from spacy.tokens import Span, Token
 
 from ..dates import MONTHS, SMALL_NUMBERS, TIMES_OF_DAY, date_for_event, date_rank
 from ..syntax import OUTER_CLAUSE as OUTER
+from .dated_nouns import date_of_dated_noun, participle_rank
+from .descriptions import judged_reference, past_time_of_a_present_clause, record_of_a_described_actor
 from .words import words
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -97,6 +99,8 @@ def time_act(trigger: Token, publication: str | None) -> ActTime:
     base = dt.date.fromisoformat(publication) if publication else None
     candidates: list[tuple[tuple[int, int, int], Period, str]] = []
     dated = date_for_event(trigger, publication)
+    if dated is None:  # "the July 25 call when he asked ...": the parse may hang the clause far off
+        dated = date_of_dated_noun(trigger, publication)
     if dated is not None and not _names_a_thing(trigger, dated[1]):
         day = dt.date.fromisoformat(dated[0])
         rank = _rank_of_text(trigger, dated[1])
@@ -226,7 +230,7 @@ def _period_for(trigger: Token, publication: dt.date | None) -> tuple[tuple[int,
             continue  # a plan ("in 2030") dates no act
         span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                      alignment_mode="expand")
-        rank = date_rank(span.root, trigger) if span is not None else None
+        rank = (date_rank(span.root, trigger) or participle_rank(span.root, trigger)) if span is not None else None
         if rank is not None:
             found.append((rank, period, match.group(0)))
     if not found:
@@ -239,6 +243,12 @@ def _background_reason(trigger: Token, period: Period | None, publication: dt.da
         return f"dated {period.last.isoformat()}, more than {BACKGROUND_DAYS} days before publication"
     if in_past_description(trigger):
         return "a relative clause describing an actor's past"
+    if period is None and judged_reference(trigger):
+        return "an earlier act the sentence judges, not a new one"
+    if period is None and record_of_a_described_actor(trigger):
+        return "a present perfect describing its actor's record"
+    if period is None and past_time_of_a_present_clause(trigger):
+        return "a past time a present clause refers to"
     # A day dates a new act: "continued to shell Kharkiv on Tuesday" happened on Tuesday.
     if (period is None or period.precision != DAY) and is_ongoing_state(trigger):
         return "an ongoing state, not a new act"

@@ -1,0 +1,44 @@
+"""Disapproval told from the receiving side: "X faced Ugandan criticism", "X drew condemnation
+from the AU" code the critics' 111 toward X (issue 17, events.received). Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document, Event
+from newsevents.pipeline import Pipeline
+
+pytestmark = pytest.mark.issue(17)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(id="t", text=text, date="2024-03-12")]))
+    return events
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str, str | None]]:
+    return {(e.code, e.source.code[:3], e.target.code[:3] if e.target else None) for e in events}
+
+
+def test_critics_named_by_adjectives_criticise_the_subject(pipeline: Pipeline) -> None:
+    # The critics' own noun reading (a joint act of Uganda and Tanzania) gives way.
+    events = events_of(pipeline, "Kenya faced sharp Ugandan and Tanzanian criticism over its new border fees.")
+    assert dyads(events) == {("111", "UGA", "KEN"), ("111", "TZA", "KEN")}
+
+
+def test_critics_named_by_a_from_phrase_criticise_the_subject(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Kenyan government drew condemnation from the African Union on Monday.")
+    assert dyads(events) == {("111", "IGO", "KEN")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya did not face Ugandan criticism over the fees.",   # negated
+    "Kenyan officials faced criticism over the fees.",       # no critic named
+    "Kenya faced Ugandan tanks on the border.",              # no disapproval
+])
+def test_no_disapproval_is_coded_without_a_named_critic_and_a_real_report(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.rule == "received.disapproval"]
