@@ -197,3 +197,7 @@ def test_a_name_outside_a_place_frame_stays_a_person(pipeline: Pipeline) -> None
 ])
 def test_a_trade_union_is_also_of_its_members_trade(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert mentions_of(pipeline, text)[phrase].code == code
+
+
+def test_an_honorific_before_a_city_name_makes_it_a_person(pipeline: Pipeline) -> None:
+    assert mentions_of(pipeline, "Dr. Nairobi criticised the plan.")["Dr. Nairobi"].rule == "unresolved-person"

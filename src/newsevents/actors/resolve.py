@@ -353,6 +353,13 @@ def _names_the_person(chunk: Span, match: tuple[int, int, list[ActorFact]],
                 and before.lower_ not in HONORIFICS)
 
 
+def _honorific_before(root: Token) -> bool:
+    """Whether an honorific stands before the phrase's head ("Mr Garissa", "Dr. Lagos"): a
+    person who shares a city's name, not the city."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    return before is not None and before.lower_.rstrip(".") in HONORIFICS
+
+
 def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
     """A word saying the office is past ("former", "ex-", "ousted") before the phrase's first role word."""
     first_role = next((t.i for t in chunk if t.i in agent_at), chunk.end)
@@ -466,7 +473,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             living = [c for c in parts.countries if c[1] == "demonym" and c[0] != country]
             country = living[-1][0] if living else country
         mentions.append(make(chunk, country + sectors, "country+role" if sectors else "country", name))
-    elif parts.head_country and parts.head_kind in PLACE_KINDS:
+    elif parts.head_country and parts.head_kind in PLACE_KINDS and not _honorific_before(root):
         if _is_dateline(chunk):
             return []  # "TRIPOLI (Reuters) -": where the story was filed, not who acted
         if root.dep_ in AGENT_DEPS or _passive_agent(root):
