@@ -153,9 +153,10 @@ def test_a_strike_without_victims_is_still_a_strike(pipeline: Pipeline) -> None:
 
 # --- 6. Large cities are their country's -----------------------------------------------------------
 
+# Force on a city falls on its residents (CVL), as on a town (actors.acts.done_to).
 @pytest.mark.parametrize("text,dyad", [
-    ("Russian forces shelled Zaporizhzhia overnight.", ("194", "RUSMIL", "UKR")),
-    ("Russian missiles struck Kherson on Monday, killing four people.", ("190", "RUS", "UKR")),
+    ("Russian forces shelled Zaporizhzhia overnight.", ("194", "RUSMIL", "UKRCVL")),
+    ("Russian missiles struck Kherson on Monday, killing four people.", ("190", "RUS", "UKRCVL")),
     ("Southport police arrested a man on Tuesday.", ("173", "GBRCOP", "GBRCVL")),
 ])
 def test_a_large_city_stands_for_its_country(pipeline: Pipeline, text: str, dyad: tuple[str, str, str]) -> None:
