@@ -186,3 +186,25 @@ def test_alternate_spellings_of_a_city() -> None:
     assert spelling_of("Zaporizhzhia", "Zaporizhzhya")
     assert not spelling_of("Alexandrovsk", "Zaporizhzhya")  # a former name
     assert not spelling_of("Cherson", "Kherson")  # another language's form
+
+
+# --- Victims are not authors ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,victims", [
+    ("Two Malian soldiers died in the attack near Gao on Monday.", "MLIMIL"),
+    ("Three Kenyan police officers were wounded in an ambush in Garissa on Tuesday.", "KENCOP"),
+])
+def test_those_who_died_or_were_hurt_in_an_attack_are_its_victims_not_its_authors(
+        pipeline: Pipeline, text: str, victims: str) -> None:
+    events = events_of(pipeline, text)
+    assert events, "the attack is still coded"
+    assert all(e.source is None or e.source.code != victims for e in events)
+    assert any(e.target is not None and e.target.code == victims for e in events)
+
+
+def test_a_death_with_no_act_of_violence_is_no_event(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Her lawyer says the Kenyan man died in hospital on Sunday.") == []
+
+
+def test_those_who_took_part_in_a_protest_still_lead_it(pipeline: Pipeline) -> None:
+    assert ("141", "MLIEDU", "MLIGOV") in dyads(events_of(pipeline, "Malian students marched in a protest in Bamako on Monday."))

@@ -26,6 +26,7 @@ from .reality import is_hypothetical as _is_hypothetical
 from .reality import is_negated as _is_negated
 from .reality import modality as _modality
 from .voice import is_reduced_passive
+from .victims import suffers
 from .words import word_pairs, words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -885,6 +886,8 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: 
         verb = head.head
         if head.lower_ == "after" and not code.startswith(CONSULT_ROOT):
             return [], []  # "after talks with X, Y said": Y talked; "imposed a curfew after a demonstration": no
+        if head.lower_ in ("in", "during") and suffers(verb):
+            return [], []  # "two soldiers died in the attack": victims, not its authors
         if head.lower_ in ("in", "during") or verb.lemma_ in LIGHT_VERBS or head.lower_ == "for" and verb.lemma_ in GATHERING_VERBS:
             found, notes = _subject(verb, actors)
             return found, notes + [f"clause of '{verb.text}'"]

@@ -208,7 +208,11 @@ def _human_author(trigger: Token, here: list[ActorMention], lexicon: Lexicon) ->
         return None
     rows = [e for e in lexicon.candidates("VERB", trigger.lemma_.lower())
             if e.code[:2] in FORCE_ROOTS and not e.particles and not e.objects]
-    return subject, rows[0].code if rows else DEFAULT_FORCE_CODE
+    if not rows:
+        # A verb of harm the lexicon has no force row for is one whose subject suffers it
+        # ("the man died"): the subject is the victim, not an author.
+        return None
+    return subject, rows[0].code
 
 
 def _rank(code: str) -> tuple[int, int]:
