@@ -36,6 +36,9 @@ def test_role_word_inside_an_organisation_name_adds_no_sector(pipeline: Pipeline
 @pytest.mark.parametrize("text,phrase", [
     ("The Eurasian Economic Union admitted a new member.", "The Eurasian Economic Union"),
     ("The Pacific Islands Union opened an office.", "The Pacific Islands Union"),
+    # a role word later in the phrase, outside the name, is no worker of the union
+    ("Kenyan Ambassador to the African Union Amina Bello and Energy Secretary Tom Okafor met Ugandan officials.",
+     "the African Union Amina Bello and Energy Secretary Tom Okafor"),
 ])
 def test_capitalised_union_without_workers_is_no_trade_union(pipeline: Pipeline, text: str, phrase: str) -> None:
     assert all("LAB" not in m.sectors for m in mentions_of(pipeline, text))

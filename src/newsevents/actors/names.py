@@ -93,7 +93,14 @@ def union_is_labour(token: Token, span: Span, role_words: frozenset[int]) -> boo
     if token.lower_ not in UNION_WORDS or not token.text[:1].isupper():
         return True
     labour = name_sets()["labour_words"]
-    scope = [t for t in span if t.i != token.i]
+    # The name "Union" is part of: the run of capitalised words around it, not the whole phrase
+    # ("the European Union Gordon Sondland and Energy Secretary Rick Perry" names no workers).
+    start, end = token.i, token.i + 1
+    while start > span.start and span.doc[start - 1].is_title:
+        start -= 1
+    while end < span.end and span.doc[end].is_title:
+        end += 1
+    scope = [t for t in span.doc[start:end] if t.i != token.i]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             scope.extend(t for t in child.subtree if t.i != child.i)
