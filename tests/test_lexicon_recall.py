@@ -62,6 +62,15 @@ CODED = [
     ("Burkina Faso quit the Economic Community of West African States.", ("BFA", "161", None)),
     ("Algeria closed its border with Morocco.", ("DZA", "191", "MAR")),
     ("Poland shut the border crossing with Belarus.", ("POL", "191", "BLR")),
+    # batch 3
+    ("Venezuela agreed to Colombian demands.", ("VEN", "080", "COL")),
+    ("Germany compensated the Polish victims.", ("DEU", "080", "POLCVL")),
+    ("Bahrain handed over the disputed island to Qatar.", ("BHR", "0874", "QAT")),
+    ("Morocco withdrew recognition of the Algerian government.", ("MAR", "161", "DZAGOV")),
+    ("Sudan threw out the Chadian diplomats.", ("SDN", "161", "TCDGOV")),
+    ("Australia placed an embargo on Fijian goods.", ("AUS", "163", "FJI")),
+    ("Britain put sanctions on Belarus.", ("GBR", "163", "BLR")),
+    ("The Haitian president stepped aside.", ("HTIGOV", "0831", None)),
 ]
 
 
@@ -84,6 +93,9 @@ LEFT_ALONE = [
     ("Kenya backed away from its threat against Uganda.", "051"),
     ("Kenya closed the road to Uganda.", "191"),
     ("Kenya set the agenda for the summit with Uganda.", "0841"),
+    ("Kenya withdrew recognition of the Ugandan government.", "0874"),
+    ("Kenya agreed to Ugandan demands.", "030"),
+    ("Kenya put its troops on alert along the Ugandan border.", "163"),
 ]
 
 
