@@ -71,6 +71,13 @@ CODED = [
     ("Australia placed an embargo on Fijian goods.", ("AUS", "163", "FJI")),
     ("Britain put sanctions on Belarus.", ("GBR", "163", "BLR")),
     ("The Haitian president stepped aside.", ("HTIGOV", "0831", None)),
+    # batch 4
+    ("Iranian guards whipped the Afghan prisoners.", ("IRN", "182", None)),
+    ("Egyptian police roughed up Sudanese traders.", ("EGYCOP", "182", "SDNBUS")),
+    ("Turkish police searched the home of the Swedish journalist.", ("TURCOP", "1711", "SWEMED")),
+    ("China launched a military exercise near the Taiwanese coast.", ("CHN", "150", None)),
+    ("Spanish police interviewed the Moroccan suspects.", ("ESPCOP", "091", "MAR")),
+    ("Chad sheltered thousands of Sudanese refugees.", ("TCD", "075", "SDNREF")),
 ]
 
 
@@ -96,6 +103,8 @@ LEFT_ALONE = [
     ("Kenya withdrew recognition of the Ugandan government.", "0874"),
     ("Kenya agreed to Ugandan demands.", "030"),
     ("Kenya put its troops on alert along the Ugandan border.", "163"),
+    ("The Kenyan president whipped up support among Ugandan voters.", "182"),
+    ("Kenyan soldiers searched the area for Ugandan rebels.", "1711"),
 ]
 
 
