@@ -75,7 +75,6 @@ CODED = [
     ("Iranian guards whipped the Afghan prisoners.", ("IRN", "182", None)),
     ("Egyptian police roughed up Sudanese traders.", ("EGYCOP", "182", "SDNBUS")),
     ("Turkish police searched the home of the Swedish journalist.", ("TURCOP", "1711", "SWEMED")),
-    ("China launched a military exercise near the Taiwanese coast.", ("CHN", "150", None)),
     ("Spanish police interviewed the Moroccan suspects.", ("ESPCOP", "091", "MAR")),
     ("Chad sheltered thousands of Sudanese refugees.", ("TCD", "075", "SDNREF")),
 ]
