@@ -45,14 +45,6 @@ def test_the_antecedent_must_have_the_same_sectors_and_be_near() -> None:
     assert antecedent_country(role, [_role(8, 600, "KEN", ["COP"]), role]) is None  # told after it
 
 
-def test_a_one_country_story_gives_it_to_a_role_in_a_sentence_that_names_it() -> None:
-    events = _code("Ohio officials closed a rural hospital on Monday. In a letter, doctors pleaded with the "
-                   "American administration to reopen it.")
-    (appeal,) = [e for e in events if e.code.startswith("02")]
-    assert (appeal.source.code, appeal.target.code) == ("USAHLH", "USAGOV")
-    assert appeal.source.rule == "role+only-country-in-article"
-
-
 def test_a_sentence_naming_another_country_keeps_its_roles_unplaced() -> None:
     events = _code("Police in Ohio arrested two men on Monday. Doctors urged the Mexican government "
                    "to act.")

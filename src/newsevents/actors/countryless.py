@@ -98,10 +98,9 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
-            elif not here and len(whole) == 1 and others <= whole:
+            elif not here and not others and len(whole) == 1:
                 # A local story that names one country in all its text ("Fort Worth police
-                # arrested ...") is about that country's police, courts and people, also in a
-                # sentence that names it ("the nurses wrote to the administration").
+                # arrested ...") is about that country's police, courts and people.
                 (country,) = whole
                 rule = ARTICLE_COUNTRY_RULE
         others = named.get(role.sentence_index, set())
