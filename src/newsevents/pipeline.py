@@ -23,6 +23,7 @@ from .events.rebuttal import answer_rebuttals
 from .events.received import code_received_disapproval
 from .events.repression import recode_repression
 from .events.unattributed import code_unattributed
+from .events.implied_authority import code_implied_authority
 from .geo import Gazetteer, load_gazetteer
 from .ingest.truecase import Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase
 from .model import ActorMention, Document, Event, Sentence
@@ -145,6 +146,9 @@ class Pipeline:
         # Victims of force or arrests with no one named to have acted (issue 15 item 7).
         events = code_unattributed(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                    keep_uncertain=self.keep_uncertain)
+        # "were charged", "after being deported": only a court or a government does it.
+        events = code_implied_authority(events, doc, document, mentions, self.lexicon, self.gazetteer,
+                                        keep_uncertain=self.keep_uncertain)
         # "X faced Kenyan criticism": the critics are an adjective, the subject is criticised.
         events = code_received_disapproval(events, doc, document, mentions, keep_uncertain=self.keep_uncertain)
         # Force that is only what someone was sent or trained for has not been used yet.

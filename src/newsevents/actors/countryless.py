@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
+from .antecedent_country import antecedent_country
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
 COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
@@ -41,9 +42,11 @@ GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
+ANTECEDENT_RULE = "role+same-role-earlier"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
-GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE})
+GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
+                           ANTECEDENT_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
@@ -101,6 +104,10 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 (country,) = whole
                 rule = ARTICLE_COUNTRY_RULE
         others = named.get(role.sentence_index, set())
+        if country is None and not others:
+            # "Officers had earlier threatened ...": the police the article told of just before.
+            country = antecedent_country(role, mentions)
+            rule = ANTECEDENT_RULE if country else rule
         if country is None and len(others) == 1 and not _subject(role, doc):
             # "President Ruto of Kenya promised protesters", "Lukashenko warned opposition
             # protesters": the one who is acted on, in a sentence about one country only, is of
