@@ -28,7 +28,7 @@ from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .lexicon import Lexicon, tsv_rows
-from .unattributed import _place_country, _reality
+from .unattributed import place_country, act_reality
 
 __all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority"]
 
@@ -129,7 +129,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
 def _authority_country(verb: Token, authority: _Authority, target: ActorMention, here: list[ActorMention],
                        code: str, gazetteer: Gazetteer, countries: ArticleCountries) -> str | None:
     if authority.country == "place":
-        return _place_country(verb, code, here, gazetteer, countries) or target.country
+        return place_country(verb, code, here, gazetteer, countries) or target.country
     others = {m.country for m in here if m.country and m.country != target.country}
     return next(iter(others)) if len(others) == 1 else None
 
@@ -150,7 +150,7 @@ def _implied_event(verb: Token, authority: _Authority, sent: Span, index: int, h
     target = _passive_target(verb, here)
     if code is None or target is None:
         return None
-    reality = _reality(verb, document, lexicon, keep_uncertain)
+    reality = act_reality(verb, document, lexicon, keep_uncertain)
     if reality is None:
         return None
     country = _authority_country(verb, authority, target, here, code, gazetteer, countries)

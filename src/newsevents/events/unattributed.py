@@ -259,12 +259,12 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         act = act_of_zero_toll(trigger, cause_token)
         if act is None:
             return None
-        reality = _reality(act, document, lexicon, keep_uncertain)
+        reality = act_reality(act, document, lexicon, keep_uncertain)
     else:
-        reality = _reality(trigger, document, lexicon, keep_uncertain)
+        reality = act_reality(trigger, document, lexicon, keep_uncertain)
     if reality is None or time_act(cause_token, document.date).background:
         return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
-    country = _place_country(trigger, code, here, gazetteer, countries)
+    country = place_country(trigger, code, here, gazetteer, countries)
     victims = None if zero else _victims(here, counts[kind])  # "no civilians" is no one to target
     owner = _owner(cause_token, here, victims)
     if owner is not None:
@@ -292,10 +292,10 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     trigger = _kind_token(sent, counts[ARREST_KIND], ARREST_KIND)
     if trigger is None or _thing_as_subject(trigger, here):
         return None
-    reality = _reality(trigger, document, lexicon, keep_uncertain)
+    reality = act_reality(trigger, document, lexicon, keep_uncertain)
     if reality is None:
         return None
-    country = _place_country(trigger, ARREST_CODE, here, gazetteer, countries)
+    country = place_country(trigger, ARREST_CODE, here, gazetteer, countries)
     police = [m for m in here if POLICE in m.sectors and m.code is not None and m.country == country]
     agent = _clause_agent(trigger, here, counts[ARREST_KIND])
     if agent is not None:
@@ -363,7 +363,7 @@ def _clause_agent(trigger: Token, here: list[ActorMention], count: dict[str, obj
     return next((heads[s.i] for s in subjects if s.i in heads), None)
 
 
-def _reality(trigger: Token, document: Document, lexicon: Lexicon,
+def act_reality(trigger: Token, document: Document, lexicon: Lexicon,
              keep_uncertain: bool) -> tuple[bool, str | None] | None:
     """(negated, modality) of the report, or None when it gives no event: negated, modal,
     hypothetical or denied (unless kept), or background ("were killed in the 1994 war"). A
@@ -384,7 +384,7 @@ def _reality(trigger: Token, document: Document, lexicon: Lexicon,
     return negated, mode
 
 
-def _place_country(trigger: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
+def place_country(trigger: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
                    countries: ArticleCountries) -> str | None:
     """The country of the place of the act, else the one country the sentence's places name
     ("the attack on the Chinese embassy in Manila": the Philippines, not China), else the one
