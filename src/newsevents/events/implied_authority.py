@@ -28,7 +28,7 @@ from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .lexicon import Lexicon, tsv_rows
-from .unattributed import place_country, act_reality
+from .unattributed import act_reality, place_country
 
 __all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority"]
 
