@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
-from ..model import ActorMention, Document, Event, implied_actor, short_id
+from ..model import ActorMention, Document, Event, implied_actor
 from .lexicon import Lexicon, tsv_rows
-from .unattributed import act_reality, place_country
+from .unattributed import act_reality, inferred_event, place_country
 
 __all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority"]
 
@@ -161,17 +161,9 @@ def _implied_event(verb: Token, authority: _Authority, sent: Span, index: int, h
     info = get_code(code)
     if info is None:
         return None
-    negated, mode = reality
     key = f"{document.id}|{index}|{verb.i}|{source.code}|{target.code}|{code}|implied-authority"
     explanation = [f"passive '{verb.text}' with no agent: only a state institution does it",
                    f"source {source.code} (implied), target {target.text} [{target.code}] via {target.rule}",
                    f"confidence {IMPLIED_AUTHORITY_CONFIDENCE}: the institution's country is inferred"]
-    return Event(
-        event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
-        code=code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
-        plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=verb.text,
-        trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text), rule=f"implied-authority.{code}",
-        confidence=IMPLIED_AUTHORITY_CONFIDENCE, date=document.date,
-        date_source="publication" if document.date else None, negated=negated, modality=mode,
-        explanation=explanation,
-    )
+    return inferred_event(verb, sent, index, document, source, target, info, key, f"implied-authority.{code}",
+                          IMPLIED_AUTHORITY_CONFIDENCE, reality, explanation)

@@ -39,7 +39,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.countryless import COUNTRYLESS_RULE
-from ..codebook import get_code
+from ..codebook import CameoCode, get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from .casualties import counts_in, is_kind_word, kind_of_word
@@ -430,18 +430,27 @@ def _event(trigger: Token, sent: Span, index: int, document: Document, source: A
     info = get_code(code)
     if info is None:  # the data file's codes are checked on load; a lexicon row's are too
         raise ValueError(f"unattributed: unknown CAMEO code {code!r}")
-    negated, mode = reality
     key = f"{document.id}|{index}|{trigger.i}|{source.code}|{target.code if target else ''}|{code}|unattributed"
     explanation = [f"no coded author: '{trigger.text}' reports victims with no one named to have acted", *notes]
     if target is not None:
         explanation.append(f"target {target.text or '(implied)'} [{target.code}] via {target.rule}")
     explanation.append(f"confidence {UNATTRIBUTED_CONFIDENCE}: the author is inferred")
+    return inferred_event(trigger, sent, index, document, source, target, info, key,
+                          f"unattributed.{code}", UNATTRIBUTED_CONFIDENCE, reality, explanation)
+
+
+def inferred_event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
+                   target: ActorMention | None, info: CameoCode, key: str, rule: str, confidence: float,
+                   reality: tuple[bool, str | None], explanation: list[str]) -> Event:
+    """An event whose author the text implies rather than names, dated by the publication
+    until the timing stage reads the sentence (shared with ``implied_authority``)."""
+    negated, mode = reality
     return Event(
         event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
-        code=code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+        code=info.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
         plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=trigger.text,
-        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule=f"unattributed.{code}",
-        confidence=UNATTRIBUTED_CONFIDENCE, date=document.date,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule=rule,
+        confidence=confidence, date=document.date,
         date_source="publication" if document.date else None, negated=negated, modality=mode,
         explanation=explanation,
     )
