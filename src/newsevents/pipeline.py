@@ -16,6 +16,7 @@ from .events.casualties import fill_casualties
 from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
+from .events.implied_authority import code_implied_authority
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .events.purpose import drop_force_purposes
@@ -23,7 +24,6 @@ from .events.rebuttal import answer_rebuttals
 from .events.received import code_received_disapproval
 from .events.repression import recode_repression
 from .events.unattributed import code_unattributed
-from .events.implied_authority import code_implied_authority
 from .geo import Gazetteer, load_gazetteer
 from .ingest.truecase import Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase
 from .model import ActorMention, Document, Event, Sentence
