@@ -28,7 +28,8 @@ from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
 from .lexicon import Lexicon, tsv_rows
-from .unattributed import act_reality, inferred_event, place_country
+from .made import event_at
+from .unattributed import act_reality, place_country
 
 __all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority"]
 
@@ -165,5 +166,5 @@ def _implied_event(verb: Token, authority: _Authority, sent: Span, index: int, h
     explanation = [f"passive '{verb.text}' with no agent: only a state institution does it",
                    f"source {source.code} (implied), target {target.text} [{target.code}] via {target.rule}",
                    f"confidence {IMPLIED_AUTHORITY_CONFIDENCE}: the institution's country is inferred"]
-    return inferred_event(verb, sent, index, document, source, target, info, key, f"implied-authority.{code}",
-                          IMPLIED_AUTHORITY_CONFIDENCE, reality, explanation)
+    return event_at(verb, sent, index, document, source, target, info, key, f"implied-authority.{code}",
+                    IMPLIED_AUTHORITY_CONFIDENCE, explanation, reality)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
-from ..model import ActorMention, Document, Event, short_id
+from ..model import ActorMention, Document, Event
+from .made import event_at
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .words import words
 
@@ -79,13 +80,7 @@ def _event(trigger: Token, sent: Span, index: int, document: Document, source: A
     if info is None:
         raise ValueError(f"received: unknown CAMEO code {DISAPPROVE_CODE!r}")
     key = f"{document.id}|{index}|{trigger.i}|{source.code}|{target.code}|{DISAPPROVE_CODE}|received"
-    return Event(
-        event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
-        code=DISAPPROVE_CODE, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
-        plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=trigger.text,
-        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule="received.disapproval",
-        confidence=RECEIVED_CONFIDENCE, date=document.date, date_source="publication" if document.date else None,
-        explanation=[f"'{trigger.head.text} ... {trigger.text}': disapproval received by its subject",
-                     f"source {source.text} [{source.code}] via {source.rule}",
-                     f"target {target.text} [{target.code}] via {target.rule}"],
-    )
+    return event_at(trigger, sent, index, document, source, target, info, key, "received.disapproval",
+                    RECEIVED_CONFIDENCE, [f"'{trigger.head.text} ... {trigger.text}': disapproval received by its subject",
+                                          f"source {source.text} [{source.code}] via {source.rule}",
+                                          f"target {target.text} [{target.code}] via {target.rule}"])

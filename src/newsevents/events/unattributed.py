@@ -39,12 +39,13 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.countryless import COUNTRYLESS_RULE
-from ..codebook import CameoCode, get_code
+from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
-from ..model import ActorMention, Document, Event, implied_actor, short_id
+from ..model import ActorMention, Document, Event, implied_actor
 from .casualties import counts_in, is_kind_word, kind_of_word
 from .hedges import hedged_toll
 from .lexicon import Lexicon, tsv_rows
+from .made import event_at
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
 from .zero_tolls import act_noun, act_of_zero_toll
@@ -435,22 +436,6 @@ def _event(trigger: Token, sent: Span, index: int, document: Document, source: A
     if target is not None:
         explanation.append(f"target {target.text or '(implied)'} [{target.code}] via {target.rule}")
     explanation.append(f"confidence {UNATTRIBUTED_CONFIDENCE}: the author is inferred")
-    return inferred_event(trigger, sent, index, document, source, target, info, key,
-                          f"unattributed.{code}", UNATTRIBUTED_CONFIDENCE, reality, explanation)
+    return event_at(trigger, sent, index, document, source, target, info, key, f"unattributed.{code}",
+                    UNATTRIBUTED_CONFIDENCE, explanation, reality)
 
-
-def inferred_event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
-                   target: ActorMention | None, info: CameoCode, key: str, rule: str, confidence: float,
-                   reality: tuple[bool, str | None], explanation: list[str]) -> Event:
-    """An event whose author the text implies rather than names, dated by the publication
-    until the timing stage reads the sentence (shared with ``implied_authority``)."""
-    negated, mode = reality
-    return Event(
-        event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
-        code=info.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
-        plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=trigger.text,
-        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule=rule,
-        confidence=confidence, date=document.date,
-        date_source="publication" if document.date else None, negated=negated, modality=mode,
-        explanation=explanation,
-    )

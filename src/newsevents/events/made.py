@@ -1,0 +1,25 @@
+"""Events made by the stages after the lexicon's (unnamed violence, implied authorities,
+received disapproval): one constructor, so that each such event carries the same fields."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..codebook import CameoCode
+from ..model import ActorMention, Document, Event, short_id
+
+
+def event_at(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
+             target: ActorMention | None, info: CameoCode, key: str, rule: str, confidence: float,
+             explanation: list[str], reality: tuple[bool, str | None] = (False, None)) -> Event:
+    """An event on ``trigger`` coded ``info``, dated by the publication until the timing stage
+    reads the sentence; ``key`` makes its id, ``reality`` is (negated, modality)."""
+    negated, mode = reality
+    return Event(
+        event_id=short_id(key), doc_id=document.id, sentence_index=index, source=source, target=target,
+        code=info.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+        plover_type=info.plover_type, plover_mode=info.plover_mode, sentence=sent.text, trigger=trigger.text,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), rule=rule,
+        confidence=confidence, date=document.date,
+        date_source="publication" if document.date else None, negated=negated, modality=mode,
+        explanation=explanation,
+    )
