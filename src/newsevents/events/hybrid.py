@@ -36,7 +36,7 @@ from .classify import NONE, EventClassifier
 from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
-from .missed_target import object_names_someone
+from .missed_target import is_own_object, object_names_someone
 from .words import words
 
 class Coder(str, Enum):
@@ -81,8 +81,6 @@ MODEL_TYPES_HEADER = ("type", "code", "note")
 # Verbs that report speech: the event of "X said Y attacked Z" is in the reported clause.
 REPORTING_VERBS = words("reporting_verbs")
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-# A trigger's own object, which its target search reads first.
-OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 
 
 def check_coder(coder: str) -> str:
@@ -178,8 +176,7 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
             # The source itself, or a name inside it ("Egypt's highest court"): not someone else.
             continue
         if m.code is None:
-            if 0 <= m.head < len(trigger.doc) and trigger.doc[m.head].head.i == trigger.i \
-                    and trigger.doc[m.head].dep_ in OBJECT_DEPS:
+            if 0 <= m.head < len(trigger.doc) and is_own_object(trigger, trigger.doc[m.head]):
                 return True
             continue
         if m.code == source.code or m.rule == "place" and m.country is not None and m.country == source.country:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..model import ActorMention, Event
 
+# A trigger's own object (or passive subject), which its target search reads first.
 OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 # Prepositions that introduce whom an act is aimed at or done with ("met with", "fired on").
 AIMING_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "into"})
@@ -39,8 +40,13 @@ def object_names_someone(event: Event, trigger: Token, mentions: list[ActorMenti
     return False
 
 
+def is_own_object(trigger: Token, token: Token) -> bool:
+    """Whether ``token`` is the trigger's own object (or passive subject)."""
+    return token.dep_ in OBJECT_DEPS and token.head.i == trigger.i
+
+
 def _aimed_at(trigger: Token, token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in AIMING_PREPS and head.head.i == trigger.i:
         return True
-    return token.dep_ == "poss" and head.dep_ in OBJECT_DEPS and head.head.i == trigger.i
+    return token.dep_ == "poss" and is_own_object(trigger, head)
