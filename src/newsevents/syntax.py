@@ -47,12 +47,30 @@ def noun_chunks(doc: Doc) -> list[Span]:
     prev_end = -1
     for word in doc:
         head = word.head
-        if word.pos_ not in NOMINAL_POS or word.left_edge.i <= prev_end:
+        if word.pos_ not in NOMINAL_POS:
             continue
-        if word.dep_ in NP_DEPS or (word.dep_ == "conj" and doc[chain_top[head.i]].dep_ in NP_DEPS):
-            prev_end = word.i
-            chunks.append(Span(doc, word.left_edge.i, word.i + 1, label=NP_LABEL))
+        if not (word.dep_ in NP_DEPS or (word.dep_ == "conj" and doc[chain_top[head.i]].dep_ in NP_DEPS)):
+            continue
+        start = word.left_edge.i
+        if start <= prev_end:
+            # spaCy drops the head whose own title holds a chunk: in "Secretary of State Mike
+            # Pompeo" it keeps "State" and loses the person. The head's phrase wins when every
+            # earlier chunk it overlaps lies in its own left modifiers.
+            inner = [c for c in chunks if c.end > start]
+            if word.pos_ == "PRON" or not all(c.start >= start and _modifies(c.root, word) for c in inner):
+                continue
+            del chunks[len(chunks) - len(inner):]
+        prev_end = word.i
+        chunks.append(Span(doc, start, word.i + 1, label=NP_LABEL))
     return chunks
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits in the left modifiers of ``head`` (below one of its left children)."""
+    node = token
+    while node.head.i != node.i and node.head.i != head.i:
+        node = node.head
+    return node.head.i == head.i and node.i < head.i
 
 
 def clause_scope(token: Token, trigger: Token) -> int | None:

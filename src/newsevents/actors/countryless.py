@@ -44,6 +44,8 @@ SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "the head of the African Union", "a spokesman for NATO": whom an office works for.
+EMPLOYER_PREPS = frozenset({"of", "for"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
 GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
                            ANTECEDENT_RULE})
@@ -77,7 +79,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     mentions: the document's mentions after coreference and ``_locate_roles``; gazetteer:
     the place gazetteer, or None to skip the gazetteer and dateline steps.
     """
-    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc)]
+    coded_heads = {m.head for m in mentions if m.code}
+    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc) and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
     sentences = list(doc.sents)
@@ -191,6 +194,20 @@ def _subject(role: ActorMention, doc: Doc) -> bool:
     """The subject of a clause: an act's author needs better evidence of its country than
     the other actor its sentence names ("protesters who stormed parliament")."""
     return 0 <= role.head < len(doc) and doc[role.head].dep_ in SUBJECT_DEPS
+
+
+def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bool:
+    """Whether the role is an office of a named body we do not know ("president of Chapter &
+    Verse, a Seattle agency", "the chairman of Acme Holdings"): where the body is says nothing
+    of whose state its officer serves, so no place or country of the text is given to it.
+
+    coded_heads: head tokens of the document's mentions that have a code.
+    """
+    if not 0 <= role.head < len(doc):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+               and obj.i not in coded_heads
+               for prep in doc[role.head].children for obj in prep.children)
 
 
 def _named(role: ActorMention, doc: Doc) -> bool:

@@ -17,7 +17,7 @@ from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
-from .countryless import place_unlocated_roles
+from .countryless import EMPLOYER_PREPS, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
@@ -58,8 +58,6 @@ LABOUR_SECTOR = "LAB"
 MEMBER_PREPS = frozenset({"of"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
-# "the head of the African Union", "a spokesman for NATO": whom an office works for.
-EMPLOYER_PREPS = frozenset({"of", "for"})
 ORGANISATION_KINDS = frozenset({"igo", "group"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
@@ -128,6 +126,7 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
     United States" says nothing of the businesses, though firms operate "in China")."""
     places: dict[int, list[ActorMention]] = {}
     named: dict[int, set[str | None]] = {}
+    coded_heads = {m.head for m in mentions if m.code}
     for mention in mentions:
         if mention.country and (mention.rule == "place" or mention.rule == "country" and _located_in(doc, mention)):
             places.setdefault(mention.sentence_index, []).append(mention)
@@ -135,6 +134,8 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     for mention in mentions:
         if mention.code is not None or mention.rule != "unresolved-role" or not (mention.sectors or mention.kind == "ethnic"):
+            continue
+        if office_of_unknown(doc, mention, coded_heads):  # "president of Chapter & Verse, a Seattle agency"
             continue
         here = places.get(mention.sentence_index, [])
         near = {p.country for p in here if p.country and _acts_at(doc, mention, p)}
@@ -604,8 +605,13 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
                                                      token.idx + len(token.text), None, None, [], None,
                                                      "unresolved-pronoun", head=token.i))
     ordered = sorted(mentions + pronoun_mentions, key=lambda m: m.start)
+    unknown_person: ActorMention | None = None
     for mention in ordered:
         if mention.code is None:
+            if mention.rule == "unresolved-pronoun" and _nearer_unknown(unknown_person, people, mention):
+                # "Jeff Sanborn, president of an agency, said he ...": the person just named is one
+                # we cannot code, so "he" is that person, not the coded one mentioned before
+                continue
             antecedent = _antecedent(mention, people, coded)
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
@@ -621,7 +627,23 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
+        elif mention.rule == "unresolved-person" and _full_name(doc, mention):
+            unknown_person = mention
     mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
+
+
+def _full_name(doc: Doc, mention: ActorMention) -> bool:
+    """A first and last name ("Jeff Sanborn"): a person, where one capitalised word may be a
+    firm, a month or a place."""
+    words = [t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or [] if t.is_alpha]
+    return len(words) >= 2 and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
+
+
+def _nearer_unknown(unknown: ActorMention | None, people: list[ActorMention], pronoun: ActorMention) -> bool:
+    """Whether a person we cannot code is named in the pronoun's own sentence after the last
+    coded person: the pronoun most likely stands for them."""
+    return unknown is not None and unknown.sentence_index == pronoun.sentence_index \
+        and (not people or unknown.start > people[-1].start)
 
 
 def _title_gives_office(title: ActorMention, person: ActorMention) -> None:

@@ -1,0 +1,75 @@
+"""Titles with an "of" phrase before a name ("Secretary of State Mike Pompeo", "Minister of
+Defence Ana Silva"): spaCy's base noun phrases keep the inner "State" and lose the person, so
+the actor was unresolved or only "State". The whole phrase is one actor (syntax.noun_chunks)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document
+from newsevents.pipeline import Pipeline
+from newsevents.syntax import noun_chunks
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def events_of(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
+    return {(e.source.code, e.code, e.target.code if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("US Secretary of State Jane Doe criticised Iran on Monday.", "US Secretary of State Jane Doe"),
+    ("The Arab League condemned the move announced by US Secretary of State John Roe.",
+     "US Secretary of State John Roe"),
+])
+def test_title_with_of_phrase_is_one_chunk(pipeline: Pipeline, text: str, phrase: str) -> None:
+    doc = pipeline.nlp(text)
+    assert phrase in [chunk.text for chunk in noun_chunks(doc)]
+
+
+def test_chunks_that_are_not_modifiers_stay_apart(pipeline: Pipeline) -> None:
+    # two objects side by side are two phrases; only a head's own left modifiers merge
+    doc = pipeline.nlp("The court handed the men long sentences.")
+    assert [chunk.text for chunk in noun_chunks(doc)] == ["The court", "the men", "long sentences"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("US Secretary of State Jane Doe criticised Iran on Monday.", ("USAGOV", "111", "IRN")),
+    ("The Arab League condemned the unilateral move announced on Monday by US Secretary of State John Roe.",
+     ("IGOMEAARL", "111", "USAGOV")),
+])
+def test_titled_name_acts_and_is_acted_on(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in events_of(pipeline, text)
+
+
+def mentions_of(pipeline: Pipeline, text: str) -> dict[str, str | None]:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="m", text=text, date="2024-06-21")]))
+    return {m.text: m.code for m in mentions}
+
+
+def test_officer_of_an_unknown_body_is_not_the_state(pipeline: Pipeline) -> None:
+    # the agency is in Seattle; its president is not the American government
+    found = mentions_of(pipeline, "Tom Wilder, president of Pike & Crane, a Seattle design agency, said the ads worked.")
+    assert found.get("president") is None
+
+
+def test_officer_of_a_known_body_keeps_it(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "The president of Kenya said the ads worked.")
+    assert found.get("The president") == "KENGOV"
+
+
+def test_pronoun_after_an_uncoded_person_stays_unresolved(pipeline: Pipeline) -> None:
+    # "he" is Tom Wilder, whom we cannot code, not the minister named before him
+    text = ("Kenyan Foreign Minister Ali Hassan spoke on Monday. "
+            "Tom Wilder, a Seattle designer, said he rejected the plan.")
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="p", text=text, date="2024-06-21")]))
+    assert not [m for m in mentions if m.text == "he" and m.code]
+
+
+def test_pronoun_after_a_coded_person_is_resolved(pipeline: Pipeline) -> None:
+    text = "Kenyan Foreign Minister Ali Hassan spoke on Monday. He rejected the plan."
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="q", text=text, date="2024-06-21")]))
+    assert [m.code for m in mentions if m.text == "He"] == ["KENGOV"]
