@@ -73,3 +73,10 @@ def test_pronoun_after_a_coded_person_is_resolved(pipeline: Pipeline) -> None:
     text = "Kenyan Foreign Minister Ali Hassan spoke on Monday. He rejected the plan."
     ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="q", text=text, date="2024-06-21")]))
     assert [m.code for m in mentions if m.text == "He"] == ["KENGOV"]
+
+
+def test_pronoun_in_the_next_sentence_after_an_uncoded_person_stays_unresolved(pipeline: Pipeline) -> None:
+    text = ("Kenyan Foreign Minister Ali Hassan spoke on Monday. "
+            "Tom Wilder, a Seattle designer, said the ads worked. He rejected the plan.")
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="r", text=text, date="2024-06-21")]))
+    assert not [m for m in mentions if m.text == "He" and m.code]

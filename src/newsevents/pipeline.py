@@ -16,6 +16,7 @@ from .events.casualties import fill_casualties
 from .events.confidence import drop_unreliable_roles, lower_countryless
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
+from .events.captors import code_captor_releases
 from .events.implied_authority import code_implied_authority
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
@@ -149,6 +150,8 @@ class Pipeline:
         # "were charged", "after being deported": only a court or a government does it.
         events = code_implied_authority(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                         keep_uncertain=self.keep_uncertain)
+        # "hostages held by the Taliban were released": the captors let them go.
+        events = code_captor_releases(events, doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain)
         # "X faced Kenyan criticism": the critics are an adjective, the subject is criticised.
         events = code_received_disapproval(events, doc, document, mentions, keep_uncertain=self.keep_uncertain)
         # Force that is only what someone was sent or trained for has not been used yet.

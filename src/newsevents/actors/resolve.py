@@ -65,6 +65,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 # How far back (in sentences) a pronoun or role word looks for its antecedent.
 COREF_WINDOW = 3
+# How many sentences back a person we cannot code still claims "he" or "she".
+UNKNOWN_PERSON_WINDOW = 1
 
 
 @dataclass(slots=True)
@@ -640,9 +642,9 @@ def _full_name(doc: Doc, mention: ActorMention) -> bool:
 
 
 def _nearer_unknown(unknown: ActorMention | None, people: list[ActorMention], pronoun: ActorMention) -> bool:
-    """Whether a person we cannot code is named in the pronoun's own sentence after the last
-    coded person: the pronoun most likely stands for them."""
-    return unknown is not None and unknown.sentence_index == pronoun.sentence_index \
+    """Whether a person we cannot code is named in the pronoun's sentence or the one before,
+    after the last coded person: the pronoun most likely stands for them."""
+    return unknown is not None and pronoun.sentence_index - unknown.sentence_index <= UNKNOWN_PERSON_WINDOW \
         and (not people or unknown.start > people[-1].start)
 
 

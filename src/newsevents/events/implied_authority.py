@@ -31,7 +31,7 @@ from .lexicon import Lexicon, tsv_rows
 from .made import event_at
 from .unattributed import act_reality, place_country
 
-__all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority"]
+__all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority", "plain_code"]
 
 HEADER = ("lemma", "sectors", "country", "requires", "note")
 # As an unattributed arrest: the institution is sure, its country is inferred.
@@ -135,7 +135,7 @@ def _authority_country(verb: Token, authority: _Authority, target: ActorMention,
     return next(iter(others)) if len(others) == 1 else None
 
 
-def _lexicon_code(verb: Token, lexicon: Lexicon) -> str | None:
+def plain_code(verb: Token, lexicon: Lexicon) -> str | None:
     """The code of the verb's plain transitive row (no particle, any object)."""
     plain = [e for e in lexicon.candidates("VERB", verb.lemma_)
              if not e.particles and not e.objects and "dobj" in e.targets]
@@ -145,7 +145,7 @@ def _lexicon_code(verb: Token, lexicon: Lexicon) -> str | None:
 def _implied_event(verb: Token, authority: _Authority, sent: Span, index: int, here: list[ActorMention],
                    document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
                    keep_uncertain: bool) -> Event | None:
-    code = _lexicon_code(verb, lexicon)
+    code = plain_code(verb, lexicon)
     if authority.requires and not any(t.lemma_.lower() in authority.requires for t in verb.subtree):
         return None
     target = _passive_target(verb, here)
