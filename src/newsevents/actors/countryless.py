@@ -61,6 +61,9 @@ GROUP_PREPS = frozenset({"of"})
 # or a partner, who may come from anywhere. (An intent's target is whom the intended act is done
 # to: "ready to free six soldiers".)
 STATEMENT_ROOTS = frozenset({"01", "02", "04", "05"})
+# ...except that praise, a defence or an apology is aimed at its direct object, or the owner of
+# it ("defended the party's actions"), who is no listener: that one keeps a guessed country.
+ATTITUDE_ROOTS = frozenset({"05"})
 # How far (in dependency arcs) a guessed object may sit below its trigger, and through which
 # arcs: object, preposition and its object, an open complement ("ready to free soldiers").
 OBJECT_REACH = 3
@@ -143,7 +146,8 @@ def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source:
         if doc is None or not _acts(role, doc):
             return False
         return role.rule != SENTENCE_COUNTRY_RULE or _passive_agent(doc[role.head])
-    if root in STATEMENT_ROOTS or set(role.sectors) & PEOPLE_SECTORS:
+    if root in STATEMENT_ROOTS and not (root in ATTITUDE_ROOTS and _object_of(role, trigger)) \
+            or set(role.sectors) & PEOPLE_SECTORS:
         return False
     return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
 
@@ -166,6 +170,16 @@ def _governed_by(role: ActorMention, trigger: Token) -> bool:
             return False
         token = token.head
     return token.i == trigger.i
+
+
+def _object_of(role: ActorMention, trigger: Token | None) -> bool:
+    """The role is the trigger's direct object, or the possessor of it."""
+    if trigger is None or not 0 <= role.head < len(trigger.doc):
+        return False
+    token = trigger.doc[role.head]
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == trigger.i
 
 
 def _passive_agent(token: Token) -> bool:

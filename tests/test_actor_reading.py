@@ -1,6 +1,11 @@
-"""Titles with an "of" phrase before a name ("Secretary of State Mike Pompeo", "Minister of
-Defence Ana Silva"): spaCy's base noun phrases keep the inner "State" and lose the person, so
-the actor was unresolved or only "State". The whole phrase is one actor (syntax.noun_chunks)."""
+"""How actors are read in whole articles (issue 17), on sentences written for the tests:
+- titles with an "of" phrase before a name ("Secretary of State Mike Pompeo"): spaCy's base noun
+  phrases keep the inner "State" and lose the person; the whole phrase is one actor
+  (syntax.noun_chunks);
+- an office of a body we do not know takes no country from places;
+- "he" after a person we cannot code is that person, so it stays unresolved;
+- the owner of a defended deed keeps the sentence's country (countryless.reliable_in).
+"""
 from __future__ import annotations
 
 import pytest
@@ -80,3 +85,15 @@ def test_pronoun_in_the_next_sentence_after_an_uncoded_person_stays_unresolved(p
             "Tom Wilder, a Seattle designer, said the ads worked. He rejected the plan.")
     ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="r", text=text, date="2024-06-21")]))
     assert not [m for m in mentions if m.text == "He" and m.code]
+
+
+def test_a_defence_of_a_partys_actions_is_aimed_at_the_party(pipeline: Pipeline) -> None:
+    # the party's country is the sentence's one country, guessed; as the defended deed's owner
+    # (not a listener or a guest) it is kept
+    found = events_of(pipeline, "British Home Secretary Ann Lee defended the party's actions on Monday.")
+    assert ("GBRGOV", "052", "GBRPTY") in found
+
+
+def test_a_listener_of_a_statement_takes_no_guessed_country(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "British Home Secretary Ann Lee told lawmakers the plan would pass.")
+    assert not any(target == "GBRLEG" for _source, _code, target in found)
