@@ -201,3 +201,12 @@ def test_a_trade_union_is_also_of_its_members_trade(pipeline: Pipeline, text: st
 
 def test_an_honorific_before_a_city_name_makes_it_a_person(pipeline: Pipeline) -> None:
     assert mentions_of(pipeline, "Dr. Nairobi criticised the plan.")["Dr. Nairobi"].rule == "unresolved-person"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Kazakh troops joined the exercise near the border.", "Kazakh troops", "KAZMIL"),
+    ("The Uzbek government closed the crossing.", "The Uzbek government", "UZBGOV"),
+    ("Thousands of Kazakhs crossed into China.", "Kazakhs", "KAZCVL"),
+])
+def test_stan_demonyms(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
