@@ -210,3 +210,42 @@ def test_an_honorific_before_a_city_name_makes_it_a_person(pipeline: Pipeline) -
 ])
 def test_stan_demonyms(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
     assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a titled person the tables do not know takes the one country the sentence is about ...
+    ("Judge Ana Whitcombe ordered the arrest of three Peruvian police officers.", "Judge Ana Whitcombe", "PERJUD"),
+    ("Trade Minister Olek Varnas said Lithuania would not lift the tariffs.", "Trade Minister Olek Varnas", "LTUGOV"),
+    ("President Tomas Herrendo rejected demands from Bolivian farmers.", "President Tomas Herrendo", "BOLGOV"),
+])
+def test_titled_person_takes_the_sentences_one_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    mention = mentions_of(pipeline, text)[phrase]
+    assert (mention.code, mention.rule) == (code, "title+only-country-in-sentence")
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # ... but not a counterpart's country (an actor of the same sector) ...
+    ("President Tomas Herrendo welcomed the Peruvian president to the capital.", "President Tomas Herrendo"),
+    # ... nor a country the act is done to or reaches
+    ("Archbishop Olek Varnas called for sanctions against Peru.", "Archbishop Olek Varnas"),
+    ("Trade Minister Olek Varnas visited Lithuania last week.", "Trade Minister Olek Varnas"),
+    # ... and with two countries named, none
+    ("Judge Ana Whitcombe ordered Peru and Chile to pay damages.", "Judge Ana Whitcombe"),
+])
+def test_titled_person_abroad_stays_uncoded(pipeline: Pipeline, text: str, phrase: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code is None
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a role's own "of" phrase naming a province or city the gazetteer knows gives its country
+    ("The government of Balochistan province banned the rally.", "The government", "PAKGOV"),
+    ("The governor of Kano state imposed a curfew.", "The governor", "NGAGOV"),
+])
+def test_a_roles_of_place_gives_its_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    mention = mentions_of(pipeline, text)[phrase]
+    assert (mention.code, mention.rule) == (code, "role+of-place")
+
+
+def test_of_phrase_that_is_no_place_gives_no_country(pipeline: Pipeline) -> None:
+    # "of national unity" is no place: the government stays without its country
+    assert mentions_of(pipeline, "The government of National Unity resigned.")["The government"].code is None

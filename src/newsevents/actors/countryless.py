@@ -43,10 +43,20 @@ DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
+# "The government of Sindh province", "the police of Kano": the role's own "of" phrase names a
+# place the gazetteer knows, whose country the office is of (its own words: no guess).
+OWN_PLACE_RULE = "role+of-place"
+OWN_PLACE_PREPS = frozenset({"of"})
+OWN_PLACE_KINDS = frozenset({"admin1", "city"})
+# "Judge Ana Ruiz ordered ... Chilean officials": a titled person the tables do not know, in a
+# sentence that names one country, is of that country; a guess, kept by events as the sentence's
+# country is for roles (``reliable_in``).
+TITLE_SENTENCE_RULE = "title+only-country-in-sentence"
+SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
 GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
-                           ANTECEDENT_RULE})
+                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
@@ -77,20 +87,24 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     mentions: the document's mentions after coreference and ``_locate_roles``; gazetteer:
     the place gazetteer, or None to skip the gazetteer and dateline steps.
     """
-    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc)]
-    if not roles:
-        return
-    sentences = list(doc.sents)
     named: dict[int, set[str]] = {}
     for mention in mentions:
         if mention.country:
             named.setdefault(mention.sentence_index, set()).add(mention.country)
+    _place_titled_people(mentions, doc, named)
+    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc)]
+    if not roles:
+        return
+    sentences = list(doc.sents)
     countries = ArticleCountries(mentions) if gazetteer is not None else None
     dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
         country, rule = None, COUNTRYLESS_RULE
-        if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
+        own = _own_place(role, doc, gazetteer, countries) if gazetteer is not None and countries is not None else None
+        if own is not None:
+            country, rule = own, OWN_PLACE_RULE
+        elif gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
             here = _gazetteer_countries(sentences[role.sentence_index], gazetteer, countries)
             others = named.get(role.sentence_index, set())
             if len(here) == 1 and others <= here:
@@ -139,10 +153,62 @@ def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source:
         # not put up with a special prosecutor entrusted to investigate ...")
         if doc is None or not _acts(role, doc):
             return False
-        return role.rule != SENTENCE_COUNTRY_RULE or _passive_agent(doc[role.head])
+        return role.rule not in SENTENCE_RULES or _passive_agent(doc[role.head])
     if root in STATEMENT_ROOTS or set(role.sectors) & PEOPLE_SECTORS:
         return False
-    return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
+    return role.rule not in SENTENCE_RULES or trigger is not None and _governed_by(role, trigger)
+
+
+def _place_titled_people(mentions: list[ActorMention], doc: Doc, named: dict[int, set[str]]) -> None:
+    """A titled person the tables do not know ("Judge Ana Ruiz") takes the one country their
+    sentence names (``TITLE_SENTENCE_RULE``), as its subject too: a title before a name is an
+    office, and an office is of the country its sentence is about. Not where that country is
+    only a counterpart's (an actor of the same sector: "President Ruiz welcomed the Peruvian
+    president") or a country named as no one's subject ("called for sanctions against Peru",
+    "visited Peru"): those are where an office reaches abroad."""
+    for person in mentions:
+        if not (_unlocated(person) and person.name and _named(person, doc)):
+            continue
+        others = named.get(person.sentence_index, set())
+        if len(others) != 1:
+            continue
+        (country,) = others
+        givers = [m for m in mentions if m.sentence_index == person.sentence_index and m.country == country]
+        if any(_of_the_country(m, person, doc) for m in givers):
+            person.code, person.country = country + "".join(person.sectors), country
+            person.rule = TITLE_SENTENCE_RULE
+
+
+def _of_the_country(giver: ActorMention, person: ActorMention, doc: Doc) -> bool:
+    """Whether the mention that names the country says the sentence is about it: an actor of
+    another sector than the person's, or the country itself as a clause's subject ("said
+    Peru is committed")."""
+    if giver.sectors:
+        return not set(giver.sectors) & set(person.sectors)
+    return 0 <= giver.head < len(doc) and doc[giver.head].dep_ in SUBJECT_DEPS
+
+
+def _own_place(role: ActorMention, doc: Doc, gazetteer: Gazetteer, countries: ArticleCountries) -> str | None:
+    """The country of a place the gazetteer knows named in an "of" phrase of the role's head
+    ("the government of Sindh province"): a province or a city, by its name with or without the
+    generic noun after it."""
+    if not 0 <= role.head < len(doc):
+        return None
+    for prep in doc[role.head].children:
+        if prep.dep_ != "prep" or prep.lower_ not in OWN_PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            phrase = place_name_span(obj)
+            names = [phrase.text, " ".join(t.text for t in phrase if t.text[:1].isupper())]
+            for name in names:
+                if not name or not name[:1].isupper():
+                    continue
+                place = gazetteer.resolve(name, countries=countries.outside((phrase.start_char, phrase.end_char)))
+                if place is not None and place.kind in OWN_PLACE_KINDS:
+                    return place.country
+    return None
 
 
 def _governed_by(role: ActorMention, trigger: Token) -> bool:
