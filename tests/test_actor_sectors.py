@@ -229,6 +229,8 @@ def test_titled_person_takes_the_sentences_one_country(pipeline: Pipeline, text:
     # ... nor a country the act is done to or reaches
     ("Archbishop Olek Varnas called for sanctions against Peru.", "Archbishop Olek Varnas"),
     ("Trade Minister Olek Varnas visited Lithuania last week.", "Trade Minister Olek Varnas"),
+    # ... nor the country of a person listed with them, a peer
+    ("Archbishop Olek Varnas and Foreign Minister Ana Ruiz of Peru signed the appeal.", "Archbishop Olek Varnas"),
     # ... and with two countries named, none
     ("Judge Ana Whitcombe ordered Peru and Chile to pay damages.", "Judge Ana Whitcombe"),
 ])

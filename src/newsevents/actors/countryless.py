@@ -182,10 +182,27 @@ def _place_titled_people(mentions: list[ActorMention], doc: Doc, named: dict[int
 def _of_the_country(giver: ActorMention, person: ActorMention, doc: Doc) -> bool:
     """Whether the mention that names the country says the sentence is about it: an actor of
     another sector than the person's, or the country itself as a clause's subject ("said
-    Peru is committed")."""
+    Peru is committed"). A person listed with them is neither: a peer, whose country may be
+    the person's or not ("former astronaut Tom Ruiz and executive Tom Young")."""
+    if giver.name and _coordinated(giver, person, doc):
+        return False
     if giver.sectors:
         return not set(giver.sectors) & set(person.sectors)
     return 0 <= giver.head < len(doc) and doc[giver.head].dep_ in SUBJECT_DEPS
+
+
+def _coordinated(one: ActorMention, other: ActorMention, doc: Doc) -> bool:
+    """Whether the two mentions' heads are conjuncts of one coordination ("A and B")."""
+    if not (0 <= one.head < len(doc) and 0 <= other.head < len(doc)):
+        return False
+
+    def first(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    a, b = doc[one.head], doc[other.head]
+    return (a.dep_ == "conj" or b.dep_ == "conj") and first(a).i == first(b).i
 
 
 def _own_place(role: ActorMention, doc: Doc, gazetteer: Gazetteer, countries: ArticleCountries) -> str | None:
