@@ -44,7 +44,9 @@ SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
 # "The government of Sindh province", "the police of Kano": the role's own "of" phrase names a
-# place the gazetteer knows, whose country the office is of (its own words: no guess).
+# place the gazetteer knows, whose country the office is of. The gazetteer's reading of a name
+# is a guess ("Punjab" is a province of India and of Pakistan), so events keep it as they keep
+# the sentence's one country (``reliable_in``).
 OWN_PLACE_RULE = "role+of-place"
 OWN_PLACE_PREPS = frozenset({"of"})
 OWN_PLACE_KINDS = frozenset({"admin1", "city"})
@@ -52,11 +54,11 @@ OWN_PLACE_KINDS = frozenset({"admin1", "city"})
 # sentence that names one country, is of that country; a guess, kept by events as the sentence's
 # country is for roles (``reliable_in``).
 TITLE_SENTENCE_RULE = "title+only-country-in-sentence"
-SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE})
+SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE, OWN_PLACE_RULE})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
 GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
-                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE})
+                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE, OWN_PLACE_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
