@@ -251,3 +251,11 @@ def test_a_roles_of_place_gives_its_country(pipeline: Pipeline, text: str, phras
 def test_of_phrase_that_is_no_place_gives_no_country(pipeline: Pipeline) -> None:
     # "of national unity" is no place: the government stays without its country
     assert mentions_of(pipeline, "The government of National Unity resigned.")["The government"].code is None
+
+
+def test_a_material_act_keeps_the_country_of_a_roles_of_place(pipeline: Pipeline) -> None:
+    # a curfew is imposed on people (a material act): the gazetteer's reading of the governor's
+    # province is kept, as the sentence's one country is (countryless.reliable_in)
+    ((_document, _mentions, events),) = list(pipeline.code([Document(
+        id="s", text="The governor of Kano state imposed a curfew on the city.", date="2024-06-21")]))
+    assert [(e.source.code, e.code) for e in events if e.source is not None] == [("NGAGOV", "1723")]
