@@ -239,23 +239,21 @@ def test_titled_person_abroad_stays_uncoded(pipeline: Pipeline, text: str, phras
 
 
 @pytest.mark.parametrize("text,phrase,code", [
-    # a role's own "of" phrase naming a province or city the gazetteer knows gives its country
-    ("The government of Balochistan province banned the rally.", "The government", "PAKGOV"),
-    ("The governor of Kano state imposed a curfew.", "The governor", "NGAGOV"),
+    # "General" before a person the tables know is their rank, as "Col." is: the title in the
+    # text says what they are
+    ("General Min Aung Hlaing met the Thai envoy.", "General Min Aung Hlaing", "MMRMIL"),
+    ("Col. Assimi Goita met the envoy.", "Col. Assimi Goita", "MLIMIL"),
+    # as the phrase's head, a general is an officer
+    ("The general ordered the troops to withdraw.", "The general", "MIL"),
 ])
-def test_a_roles_of_place_gives_its_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
-    mention = mentions_of(pipeline, text)[phrase]
-    assert (mention.code, mention.rule) == (code, "role+of-place")
+def test_general_is_a_rank_as_a_title_or_head(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
 
 
-def test_of_phrase_that_is_no_place_gives_no_country(pipeline: Pipeline) -> None:
-    # "of national unity" is no place: the government stays without its country
-    assert mentions_of(pipeline, "The government of National Unity resigned.")["The government"].code is None
-
-
-def test_a_material_act_keeps_the_country_of_a_roles_of_place(pipeline: Pipeline) -> None:
-    # a curfew is imposed on people (a material act): the gazetteer's reading of the governor's
-    # province is kept, as the sentence's one country is (countryless.reliable_in)
-    ((_document, _mentions, events),) = list(pipeline.code([Document(
-        id="s", text="The governor of Kano state imposed a curfew on the city.", date="2024-06-21")]))
-    assert [(e.source.code, e.code) for e in events if e.source is not None] == [("NGAGOV", "1723")]
+@pytest.mark.parametrize("text,absent", [
+    ("General Motors cut 500 jobs in Ohio.", "General Motors"),  # a company
+    ("A general strike shut the port.", "A general strike"),  # an adjective
+])
+def test_general_elsewhere_is_no_rank(pipeline: Pipeline, text: str, absent: str) -> None:
+    mention = mentions_of(pipeline, text).get(absent)
+    assert mention is None or "MIL" not in mention.sectors

@@ -43,22 +43,15 @@ DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
-# "The government of Sindh province", "the police of Kano": the role's own "of" phrase names a
-# place the gazetteer knows, whose country the office is of. The gazetteer's reading of a name
-# is a guess ("Punjab" is a province of India and of Pakistan), so events keep it as they keep
-# the sentence's one country (``reliable_in``).
-OWN_PLACE_RULE = "role+of-place"
-OWN_PLACE_PREPS = frozenset({"of"})
-OWN_PLACE_KINDS = frozenset({"admin1", "city"})
 # "Judge Ana Ruiz ordered ... Chilean officials": a titled person the tables do not know, in a
 # sentence that names one country, is of that country; a guess, kept by events as the sentence's
 # country is for roles (``reliable_in``).
 TITLE_SENTENCE_RULE = "title+only-country-in-sentence"
-SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE, OWN_PLACE_RULE})
+SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
 GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
-                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE, OWN_PLACE_RULE})
+                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
@@ -103,10 +96,7 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
         country, rule = None, COUNTRYLESS_RULE
-        own = _own_place(role, doc, gazetteer, countries) if gazetteer is not None and countries is not None else None
-        if own is not None:
-            country, rule = own, OWN_PLACE_RULE
-        elif gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
+        if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
             here = _gazetteer_countries(sentences[role.sentence_index], gazetteer, countries)
             others = named.get(role.sentence_index, set())
             if len(here) == 1 and others <= here:
@@ -205,29 +195,6 @@ def _coordinated(one: ActorMention, other: ActorMention, doc: Doc) -> bool:
 
     a, b = doc[one.head], doc[other.head]
     return (a.dep_ == "conj" or b.dep_ == "conj") and first(a).i == first(b).i
-
-
-def _own_place(role: ActorMention, doc: Doc, gazetteer: Gazetteer, countries: ArticleCountries) -> str | None:
-    """The country of a place the gazetteer knows named in an "of" phrase of the role's head
-    ("the government of Sindh province"): a province or a city, by its name with or without the
-    generic noun after it."""
-    if not 0 <= role.head < len(doc):
-        return None
-    for prep in doc[role.head].children:
-        if prep.dep_ != "prep" or prep.lower_ not in OWN_PLACE_PREPS:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            phrase = place_name_span(obj)
-            names = [phrase.text, " ".join(t.text for t in phrase if t.text[:1].isupper())]
-            for name in names:
-                if not name or not name[:1].isupper():
-                    continue
-                place = gazetteer.resolve(name, countries=countries.outside((phrase.start_char, phrase.end_char)))
-                if place is not None and place.kind in OWN_PLACE_KINDS:
-                    return place.country
-    return None
 
 
 def _governed_by(role: ActorMention, trigger: Token) -> bool:
