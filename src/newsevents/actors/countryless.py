@@ -5,7 +5,10 @@ without a country ("gunmen", "police", "protesters", "a militia") is located by 
 gazetteer knows in a locative phrase of its sentence ("in Lucknow"), then by the article's
 dateline when the sentence names no country, then by the one country the whole article names,
 then by the one country the sentence names.
-In a sentence that names several countries the role stays uncoded: its country is ambiguous. Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
+In a sentence that names several countries the role stays uncoded: its country is ambiguous.
+A titled person the tables do not know ("Judge Ana Ruiz") takes the sentence's one country
+first, unless that country is only a counterpart's or one acted on (``_place_titled_people``).
+Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
 with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
 offices ("the minister", "the government") are never kept without a country: whose they are
