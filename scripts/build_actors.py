@@ -676,6 +676,34 @@ def successor_demonyms(rows: list[Row], report: dict) -> list[Row]:
     return rows + extra
 
 
+# A "-stan" country's people are named by the name's stem ("Kazakhstan": "Kazakh", "Uzbekistan":
+# "Uzbek"), which the sources do not always list. Shorter stems are no demonym ("Pakistan":
+# "Pak").
+STAN_SUFFIXES = ("istan", "stan")
+STAN_MIN_STEM = 5
+
+
+def stan_demonyms(rows: list[Row], country_names: set[str], report: dict) -> list[Row]:
+    """The stem of each one-word "-stan" country name as its adjective, and the stem's noun
+    plural as its people ("kazakh", "kazakhs"), with the name's codes and dates, where no row
+    has the phrase. country_names: the countries' standard (GeoNames) names: the sources'
+    other spellings and other languages' names ("kazakstan", "yunanistan") give no stem."""
+    have = {r.phrase for r in rows}
+    extra = []
+    for r in rows:
+        if r.kind != "country" or r.phrase not in country_names or " " in r.phrase:
+            continue
+        suffix = next((s for s in STAN_SUFFIXES if r.phrase.endswith(s)), None)
+        stem = r.phrase[: -len(suffix)] if suffix else ""
+        if len(stem) < STAN_MIN_STEM:
+            continue
+        for phrase, kind in ((stem, "adjective"), (demonym_plural(stem), "country")):
+            if phrase and phrase not in have:
+                extra.append(Row(phrase, r.code, kind, r.start, r.end, f"stan:{r.phrase}"))
+    report["-stan demonyms"] = len(extra)
+    return rows + extra
+
+
 def igo_acronyms(rows: list[Row], country_codes: set[str], report: dict) -> list[Row]:
     """Initialisms of IGO names ("osce", "oecd", "ebrd") that the sources lack.
 
@@ -1050,6 +1078,7 @@ def build(shared_dir: Path | str = DEFAULT_SHARED, out_dir: Path | str = DEFAULT
     rows = [dataclasses.replace(r, code=CODE_FIXES[r.code[:3]] + r.code[3:]) if r.code[:3] in CODE_FIXES else r
             for r in rows]
     rows = successor_demonyms(rows, report)
+    rows = stan_demonyms(rows, {name for names in geo.names.values() for name in names}, report)
     rows = igo_acronyms(rows, country_codes, report)
     rows = resolve_conflicts(rows, agent_phrases, country_codes, report)
     actor_rows = sort_actor_rows({(out_phrase(r.phrase), r.code, r.kind, r.start, r.end) for r in rows})

@@ -278,9 +278,8 @@ def test_other_tables_key_facts() -> None:
     assert {(r["code"], r["kind"]) for r in _lookup(geo, "Canberra")} == {("AUS", "capital")}
 
 
-def test_build_is_reproducible(tmp_path: Path) -> None:
-    if not (SHARED / "actors" / "Phoenix.Countries.actors.txt").exists():
-        pytest.skip("shared data folder ../shared/data is absent")
+def _build_module():  # type: ignore[no-untyped-def]
+    """scripts/build_actors.py, loaded as a module."""
     spec = importlib.util.spec_from_file_location("build_actors", REPO / "scripts" / "build_actors.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
@@ -289,8 +288,37 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
         spec.loader.exec_module(module)
     finally:
         sys.modules.pop(spec.name, None)
-    counts = module.build(SHARED, tmp_path)
+    return module
+
+
+def test_build_is_reproducible(tmp_path: Path) -> None:
+    if not (SHARED / "actors" / "Phoenix.Countries.actors.txt").exists():
+        pytest.skip("shared data folder ../shared/data is absent")
+    counts = _build_module().build(SHARED, tmp_path)
     for name in TABLES:
         shipped = (files("newsevents") / "data" / "actors" / name).read_bytes()
         assert (tmp_path / name).read_bytes() == shipped, f"{name} differs from a fresh build"
         assert counts[name] == shipped.count(b"\n") - 1
+
+
+def test_stan_countries_give_their_stem_as_demonym() -> None:
+    build = _build_module()
+    Row = build.Row
+    rows = [Row("kazakhstan", "KAZ", "country", "1991-12-21"), Row("kazakhstan", "USRKAZ", "country", "", "1991-12-16"),
+            Row("uzbekistan", "UZB", "country"), Row("uzbek", "UZB", "adjective"),
+            Row("pakistan", "PAK", "country"), Row("kazakstan", "KAZ", "country")]
+    extra = build.stan_demonyms(rows, {"kazakhstan", "uzbekistan", "pakistan"}, {})[len(rows):]
+    # the stem and its plural, with each of the name's codes and dates
+    assert {(r.phrase, r.code, r.kind, r.start, r.end) for r in extra} == {
+        ("kazakh", "KAZ", "adjective", "1991-12-21", ""), ("kazakh", "USRKAZ", "adjective", "", "1991-12-16"),
+        ("kazakhs", "KAZ", "country", "1991-12-21", ""), ("kazakhs", "USRKAZ", "country", "", "1991-12-16"),
+        # "uzbek" was there already; "pak" is too short; "kazakstan" is no standard name
+        ("uzbeks", "UZB", "country", "", "")}
+
+
+def test_shipped_tables_have_the_stan_demonyms() -> None:
+    rows = _table("actors.tsv")
+    for demonym, code in (("Kazakh", "KAZ"), ("Kazakhs", "KAZ"), ("Uzbek", "UZB"), ("Tajik", "TJK"),
+                          ("Kyrgyz", "KGZ"), ("Turkmen", "TKM"), ("Afghan", "AFG")):
+        assert code in {r["code"] for r in _lookup(rows, demonym)}, demonym
+    assert not _lookup(rows, "Pak")

@@ -201,3 +201,59 @@ def test_a_trade_union_is_also_of_its_members_trade(pipeline: Pipeline, text: st
 
 def test_an_honorific_before_a_city_name_makes_it_a_person(pipeline: Pipeline) -> None:
     assert mentions_of(pipeline, "Dr. Nairobi criticised the plan.")["Dr. Nairobi"].rule == "unresolved-person"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Kazakh troops joined the exercise near the border.", "Kazakh troops", "KAZMIL"),
+    ("The Uzbek government closed the crossing.", "The Uzbek government", "UZBGOV"),
+    ("Thousands of Kazakhs crossed into China.", "Kazakhs", "KAZCVL"),
+])
+def test_stan_demonyms(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # a titled person the tables do not know takes the one country the sentence is about ...
+    ("Judge Ana Whitcombe ordered the arrest of three Peruvian police officers.", "Judge Ana Whitcombe", "PERJUD"),
+    ("Trade Minister Olek Varnas said Lithuania would not lift the tariffs.", "Trade Minister Olek Varnas", "LTUGOV"),
+    ("President Tomas Herrendo rejected demands from Bolivian farmers.", "President Tomas Herrendo", "BOLGOV"),
+])
+def test_titled_person_takes_the_sentences_one_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    mention = mentions_of(pipeline, text)[phrase]
+    assert (mention.code, mention.rule) == (code, "title+only-country-in-sentence")
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # ... but not a counterpart's country (an actor of the same sector) ...
+    ("President Tomas Herrendo welcomed the Peruvian president to the capital.", "President Tomas Herrendo"),
+    # ... nor a country the act is done to or reaches
+    ("Archbishop Olek Varnas called for sanctions against Peru.", "Archbishop Olek Varnas"),
+    ("Trade Minister Olek Varnas visited Lithuania last week.", "Trade Minister Olek Varnas"),
+    # ... nor the country of a person listed with them, a peer
+    ("Archbishop Olek Varnas and Foreign Minister Ana Ruiz of Peru signed the appeal.", "Archbishop Olek Varnas"),
+    # ... and with two countries named, none
+    ("Judge Ana Whitcombe ordered Peru and Chile to pay damages.", "Judge Ana Whitcombe"),
+])
+def test_titled_person_abroad_stays_uncoded(pipeline: Pipeline, text: str, phrase: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code is None
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # "General" before a person the tables know is their rank, as "Col." is: the title in the
+    # text says what they are
+    ("General Min Aung Hlaing met the Thai envoy.", "General Min Aung Hlaing", "MMRMIL"),
+    ("Col. Assimi Goita met the envoy.", "Col. Assimi Goita", "MLIMIL"),
+    # as the phrase's head, a general is an officer
+    ("The general ordered the troops to withdraw.", "The general", "MIL"),
+])
+def test_general_is_a_rank_as_a_title_or_head(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("General Motors cut 500 jobs in Ohio.", "General Motors"),  # a company
+    ("A general strike shut the port.", "A general strike"),  # an adjective
+])
+def test_general_elsewhere_is_no_rank(pipeline: Pipeline, text: str, absent: str) -> None:
+    mention = mentions_of(pipeline, text).get(absent)
+    assert mention is None or "MIL" not in mention.sectors

@@ -5,7 +5,10 @@ without a country ("gunmen", "police", "protesters", "a militia") is located by 
 gazetteer knows in a locative phrase of its sentence ("in Lucknow"), then by the article's
 dateline when the sentence names no country, then by the one country the whole article names,
 then by the one country the sentence names.
-In a sentence that names several countries the role stays uncoded: its country is ambiguous. Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
+In a sentence that names several countries the role stays uncoded: its country is ambiguous.
+A titled person the tables do not know ("Judge Ana Ruiz") takes the sentence's one country
+first, unless that country is only a counterpart's or one acted on (``_place_titled_people``).
+Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
 with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
 offices ("the minister", "the government") are never kept without a country: whose they are
@@ -43,12 +46,17 @@ DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
+# "Judge Ana Ruiz ordered ... Chilean officials": a titled person the tables do not know, in a
+# sentence that names one country, is of that country; a guess, kept by events as the sentence's
+# country is for roles (``reliable_in``).
+TITLE_SENTENCE_RULE = "title+only-country-in-sentence"
+SENTENCE_RULES = frozenset({SENTENCE_COUNTRY_RULE, TITLE_SENTENCE_RULE})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "the head of the African Union", "a spokesman for NATO": whom an office works for.
 EMPLOYER_PREPS = frozenset({"of", "for"})
 # Rules that guess a role's country from its sentence or article (all but the role's own words).
 GUESSED_RULES = frozenset({GAZETTEER_RULE, DATELINE_RULE, SENTENCE_COUNTRY_RULE, ARTICLE_COUNTRY_RULE,
-                           ANTECEDENT_RULE})
+                           ANTECEDENT_RULE, TITLE_SENTENCE_RULE})
 # Roots of material acts done to someone: protest, coercion and arrest, assault, fight, mass
 # violence. A sentence's one country is reliably the country of whom such an act is done to
 # ("police fired on protesters in Hong Kong"); in a statement, a meeting or a visit the listener
@@ -82,15 +90,16 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     mentions: the document's mentions after coreference and ``_locate_roles``; gazetteer:
     the place gazetteer, or None to skip the gazetteer and dateline steps.
     """
+    named: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.country:
+            named.setdefault(mention.sentence_index, set()).add(mention.country)
+    _place_titled_people(mentions, doc, named)
     coded_heads = {m.head for m in mentions if m.code}
     roles = [m for m in mentions if _unlocated(m) and not _named(m, doc) and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
     sentences = list(doc.sents)
-    named: dict[int, set[str]] = {}
-    for mention in mentions:
-        if mention.country:
-            named.setdefault(mention.sentence_index, set()).add(mention.country)
     countries = ArticleCountries(mentions) if gazetteer is not None else None
     dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()
@@ -145,11 +154,57 @@ def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source:
         # not put up with a special prosecutor entrusted to investigate ...")
         if doc is None or not _acts(role, doc):
             return False
-        return role.rule != SENTENCE_COUNTRY_RULE or _passive_agent(doc[role.head])
+        return role.rule not in SENTENCE_RULES or _passive_agent(doc[role.head])
     if root in STATEMENT_ROOTS and not (root in ATTITUDE_ROOTS and _object_of(role, trigger)) \
             or set(role.sectors) & PEOPLE_SECTORS:
         return False
-    return role.rule != SENTENCE_COUNTRY_RULE or trigger is not None and _governed_by(role, trigger)
+    return role.rule not in SENTENCE_RULES or trigger is not None and _governed_by(role, trigger)
+
+
+def _place_titled_people(mentions: list[ActorMention], doc: Doc, named: dict[int, set[str]]) -> None:
+    """A titled person the tables do not know ("Judge Ana Ruiz") takes the one country their
+    sentence names (``TITLE_SENTENCE_RULE``), as its subject too: a title before a name is an
+    office, and an office is of the country its sentence is about. Not where that country is
+    only a counterpart's (an actor of the same sector: "President Ruiz welcomed the Peruvian
+    president") or a country named as no one's subject ("called for sanctions against Peru",
+    "visited Peru"): those are where an office reaches abroad."""
+    for person in mentions:
+        if not (_unlocated(person) and person.name and _named(person, doc)):
+            continue
+        others = named.get(person.sentence_index, set())
+        if len(others) != 1:
+            continue
+        (country,) = others
+        givers = [m for m in mentions if m.sentence_index == person.sentence_index and m.country == country]
+        if any(_of_the_country(m, person, doc) for m in givers):
+            person.code, person.country = country + "".join(person.sectors), country
+            person.rule = TITLE_SENTENCE_RULE
+
+
+def _of_the_country(giver: ActorMention, person: ActorMention, doc: Doc) -> bool:
+    """Whether the mention that names the country says the sentence is about it: an actor of
+    another sector than the person's, or the country itself as a clause's subject ("said
+    Peru is committed"). A person listed with them is neither: a peer, whose country may be
+    the person's or not ("former astronaut Tom Ruiz and executive Tom Young")."""
+    if giver.name and _coordinated(giver, person, doc):
+        return False
+    if giver.sectors:
+        return not set(giver.sectors) & set(person.sectors)
+    return 0 <= giver.head < len(doc) and doc[giver.head].dep_ in SUBJECT_DEPS
+
+
+def _coordinated(one: ActorMention, other: ActorMention, doc: Doc) -> bool:
+    """Whether the two mentions' heads are conjuncts of one coordination ("A and B")."""
+    if not (0 <= one.head < len(doc) and 0 <= other.head < len(doc)):
+        return False
+
+    def first(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    a, b = doc[one.head], doc[other.head]
+    return (a.dep_ == "conj" or b.dep_ == "conj") and first(a).i == first(b).i
 
 
 def _governed_by(role: ActorMention, trigger: Token) -> bool:

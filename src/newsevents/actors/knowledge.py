@@ -133,11 +133,21 @@ def _clean(value: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _role_head_sets() -> dict[str, frozenset[str]]:
+    path = files("newsevents") / "data" / "actors" / "role_heads.tsv"
+    return read_word_sets(path.read_text(encoding="utf-8"), "role_heads.tsv")
+
+
 def head_only_roles() -> frozenset[str]:
     """Role words that are roles only as their phrase's head ("Iraqi towns", not "village
     officials"): role_heads.tsv."""
-    path = files("newsevents") / "data" / "actors" / "role_heads.tsv"
-    return read_word_sets(path.read_text(encoding="utf-8"), "role_heads.tsv")["head_only"]
+    return _role_head_sets()["head_only"]
+
+
+def person_title_roles() -> frozenset[str]:
+    """Role words that are roles as their phrase's head or as a title before a person the
+    tables know ("the general", "General Michel Aoun"; not "a general strike"): role_heads.tsv."""
+    return _role_head_sets()["head_or_person_title"]
 
 
 def sectors_table() -> frozenset[str]:

@@ -19,7 +19,7 @@ from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
 from .countryless import EMPLOYER_PREPS, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
-from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles
+from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .places import name_places
 
@@ -288,7 +288,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
-                and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread:
+                and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
+                and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -319,6 +320,13 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _titles_a_known_person(token: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
+    """A capitalised word just before a person the tables know ("General Michel Aoun")."""
+    match = actor_at.get(token.i + 1)
+    return token.text[:1].isupper() and match is not None and match[0] == token.i + 1 \
+        and match[2][0].kind in PERSON_KINDS
 
 
 def _members_sectors(root: Token, agent_at: dict[int, tuple[str, ...]]) -> list[str]:
