@@ -9,7 +9,10 @@ end of ours (``max`` None; ``min`` None or 1, the floor we give "up to N").
 Two readings are scored: the counts ``newsevents code`` attaches to the sentence's events (what a
 user sees; a sentence with no coded event of force or arrest gives none), and the count reader
 alone on the sentence (``events.casualties.counts_in``), which isolates the reading of numbers from
-event detection.
+event detection. From the events, each kind's count is the one of the most confident event that
+carries that kind: a user reads the sentence's arrests off its arrest event and its dead off its
+attack, wherever the two events rank (a count sits on the event it belongs to,
+``casualties.fill_casualties``).
 
 ``bench/data/casualties_blind2.jsonl`` is a second set of 40, written blind by another helper
 after the count reader and the events of unnamed violence were built against the first (which
@@ -77,8 +80,9 @@ def main() -> None:
         counts: dict[str, Any] = {}
         for event in sorted(events, key=lambda e: -e.confidence):
             for kind in SCORED:
-                counts.setdefault(kind, (event.attributes or {}).get(kind))
-        coded[document.id] = {k: v for k, v in counts.items() if v is not None}
+                if (event.attributes or {}).get(kind) is not None:
+                    counts.setdefault(kind, event.attributes[kind])
+        coded[document.id] = counts
     reader = {r["id"]: counts_in(r["text"]) for r in records}
     print(f"{len(records)} sentences, coder {args.coder}")
     print(f"{'count':10} {'stated':>6} {'events':>14} {'reader alone':>14}")

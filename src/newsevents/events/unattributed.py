@@ -46,6 +46,7 @@ from .casualties import counts_in, is_kind_word, kind_of_word
 from .hedges import hedged_toll
 from .lexicon import Lexicon, tsv_rows
 from .made import event_at
+from .ramming import rammed_crowd
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
 from .zero_tolls import act_noun, act_of_zero_toll
@@ -70,12 +71,16 @@ POLICE = "COP"
 OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # How a victim or an attacker hangs on the word that says what happened to them.
 AGENT_DEPS = frozenset({"nsubj", "agent"})
+# "a US-led coalition": the lemma of the modifier whose own dependent names who leads.
+LED = "lead"
 # Dependents of a cause noun that narrow its lexicon row ("car bomb", "air strike").
 NARROWING_DEPS = frozenset({"amod", "compound", "nmod"})
 RULE_UNNAMED = "unnamed-perpetrator"
 # Where a gerund stands as a noun ("shelling" as the subject of "killed").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 RULE_POLICE = "implicit-police"
+# How many words after "over the past" may say the period ("over the past two years").
+PERIOD_REACH = 3
 # Kinds of mention that are places, not actors (``actors.resolve``).
 PLACE_KINDS = frozenset({"place", "capital"})
 
@@ -86,6 +91,10 @@ class _Words:
     accidents: frozenset[tuple[str, ...]]
     armed_fire: frozenset[str]
     aggregates: frozenset[tuple[str, ...]]
+    ram_verbs: dict[str, str]
+    crowds: frozenset[str]
+    openings: frozenset[tuple[str, ...]]
+    long_periods: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +109,9 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
     accidents: set[tuple[str, ...]] = set()
     armed_fire: set[str] = set()
     aggregates: set[tuple[str, ...]] = set()
+    ram_verbs: dict[str, str] = {}
+    sets: dict[str, set[str]] = {"crowd": set(), "long_period": set()}
+    openings: set[tuple[str, ...]] = set()
     for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "cause":
             if get_code(code) is None:
@@ -111,9 +123,18 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
             armed_fire.add(phrase)
         elif kind == "aggregate":
             aggregates.add(tuple(phrase.split()))
+        elif kind == "period_opening":
+            openings.add(tuple(phrase.split()))
+        elif kind == "ram_verb":
+            if get_code(code) is None:
+                raise ValueError(f"{file_name}:{number}: unknown CAMEO code {code!r}")
+            ram_verbs[phrase] = code
+        elif kind in sets:
+            sets[kind].add(phrase)
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
-    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates))
+    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates), ram_verbs,
+                  frozenset(sets["crowd"]), frozenset(openings), frozenset(sets["long_period"]))
 
 
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
@@ -177,14 +198,20 @@ def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
             code = lexical
         if code is not None and (best is None or _rank(code) > _rank(best[1])):
             best = (token, code)
-    return best
+    # "drove his car into a crowd": an attack that no noun of force names.
+    return best or rammed_crowd(sent, words.ram_verbs, words.crowds)
 
 
 def _aggregate(sent: Span) -> bool:
     """Whether the count is a tally over a period ("so far this year", "every year"): no one act."""
     words = _words()
     lowered = [t.lower_ for t in sent]
-    return any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates)
+    if any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates):
+        return True
+    # "over the past year" is a tally; "over the past week", "in the last 24 hours" are one spate.
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase
+               and any(w in words.long_periods for w in lowered[i + len(phrase):i + len(phrase) + PERIOD_REACH])
+               for i in range(len(lowered)) for phrase in words.openings)
 
 
 def _accident(sent: Span) -> bool:
@@ -415,6 +442,9 @@ def _owner(cause: Token, here: list[ActorMention], victims: ActorMention | None)
     stage codes RUSMIL whole); never the victims' own phrase. A cause that heads its phrase
     ("militants") is the attackers themselves, coded by their place as before."""
     heads = {m.head: m for m in here if m.code is not None}
+    leader = _leader(cause, heads)
+    if leader is not None:
+        return leader
     for child in cause.children:
         if child.dep_ in OWNER_DEPS and child.i in heads:
             return heads[child.i]
@@ -424,6 +454,20 @@ def _owner(cause: Token, here: list[ActorMention], victims: ActorMention | None)
                     return heads[obj.i]
     return next((m for m in here if m.code is not None and m.country and m is not victims and m.head != cause.i
                  and m.start <= cause.idx < m.end), None)
+
+
+def _leader(cause: Token, heads: dict[int, ActorMention]) -> ActorMention | None:
+    """"A Saudi-led coalition air strike": the coded leader of a coalition that modifies the
+    cause owns it; the parse may hang "-led" on the cause, its modifier or theirs."""
+    modifiers = [c for c in cause.children if c.dep_ in OWNER_DEPS]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in OWNER_DEPS]
+    for modifier in [cause, *modifiers]:
+        for led in modifier.children:
+            if led.dep_ == "amod" and led.lemma_.lower() == LED:
+                leader = next((g for g in led.children if g.i in heads), None)
+                if leader is not None:
+                    return heads[leader.i]
+    return None
 
 
 def _event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
