@@ -2,9 +2,9 @@
 
 An event of force, mass violence, arrest or protest often says how many people it hurt: "killing 12 and
 wounding 30", "at least 20 people were killed", "police detained dozens of protesters". This
-stage reads those counts from the event's sentence into ``event.attributes``: ``killed``,
-``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}`` (span: character offsets of
-the count in the document). How counts are read:
+reader reads those counts from a sentence, for ``event.attributes`` (``event_counts`` puts them on
+the events): ``killed``, ``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}``
+(span: character offsets of the count in the document). How counts are read:
 
 - a plain number, in figures or words up to the thousands ("12", "1,200", "two hundred and
   fifty", "twenty-five"), gives ``min == max``;
@@ -31,28 +31,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
-from ..model import CASUALTY_KINDS, Event
+from ..model import CASUALTY_KINDS
 from .casualty_words import CasualtyWords, casualty_words, read_casualty_words
 from .quantities import (BACKWARD_REACH, BREAK_WORDS, DEFINITES, NOT_ONE, SINGULAR_AUXILIARIES, Count, is_word,
                          lone_one, noun_words, quantity)
 
-__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word", "read_casualty_words"]
+__all__ = ["CASUALTY_KINDS", "count_at", "counts_in", "is_kind_word", "kind_of_word", "read_casualty_words"]
 
-# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence,
-# and protest: ACLED counts the arrests and deaths of a demonstration on it, and the sentence
-# that reports a march often gives them in a clause that is no event of its own ("and no arrests
-# were made", "a woman was killed when a police vehicle ran her over during a protest").
-CASUALTY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
-# The events each kind of count belongs to when its sentence has one: arrests to an arrest
-# (173), the dead and wounded to force (roots 18-20, repression 175). "A man stabbed two people
-# and was arrested" gives the arrest no dead and the stabbing no arrest; a sentence with no such
-# event leaves its counts on the events it has (a protest, a coercion), but an arrest's own.
-HOME_CODES = {"arrested": ("173",), "killed": ("18", "19", "20", "175"), "injured": ("18", "19", "20", "175")}
-# An arrest is never the act that killed or wounded: it carries only arrests, whether or not its
-# sentence has an event of force.
-ARREST_CODE = "173"
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
 AGE_WORD = "aged"
@@ -79,27 +64,6 @@ TOLL_KINDS = {"death": "killed", "injury": "injured", "casualty": "killed", "arr
 TOLL_REACH = 5
 # How far after a toll the verb that gives its value may be ("rose", "reached").
 TOLL_VERB_REACH = 16
-
-
-def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
-    """Fill ``attributes`` with the counts of material conflict events, from their sentence; in place.
-
-    events: one document's events; doc: its parse (for the sentence offsets). Returns the events.
-    """
-    sentences = list(doc.sents)
-    counted = [e for e in events if e.root in CASUALTY_ROOTS and 0 <= e.sentence_index < len(sentences)]
-    for event in counted:
-        sent = sentences[event.sentence_index]
-        homed = {kind for kind in CASUALTY_KINDS if any(
-            _home(other, kind) for other in counted if other.sentence_index == event.sentence_index)}
-        event.attributes.update({kind: count for kind, count in counts_in(sent.text, offset=sent.start_char).items()
-                                 if (kind not in homed or _home(event, kind))
-                                 and (_home(event, kind) or not event.code.startswith(ARREST_CODE))})
-    return events
-
-
-def _home(event: Event, kind: str) -> bool:
-    return event.code.startswith(HOME_CODES[kind])
 
 
 def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
@@ -188,6 +152,23 @@ def _add_group(found: dict[str, dict[str, object]], kind: str, count: Count | No
     high = None if old["max"] is None or count.high is None else int(old["max"]) + count.high  # type: ignore[call-overload]
     start, end = tokens[first.start][1], tokens[count.end - 1][2]
     found[kind] = {"min": low, "max": high, "text": text[start:end], "span": [offset + start, offset + end]}
+
+
+def count_at(text: str, start: int, kind: str, *, offset: int = 0) -> dict[str, object] | None:
+    """The count of the one word of ``kind`` that begins at character ``start`` of the sentence
+    ``text`` ("killed" in "a second strike killed three"), not added to any other group; None
+    when no such word is there or it has no count of its own. offset: as in ``counts_in``."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+    words = casualty_words()
+    k = next((i for i, t in enumerate(tokens) if t[1] == start), None)
+    if k is None or words.kinds.get(lowered[k]) != kind:
+        return None
+    count = _count_of(lowered, k, words)
+    if count is None:
+        return None
+    first, last = tokens[count.start][1], tokens[count.end - 1][2]
+    return {"min": count.low, "max": count.high, "text": text[first:last], "span": [offset + first, offset + last]}
 
 
 def kind_of_word(word: str) -> str | None:

@@ -9,7 +9,7 @@ force whose author is only a weapon with the country of its place (``extract._un
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
 (``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
-on it when it is one of force, arrest or protest (``casualties.fill_casualties``); when it is another act,
+on it when it is one of force, arrest or protest (``event_counts.fill_casualties``); when it is another act,
 the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
 28 people have been killed in riots this year".)
 
@@ -42,7 +42,8 @@ from ..actors.countryless import COUNTRYLESS_RULE
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, implied_actor
-from .casualties import counts_in, is_kind_word, kind_of_word
+from .casualties import is_kind_word, kind_of_word
+from .event_counts import sentence_counts
 from .hedges import hedged_toll
 from .lexicon import Lexicon, tsv_rows
 from .made import event_at
@@ -155,7 +156,7 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
             continue
         # "no one was killed", "no arrests were made": an explicit zero is no event, unless
         # the act it is the toll of was done ("no one was hurt in the attack": zero_tolls).
-        read = counts_in(sent.text, offset=sent.start_char)
+        read = sentence_counts(sent)
         counts = {k: c for k, c in read.items() if c["max"] != 0}
         zero = not counts and any(k in read for k in FORCE_KINDS)
         if zero:
