@@ -130,3 +130,10 @@ def test_a_week_of_violence_is_counted_and_two_years_are_a_tally() -> None:
 def test_ram_verbs_need_known_codes() -> None:
     with pytest.raises(ValueError, match="unknown CAMEO code"):
         read_unattributed_words("kind\tphrase\tcode\tnote\nram_verb\tram\t999\t\n", "x.tsv")
+
+
+def test_people_hurt_by_arson_are_violence_and_a_fire_without_a_cause_is_not() -> None:
+    (event,) = [e for e in _code("Arsonists set fire to a mosque in the town of Kirtipur, injuring three "
+                                 "worshippers.") if e.rule.startswith("unattributed.")]
+    assert event.code == "180" and event.attributes["injured"]["min"] == 3
+    assert _code("A candle set fire to curtains in a flat in Leeds, killing two children.") == []
