@@ -137,3 +137,23 @@ def test_people_hurt_by_arson_are_violence_and_a_fire_without_a_cause_is_not() -
                                  "worshippers.") if e.rule.startswith("unattributed.")]
     assert event.code == "180" and event.attributes["injured"]["min"] == 3
     assert _code("A candle set fire to curtains in a flat in Leeds, killing two children.") == []
+
+
+def test_the_violence_an_arrest_answers_is_an_event_of_its_own() -> None:
+    events = _code("Police arrested a 41-year-old man after a woman was stabbed to death at a tram stop in Graz "
+                   "on Sunday night.")
+    (arrest,) = [e for e in events if e.code == "173"]
+    (stabbing,) = [e for e in events if e.root == "18"]
+    assert set(arrest.attributes) == {"arrested"}  # the dead are the stabbing's, not the arrest's
+    assert stabbing.attributes["killed"]["min"] == 1
+
+
+@pytest.mark.parametrize(("text", "source", "target", "kind", "count"), [
+    ("Three soldiers were ambushed and killed by militants near Gao on Monday.", "MLIUAF", "MLIMIL", "killed", 3),
+    ("A reporter was shot and wounded by police in Caracas during a march.", "VENCOP", None, "injured", 1),
+])
+def test_a_joined_passive_with_a_coded_author(text: str, source: str, target: str | None, kind: str,
+                                               count: int) -> None:
+    (event,) = [e for e in _code(text) if kind in e.attributes]
+    assert event.source.code == source and (target is None or event.target.code == target)
+    assert _range(event.attributes[kind]) == (count, count)

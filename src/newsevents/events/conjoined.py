@@ -1,5 +1,6 @@
 """The count of a passive joined to the clause before it: "A man drove his car into a crowd ...
-and was detained", "Two teenagers set fire to a mosque and were arrested" (issue 15 item 7).
+and was detained", "Two teenagers set fire to a mosque and were arrested", "a teenager was shot
+and wounded" (issue 15 item 7).
 
 The count reader works on the words of one clause: the people arrested stand before "were
 arrested". A passive joined by "and" to an earlier verb has no subject of its own; it is the
@@ -16,6 +17,7 @@ __all__ = ["conjoined_counts"]
 
 Reader = Callable[..., dict[str, dict[str, object]]]
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PARTICIPLE = "VBN"
 
 
 def conjoined_counts(sent: Span, read: Reader, is_kind: Callable[[str], str | None]) -> dict[str, dict[str, object]]:
@@ -32,7 +34,9 @@ def conjoined_counts(sent: Span, read: Reader, is_kind: Callable[[str], str | No
         subject = _inherited_subject(token)
         if subject is None:
             continue
-        auxiliaries = " ".join(c.text for c in token.children if c.dep_ in ("aux", "auxpass"))
+        # "was shot and wounded": the auxiliaries may be the first verb's.
+        auxiliaries = " ".join(c.text for c in token.children if c.dep_ in ("aux", "auxpass")) \
+            or " ".join(c.text for c in token.head.children if c.dep_ in ("aux", "auxpass"))
         doc = token.doc
         phrase = doc[subject.left_edge.i:subject.i + 1]
         count = read(f"{phrase.text} {auxiliaries} {token.text}", offset=phrase.start_char).get(kind)
@@ -42,9 +46,13 @@ def conjoined_counts(sent: Span, read: Reader, is_kind: Callable[[str], str | No
 
 
 def _inherited_subject(verb: Token) -> Token | None:
-    """The subject of the verb a subjectless passive ``verb`` is joined to by "and"."""
-    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children) \
-            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    """The subject of the verb a subjectless passive ``verb`` is joined to by "and": its own
+    auxiliary makes it passive ("... and was detained"), or the first verb's does when it is a
+    bare participle ("was shot and wounded")."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children) and not (
+            verb.tag_ == PARTICIPLE and any(c.dep_ == "auxpass" for c in verb.head.children)):
         return None
     head = verb.head
     while True:

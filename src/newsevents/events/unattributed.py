@@ -8,7 +8,8 @@ with an unknown author: GDELT leaves Actor1 blank, and our extractor's "unnamed 
 force whose author is only a weapon with the country of its place (``extract._unnamed_perpetrators``).
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
-(``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
+(``casualties.counts_in``) and no coded event at all, or only arrests: "Police arrested a man
+after a woman was stabbed to death" reports the stabbing too, whose dead are not the arrest's. (A sentence with an event keeps its counts
 on it when it is one of force, arrest or protest (``event_counts.fill_casualties``); when it is another act,
 the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
 28 people have been killed in riots this year".)
@@ -148,7 +149,8 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
     act; keep_uncertain: also code negated, modal and hypothetical reports, marked.
     Returns a new list: the events, then the new ones in sentence order.
     """
-    eventful = {event.sentence_index for event in events}
+    eventful = {event.sentence_index for event in events if event.code != ARREST_CODE}
+    arrests = {event.sentence_index for event in events if event.code == ARREST_CODE}
     added: list[Event] = []
     countries = ArticleCountries(mentions)
     for index, sent in enumerate(doc.sents):
@@ -169,7 +171,7 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
                                  zero=zero)
             if event is not None:
                 added.append(event)
-        if ARREST_KIND in counts and not zero:
+        if ARREST_KIND in counts and not zero and index not in arrests:
             event = _arrest_event(sent, index, counts, here, document, lexicon, gazetteer, countries,
                                   keep_uncertain)
             if event is not None:
@@ -273,8 +275,11 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     states as done (``zero_tolls``), whose reality stands for the negated verb of harm's."""
     kind = next(k for k in FORCE_KINDS if k in counts)
     trigger = _kind_token(sent, counts[kind], kind)
-    if trigger is None or _named_agent(trigger, here, counts[kind]):
+    if trigger is None:
         return None
+    # "were ambushed and killed by militants": a coded author that the extractor, which codes
+    # no event in this sentence, did not take (the victims are the subject of another verb).
+    author = _named_agent(trigger, here, counts[kind])
     cause = violence_cause(sent, lexicon)
     if cause is None and not _accident(sent):
         cause = _human_author(trigger, here, lexicon)
@@ -295,8 +300,12 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
     country = place_country(trigger, code, here, gazetteer, countries)
     victims = None if zero else _victims(here, counts[kind])  # "no civilians" is no one to target
-    owner = _owner(cause_token, here, victims)
-    if owner is not None:
+    owner = None if author is not None else _owner(cause_token, here, victims)
+    if author is not None:
+        if victims is not None and victims.code == author.code:
+            return None  # one actor on both sides, which the extractor codes no event of either
+        source, why = author, f"source: the author of '{trigger.text}', coded"
+    elif owner is not None:
         source, why = owner, f"source: the owner of '{cause_token.text}'"
     else:
         source = implied_actor(document.id, index, trigger.idx, country, [], RULE_UNNAMED)
@@ -356,14 +365,14 @@ def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None
     return min(kinds, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))  # type: ignore[operator]
 
 
-def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> bool:
-    """Whether the act has an author the actor stage coded ("police killed", "killed by
-    soldiers"): then it is the extractor's event, not an unnamed one."""
+def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> ActorMention | None:
+    """The author of the act that the actor stage coded ("police killed", "killed by
+    soldiers"), or None."""
     start, end = count["span"]  # type: ignore[misc]
     heads = {m.head: m for m in here if m.code is not None and m.head >= 0 and not (m.start <= start < m.end)}
     authors = [c for c in trigger.children if c.dep_ == "nsubj"]
     authors += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(a.i in heads for a in authors)
+    return next((heads[a.i] for a in authors if a.i in heads), None)
 
 
 def _thing_as_subject(trigger: Token, here: list[ActorMention]) -> bool:
