@@ -73,8 +73,7 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     Returns ``{kind: {"min", "max", "text", "span"}}`` for the kinds found.
     """
     words = casualty_words()
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+    tokens, lowered = _tokens(text)
     found: dict[str, dict[str, object]] = {}
     definite: set[str] = set()  # kinds whose count is only "the" (or "his") + a noun so far
     totals: set[str] = set()  # kinds whose count is a toll: a total, to which no group adds
@@ -144,7 +143,8 @@ def _add_group(found: dict[str, dict[str, object]], kind: str, count: Count | No
     if before in words.subsets or before in DEFINITES or lowered[count.start] in DEFINITES \
             or (count.end < len(lowered) and lowered[count.end] == "of") \
             or any(w in words.apart for w in lowered[first.end:count.start]) \
-            or any(w in RELATIVE_WORDS or w in words.pronouns for w in lowered[min(count.end, k):max(count.start, k)]):
+            or any(w in RELATIVE_WORDS or w in words.pronouns
+                   for w in lowered[min(count.end, k):max(count.start, k)]):
         return
     used.add(count.start)
     old = found[kind]
@@ -154,12 +154,17 @@ def _add_group(found: dict[str, dict[str, object]], kind: str, count: Count | No
     found[kind] = {"min": low, "max": high, "text": text[start:end], "span": [offset + start, offset + end]}
 
 
+def _tokens(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """The sentence's tokens (lower case, start, end), and their words as the reader reads them."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return tokens, [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+
+
 def count_at(text: str, start: int, kind: str, *, offset: int = 0) -> dict[str, object] | None:
     """The count of the one word of ``kind`` that begins at character ``start`` of the sentence
     ``text`` ("killed" in "a second strike killed three"), not added to any other group; None
     when no such word is there or it has no count of its own. offset: as in ``counts_in``."""
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+    tokens, lowered = _tokens(text)
     words = casualty_words()
     k = next((i for i, t in enumerate(tokens) if t[1] == start), None)
     if k is None or words.kinds.get(lowered[k]) != kind:

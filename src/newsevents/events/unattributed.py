@@ -9,10 +9,13 @@ force whose author is only a weapon with the country of its place (``extract._un
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
 (``casualties.counts_in``) and no coded event at all, or only arrests: "Police arrested a man
-after a woman was stabbed to death" reports the stabbing too, whose dead are not the arrest's. (A sentence with an event keeps its counts
-on it when it is one of force, arrest or protest (``event_counts.fill_casualties``); when it is another act,
-the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
-28 people have been killed in riots this year".)
+after a woman was stabbed to death" reports the stabbing too, whose dead are not the arrest's.
+(A sentence with an event keeps its counts on it when it is one of force, arrest or protest
+(``event_counts.fill_casualties``); when it is another act, the victims are most often its
+setting, not its news: "Serbia lifted a curfew in Montenegro, where 28 people have been killed in
+riots this year".) A vehicle driven into a crowd is a cause of violence (``ramming``); an author
+the actor stage coded but the extractor did not take ("were ambushed and killed by militants")
+is the source.
 
 - killed or injured, when the sentence names a cause of violence (a weapon, an attack, gunfire,
   clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns
