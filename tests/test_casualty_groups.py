@@ -157,3 +157,9 @@ def test_a_joined_passive_with_a_coded_author(text: str, source: str, target: st
     (event,) = [e for e in _code(text) if kind in e.attributes]
     assert event.source.code == source and (target is None or event.target.code == target)
     assert _range(event.attributes[kind]) == (count, count)
+
+
+def test_an_active_author_of_a_harm_to_no_actor_is_no_event() -> None:
+    # the passive's agent is taken; an active verb's subject is the extractor's, which codes no
+    # event when the object is no actor
+    assert _code("A Kenyan herder killed a hyena near Isiolo on Monday.") == []

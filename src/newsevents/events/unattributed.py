@@ -280,9 +280,12 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     trigger = _kind_token(sent, counts[kind], kind)
     if trigger is None:
         return None
-    # "were ambushed and killed by militants": a coded author that the extractor, which codes
-    # no event in this sentence, did not take (the victims are the subject of another verb).
-    author = _named_agent(trigger, here, counts[kind])
+    named = _named_agent(trigger, here, counts[kind])
+    if named is not None and not named[1]:
+        return None  # "a farmer killed a leopard": an active verb's author is the extractor's to code
+    # "were ambushed and killed by militants": a passive's coded agent that the extractor, which
+    # codes no event in this sentence, did not take (the victims are the subject of another verb).
+    author = named[0] if named is not None else None
     cause = violence_cause(sent, lexicon)
     if cause is None and not _accident(sent):
         cause = _human_author(trigger, here, lexicon)
@@ -368,14 +371,15 @@ def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None
     return min(kinds, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))  # type: ignore[operator]
 
 
-def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> ActorMention | None:
+def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]
+                 ) -> tuple[ActorMention, bool] | None:
     """The author of the act that the actor stage coded ("police killed", "killed by
-    soldiers"), or None."""
+    soldiers"), and whether it is a passive's agent; None when there is none."""
     start, end = count["span"]  # type: ignore[misc]
     heads = {m.head: m for m in here if m.code is not None and m.head >= 0 and not (m.start <= start < m.end)}
-    authors = [c for c in trigger.children if c.dep_ == "nsubj"]
-    authors += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return next((heads[a.i] for a in authors if a.i in heads), None)
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return next(((heads[a.i], a in agents) for a in subjects + agents if a.i in heads), None)
 
 
 def _thing_as_subject(trigger: Token, here: list[ActorMention]) -> bool:
