@@ -22,7 +22,8 @@ the victims are most often its setting, not its news: "Serbia lifted a curfew in
   country the sentence's actors name; no event when none does (it would say neither who nor
   where). The code is the cause's ("car bomb" 1832, "airstrikes" 195), else the verb's.
 - arrested: the police of the place's country (``COP`` without a country when no place gives
-  one, as countryless roles are coded), code 173.
+  one, as countryless roles are coded), code 173; held captive or hostage, the subject of the
+  clause as captor (181), and no event when it names none.
 
 The target is the victims' mention where the actor stage coded it, else the place's country.
 Negated, modal, hypothetical and background reports ("were killed in 1994"), tallies over a
@@ -86,6 +87,7 @@ class _Words:
     accidents: frozenset[tuple[str, ...]]
     armed_fire: frozenset[str]
     aggregates: frozenset[tuple[str, ...]]
+    captive: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,7 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
     accidents: set[tuple[str, ...]] = set()
     armed_fire: set[str] = set()
     aggregates: set[tuple[str, ...]] = set()
+    captive: dict[str, str] = {}
     for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "cause":
             if get_code(code) is None:
@@ -111,9 +114,13 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
             armed_fire.add(phrase)
         elif kind == "aggregate":
             aggregates.add(tuple(phrase.split()))
+        elif kind == "captive":
+            if get_code(code) is None:
+                raise ValueError(f"{file_name}:{number}: unknown CAMEO code {code!r}")
+            captive[phrase] = code
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
-    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates))
+    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates), captive)
 
 
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
@@ -296,9 +303,12 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     reality = act_reality(trigger, document, lexicon, keep_uncertain)
     if reality is None:
         return None
-    country = place_country(trigger, ARREST_CODE, here, gazetteer, countries)
+    captivity = _captivity(trigger)
+    country = place_country(trigger, captivity or ARREST_CODE, here, gazetteer, countries)
     police = [m for m in here if POLICE in m.sectors and m.code is not None and m.country == country]
     agent = _clause_agent(trigger, here, counts[ARREST_KIND])
+    if captivity is not None and agent is None:
+        return None  # "were held hostage": no police arrested them, and the captors are not named
     if agent is not None:
         # "authorities have ... taken 38 into custody": the subject of a phrase of arrest the
         # event lexicon has no row for makes the arrests.
@@ -314,7 +324,17 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     victims = _victims(here, counts[ARREST_KIND])
     target = victims or (implied_actor(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
+    if captivity is not None:
+        return _event(trigger, sent, index, document, source, target, captivity, reality,
+                      [why, f"held captive or hostage: abduction {captivity}"])
     return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
+
+
+def _captivity(trigger: Token) -> str | None:
+    """The code of abduction when the held are kept captive or hostage ("held her captive",
+    "were held hostage"): captors, not an arrest (``captive`` rows of unattributed.tsv)."""
+    captive = _words().captive
+    return next((captive[c.lower_] for c in trigger.children if c.lower_ in captive), None)
 
 
 def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None:
