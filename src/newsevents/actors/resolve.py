@@ -604,6 +604,8 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     """Conservative in-article coreference: later surnames, subject pronouns, "the minister"."""
     people: list[ActorMention] = []
     coded: list[ActorMention] = []
+    # Named people the dictionary does not know, as subjects: "Smith faces ten years. He ...".
+    unknown: list[ActorMention] = []
     pronoun_mentions: list[ActorMention] = []
     for sent_index, sent in enumerate(doc.sents):
         for token in sent:
@@ -615,6 +617,8 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     for mention in ordered:
         if mention.code is None:
             antecedent = _antecedent(mention, people, coded)
+            if antecedent is not None and mention.rule == "unresolved-pronoun" and _later_unknown(antecedent, unknown, mention):
+                antecedent = None  # "he" is more likely the unknown person just named as a subject
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
                 antecedent, rule = partners[id(mention)], "apposition"
@@ -629,6 +633,9 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
+        elif mention.rule == "unresolved-person" and mention.name and 0 <= mention.head < len(doc) \
+                and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+            unknown.append(mention)
     mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
 
 
@@ -640,6 +647,13 @@ def _title_gives_office(title: ActorMention, person: ActorMention) -> None:
     title.code, title.country = code, person.country
     person.code, person.sectors = code, list(title.sectors)
     person.rule = "office-holder, office from the apposition"
+
+
+def _later_unknown(antecedent: ActorMention, unknown: list[ActorMention], pronoun: ActorMention) -> bool:
+    """Whether a person the dictionary does not know was named as a subject after the coded
+    ``antecedent`` and before ``pronoun``: "Carlineo, 55, faces ten years ... He was arrested"
+    is Carlineo, not the prosecutor named before him (who would lend him the court's code)."""
+    return any(antecedent.start < other.start < pronoun.start for other in unknown)
 
 
 def _coref_rule(mention: ActorMention) -> str:

@@ -26,7 +26,8 @@ is the source.
   country the sentence's actors name; no event when none does (it would say neither who nor
   where). The code is the cause's ("car bomb" 1832, "airstrikes" 195), else the verb's.
 - arrested: the police of the place's country (``COP`` without a country when no place gives
-  one, as countryless roles are coded), code 173.
+  one, as countryless roles are coded), code 173; held captive or hostage, the subject of the
+  clause as captor (181), and no event when it names none.
 
 The target is the victims' mention where the actor stage coded it, else the place's country.
 Negated, modal, hypothetical and background reports ("were killed in 1994"), tallies over a
@@ -100,6 +101,7 @@ class _Words:
     crowds: frozenset[str]
     openings: frozenset[tuple[str, ...]]
     long_periods: frozenset[str]
+    captive: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +119,7 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
     ram_verbs: dict[str, str] = {}
     sets: dict[str, set[str]] = {"crowd": set(), "long_period": set()}
     openings: set[tuple[str, ...]] = set()
+    captive: dict[str, str] = {}
     for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "cause":
             if get_code(code) is None:
@@ -130,16 +133,16 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
             aggregates.add(tuple(phrase.split()))
         elif kind == "period_opening":
             openings.add(tuple(phrase.split()))
-        elif kind == "ram_verb":
+        elif kind in ("ram_verb", "captive"):
             if get_code(code) is None:
                 raise ValueError(f"{file_name}:{number}: unknown CAMEO code {code!r}")
-            ram_verbs[phrase] = code
+            (ram_verbs if kind == "ram_verb" else captive)[phrase] = code
         elif kind in sets:
             sets[kind].add(phrase)
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
     return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates), ram_verbs,
-                  frozenset(sets["crowd"]), frozenset(openings), frozenset(sets["long_period"]))
+                  frozenset(sets["crowd"]), frozenset(openings), frozenset(sets["long_period"]), captive)
 
 
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
@@ -339,9 +342,12 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     reality = act_reality(trigger, document, lexicon, keep_uncertain)
     if reality is None:
         return None
-    country = place_country(trigger, ARREST_CODE, here, gazetteer, countries)
+    captivity = _captivity(trigger)
+    country = place_country(trigger, captivity or ARREST_CODE, here, gazetteer, countries)
     police = [m for m in here if POLICE in m.sectors and m.code is not None and m.country == country]
     agent = _clause_agent(trigger, here, counts[ARREST_KIND])
+    if captivity is not None and agent is None:
+        return None  # "were held hostage": no police arrested them, and the captors are not named
     if agent is not None:
         # "authorities have ... taken 38 into custody": the subject of a phrase of arrest the
         # event lexicon has no row for makes the arrests.
@@ -357,7 +363,17 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     victims = _victims(here, counts[ARREST_KIND])
     target = victims or (implied_actor(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
+    if captivity is not None:
+        return _event(trigger, sent, index, document, source, target, captivity, reality,
+                      [why, f"held captive or hostage: abduction {captivity}"])
     return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
+
+
+def _captivity(trigger: Token) -> str | None:
+    """The code of abduction when the held are kept captive or hostage ("held her captive",
+    "were held hostage"): captors, not an arrest (``captive`` rows of unattributed.tsv)."""
+    captive = _words().captive
+    return next((captive[c.lower_] for c in trigger.children if c.lower_ in captive), None)
 
 
 def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None:
