@@ -9,7 +9,12 @@ end of ours (``max`` None; ``min`` None or 1, the floor we give "up to N").
 Two readings are scored: the counts ``newsevents code`` attaches to the sentence's events (what a
 user sees; a sentence with no coded event of force or arrest gives none), and the count reader
 alone on the sentence (``events.casualties.counts_in``), which isolates the reading of numbers from
-event detection.
+event detection. From the events, each kind's count is the one of the most confident event that
+carries that kind: a user reads the sentence's arrests off its arrest event and its dead off its
+attack, wherever the two events rank (a count sits on the event it belongs to,
+``event_counts.fill_casualties``). Where two events carry separate counts of one kind (spans
+that do not overlap: "an air strike killed four ..., while a second strike killed three"), the
+sentence's count is their sum, as the gold adds separate groups.
 
 ``bench/data/casualties_blind2.jsonl`` is a second set of 40, written blind by another helper
 after the count reader and the events of unnamed violence were built against the first (which
@@ -62,6 +67,27 @@ def matches(gold: Any, count: dict[str, Any] | None) -> bool:
     return want == got
 
 
+def sentence_counts(events: list[Any]) -> dict[str, dict[str, Any]]:
+    """Per kind, the count of the most confident event that has one, plus the counts of other
+    events whose spans do not overlap it (separate groups on separate events)."""
+    counts: dict[str, dict[str, Any]] = {}
+    for kind in SCORED:
+        taken: list[dict[str, Any]] = []
+        for event in sorted(events, key=lambda e: -e.confidence):
+            count = (event.attributes or {}).get(kind)
+            if count is not None and not any(_overlap(count["span"], t["span"]) for t in taken):
+                taken.append(count)
+        if taken:
+            low = sum(t["min"] for t in taken)
+            high = None if any(t["max"] is None for t in taken) else sum(t["max"] for t in taken)
+            counts[kind] = {"min": low, "max": high, "text": " + ".join(t["text"] for t in taken)}
+    return counts
+
+
+def _overlap(a: list[int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--coder", default="hybrid")
@@ -74,11 +100,7 @@ def main() -> None:
     pipeline = Pipeline(coder=args.coder)
     coded: dict[str, dict[str, Any]] = {}
     for document, _mentions, events in pipeline.code(gold_documents(records)):
-        counts: dict[str, Any] = {}
-        for event in sorted(events, key=lambda e: -e.confidence):
-            for kind in SCORED:
-                counts.setdefault(kind, (event.attributes or {}).get(kind))
-        coded[document.id] = {k: v for k, v in counts.items() if v is not None}
+        coded[document.id] = sentence_counts(events)
     reader = {r["id"]: counts_in(r["text"]) for r in records}
     print(f"{len(records)} sentences, coder {args.coder}")
     print(f"{'count':10} {'stated':>6} {'events':>14} {'reader alone':>14}")

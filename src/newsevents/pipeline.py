@@ -12,8 +12,8 @@ from .actors.knowledge import Knowledge, load_knowledge
 from .actors.resolve import find_actors
 from .dedup import merge_article_events
 from .events.classify import EventClassifier, load_classifier
-from .events.casualties import fill_casualties
 from .events.confidence import drop_unreliable_roles, lower_countryless
+from .events.event_counts import fill_casualties
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.captors import code_captor_releases

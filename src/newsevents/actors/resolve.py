@@ -65,8 +65,6 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 # How far back (in sentences) a pronoun or role word looks for its antecedent.
 COREF_WINDOW = 3
-# How many sentences back a person we cannot code still claims "he" or "she".
-UNKNOWN_PERSON_WINDOW = 1
 
 
 @dataclass(slots=True)
@@ -607,6 +605,8 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     """Conservative in-article coreference: later surnames, subject pronouns, "the minister"."""
     people: list[ActorMention] = []
     coded: list[ActorMention] = []
+    # Named people the dictionary does not know, as subjects: "Smith faces ten years. He ...".
+    unknown: list[ActorMention] = []
     pronoun_mentions: list[ActorMention] = []
     for sent_index, sent in enumerate(doc.sents):
         for token in sent:
@@ -615,14 +615,11 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
                                                      token.idx + len(token.text), None, None, [], None,
                                                      "unresolved-pronoun", head=token.i))
     ordered = sorted(mentions + pronoun_mentions, key=lambda m: m.start)
-    unknown_person: ActorMention | None = None
     for mention in ordered:
         if mention.code is None:
-            if mention.rule == "unresolved-pronoun" and _nearer_unknown(unknown_person, people, mention):
-                # "Jeff Sanborn, president of an agency, said he ...": the person just named is one
-                # we cannot code, so "he" is that person, not the coded one mentioned before
-                continue
             antecedent = _antecedent(mention, people, coded)
+            if antecedent is not None and mention.rule == "unresolved-pronoun" and _later_unknown(antecedent, unknown, mention):
+                antecedent = None  # "he" is more likely the unknown person just named as a subject
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
                 antecedent, rule = partners[id(mention)], "apposition"
@@ -637,23 +634,10 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
-        elif mention.rule == "unresolved-person" and _full_name(doc, mention):
-            unknown_person = mention
+        elif mention.rule == "unresolved-person" and mention.name and 0 <= mention.head < len(doc) \
+                and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+            unknown.append(mention)
     mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
-
-
-def _full_name(doc: Doc, mention: ActorMention) -> bool:
-    """A first and last name ("Jeff Sanborn"): a person, where one capitalised word may be a
-    firm, a month or a place."""
-    words = [t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or [] if t.is_alpha]
-    return len(words) >= 2 and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
-
-
-def _nearer_unknown(unknown: ActorMention | None, people: list[ActorMention], pronoun: ActorMention) -> bool:
-    """Whether a person we cannot code is named in the pronoun's sentence or the one before,
-    after the last coded person: the pronoun most likely stands for them."""
-    return unknown is not None and pronoun.sentence_index - unknown.sentence_index <= UNKNOWN_PERSON_WINDOW \
-        and (not people or unknown.start > people[-1].start)
 
 
 def _title_gives_office(title: ActorMention, person: ActorMention) -> None:
@@ -664,6 +648,13 @@ def _title_gives_office(title: ActorMention, person: ActorMention) -> None:
     title.code, title.country = code, person.country
     person.code, person.sectors = code, list(title.sectors)
     person.rule = "office-holder, office from the apposition"
+
+
+def _later_unknown(antecedent: ActorMention, unknown: list[ActorMention], pronoun: ActorMention) -> bool:
+    """Whether a person the dictionary does not know was named as a subject after the coded
+    ``antecedent`` and before ``pronoun``: "Carlineo, 55, faces ten years ... He was arrested"
+    is Carlineo, not the prosecutor named before him (who would lend him the court's code)."""
+    return any(antecedent.start < other.start < pronoun.start for other in unknown)
 
 
 def _coref_rule(mention: ActorMention) -> str:

@@ -10,7 +10,9 @@ what someone holds:
   05x event). A promise in the same place ("said it will support the resolution") is a
   commitment, and stays;
 - in a relative clause that describes a noun: "the result she hoped for" names a result, and
-  says nothing optimistic about anything.
+  says nothing optimistic about anything;
+- an outlook someone has: "the captain had confidence in the team", "officials have doubts"
+  say what they hold; "expressed confidence", "voiced doubts" are the statements.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from .words import words
 ATTITUDE_VERBS = words("attitude_verbs")
 REPORTING_VERBS = words("reporting_verbs")
 THOUGHT_VERBS = words("thought_verbs")
+HOLDING_VERBS = words("holding_verbs")
 # Who may speak of their own views: "he told police he supported X".
 OWN_VIEW_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 # Codes an attitude verb can fire as: the outlook of a statement, and endorsement.
@@ -31,11 +34,21 @@ ENDORSE_ROOT = "05"
 
 def is_attitude_only(token: Token, code: str) -> bool:
     """Whether the trigger ``token`` (coded ``code``) only states a stance someone holds."""
+    if token.pos_ == "NOUN" and code in OUTLOOK_CODES and _held_outlook(token):
+        return True
     if token.pos_ != "VERB" or token.lemma_.lower() not in ATTITUDE_VERBS and not _hope_form(token):
         return False
     if token.dep_ in ("relcl", "acl") and code in OUTLOOK_CODES:
         return True
     return code.startswith(ENDORSE_ROOT) and _held_view(token)
+
+
+def _held_outlook(noun: Token) -> bool:
+    """Whether an outlook noun is the object of a verb of holding, or the "of" phrase of that
+    object ("had a lot of confidence")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    return noun.dep_ == "dobj" and noun.head.lemma_ in HOLDING_VERBS
 
 
 def _hope_form(token: Token) -> bool:

@@ -2,9 +2,9 @@
 
 An event of force, mass violence, arrest or protest often says how many people it hurt: "killing 12 and
 wounding 30", "at least 20 people were killed", "police detained dozens of protesters". This
-stage reads those counts from the event's sentence into ``event.attributes``: ``killed``,
-``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}`` (span: character offsets of
-the count in the document). How counts are read:
+reader reads those counts from a sentence, for ``event.attributes`` (``event_counts`` puts them on
+the events): ``killed``, ``injured`` and ``arrested``, each ``{"min", "max", "text", "span"}``
+(span: character offsets of the count in the document). How counts are read:
 
 - a plain number, in figures or words up to the thousands ("12", "1,200", "two hundred and
   fifty", "twenty-five"), gives ``min == max``;
@@ -22,26 +22,22 @@ the count in the document). How counts are read:
 The words live in ``data/lexicon/casualties.tsv``. The count is the one next to the word that
 says what happened: after an active verb ("killed 12"), before a passive one or an adjective
 ("12 people were killed", "12 dead"), after a toll ("the death toll rose to 30"). Each kind takes
-the first count its sentence gives.
+the first count its sentence gives, and separate groups of it that the sentence adds ("killed 35
+villagers, and a further eight bodies were found": 43), as event data sets count them; a toll is
+a total already, and a part of a group ("three of the dead", "including two children") adds
+nothing.
 """
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
-from ..model import CASUALTY_KINDS, Event
+from ..model import CASUALTY_KINDS
 from .casualty_words import CasualtyWords, casualty_words, read_casualty_words
 from .quantities import (BACKWARD_REACH, BREAK_WORDS, DEFINITES, NOT_ONE, SINGULAR_AUXILIARIES, Count, is_word,
                          lone_one, noun_words, quantity)
 
-__all__ = ["CASUALTY_KINDS", "counts_in", "fill_casualties", "is_kind_word", "kind_of_word", "read_casualty_words"]
+__all__ = ["CASUALTY_KINDS", "count_at", "counts_in", "is_kind_word", "kind_of_word", "read_casualty_words"]
 
-# Roots whose events carry counts: coercion (arrests, detentions), assault, fight, mass violence,
-# and protest: ACLED counts the arrests and deaths of a demonstration on it, and the sentence
-# that reports a march often gives them in a clause that is no event of its own ("and no arrests
-# were made", "a woman was killed when a police vehicle ran her over during a protest").
-CASUALTY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # "a 17-year-old boy": an age is a word of the noun phrase, not a count; it is read as this word.
 AGE_RE = re.compile(r"\d+-(?:year|month|week|day)s?-old")
 AGE_WORD = "aged"
@@ -70,20 +66,6 @@ TOLL_REACH = 5
 TOLL_VERB_REACH = 16
 
 
-def fill_casualties(events: list[Event], doc: Doc) -> list[Event]:
-    """Fill ``attributes`` with the counts of material conflict events, from their sentence; in place.
-
-    events: one document's events; doc: its parse (for the sentence offsets). Returns the events.
-    """
-    sentences = list(doc.sents)
-    for event in events:
-        if event.root not in CASUALTY_ROOTS or not 0 <= event.sentence_index < len(sentences):
-            continue
-        sent = sentences[event.sentence_index]
-        event.attributes.update(counts_in(sent.text, offset=sent.start_char))
-    return events
-
-
 def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     """The counts of killed, injured and arrested people a sentence gives, by kind.
 
@@ -91,10 +73,12 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
     Returns ``{kind: {"min", "max", "text", "span"}}`` for the kinds found.
     """
     words = casualty_words()
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    lowered = [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+    tokens, lowered = _tokens(text)
     found: dict[str, dict[str, object]] = {}
     definite: set[str] = set()  # kinds whose count is only "the" (or "his") + a noun so far
+    totals: set[str] = set()  # kinds whose count is a toll: a total, to which no group adds
+    firsts: dict[str, Count] = {}  # each kind's first group, which a later separate group adds to
+    used: set[int] = set()  # where the counts read so far start: one count read twice is no second group
     zero: tuple[int, dict[str, object]] | None = None  # the last explicit zero: its kind word and count
     for k, word in enumerate(lowered):
         kind = words.kinds.get(word)
@@ -104,10 +88,16 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
                 and lowered[k - 2] in words.participles:
             kind = "killed"  # "was stabbed to death", not "sentenced to death"
         count = None
-        if kind is not None and (kind not in found or kind in definite):
+        if kind is not None:
+            if kind in found and kind not in definite:
+                # "killed 35 villagers, and a further eight bodies were found": separate groups add up.
+                _add_group(found, kind, _count_of(lowered, k, words), k, lowered, tokens, text, offset,
+                           totals=totals, firsts=firsts, used=used)
+                continue
             count = _count_of(lowered, k, words)
             if count is None and _numbered(lowered, k, words):
                 count = _after_toll(lowered, k, words)  # "the number of people killed ... rose to 40"
+                totals.add(kind)
             if count is None and kind not in found and zero is not None and zero[0] == k - 2 \
                     and lowered[k - 1] in ("or", "and"):
                 found[kind] = dict(zero[1])  # "no one was killed or injured": neither
@@ -115,10 +105,13 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
         elif word in words.tolls and k > 0:
             kind = TOLL_KINDS.get(lowered[k - 1].rstrip("s"), "killed")
             count = None if kind in found else _after_toll(lowered, k, words)
+            totals.add(kind)
         if kind is None or count is None:
             continue
         if kind in definite and lone_one(lowered, count):
             continue
+        firsts[kind] = count
+        used.add(count.start)
         # "The gunman was shot dead after killing three": the one someone already named is
         # seldom the news; a later count of the same kind is.
         if lone_one(lowered, count) and lowered[count.start] in DEFINITES:
@@ -131,6 +124,56 @@ def counts_in(text: str, *, offset: int = 0) -> dict[str, dict[str, object]]:
         if count.high == 0:
             zero = (k, found[kind])
     return found
+
+
+def _add_group(found: dict[str, dict[str, object]], kind: str, count: Count | None, k: int, lowered: list[str],
+               tokens: list[tuple[str, int, int]], text: str, offset: int, *, totals: set[str],
+               firsts: dict[str, Count], used: set[int]) -> None:
+    """Add a later group of a kind already counted to its count, in place ("a further eight
+    bodies", "a separate strike killed two civilians"); the count then spans the groups. Not a
+    part of a group counted ("three of the dead", "including two children who were shot dead"),
+    a count named again ("the 12 dead", "a man ... that he was detained"), one of another time
+    ("a week after 30 were killed"), a zero, nor any group beside a toll, which is a total
+    already. k: the index of the group's kind word."""
+    words = casualty_words()
+    first = firsts.get(kind)
+    if count is None or first is None or kind in totals or count.start in used or count.high == 0:
+        return
+    before = lowered[count.start - 1] if count.start > 0 else ""
+    if before in words.subsets or before in DEFINITES or lowered[count.start] in DEFINITES \
+            or (count.end < len(lowered) and lowered[count.end] == "of") \
+            or any(w in words.apart for w in lowered[first.end:count.start]) \
+            or any(w in RELATIVE_WORDS or w in words.pronouns
+                   for w in lowered[min(count.end, k):max(count.start, k)]):
+        return
+    used.add(count.start)
+    old = found[kind]
+    low = int(old["min"]) + count.low  # type: ignore[call-overload]
+    high = None if old["max"] is None or count.high is None else int(old["max"]) + count.high  # type: ignore[call-overload]
+    start, end = tokens[first.start][1], tokens[count.end - 1][2]
+    found[kind] = {"min": low, "max": high, "text": text[start:end], "span": [offset + start, offset + end]}
+
+
+def _tokens(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """The sentence's tokens (lower case, start, end), and their words as the reader reads them."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return tokens, [AGE_WORD if AGE_RE.fullmatch(t[0]) else t[0] for t in tokens]
+
+
+def count_at(text: str, start: int, kind: str, *, offset: int = 0) -> dict[str, object] | None:
+    """The count of the one word of ``kind`` that begins at character ``start`` of the sentence
+    ``text`` ("killed" in "a second strike killed three"), not added to any other group; None
+    when no such word is there or it has no count of its own. offset: as in ``counts_in``."""
+    tokens, lowered = _tokens(text)
+    words = casualty_words()
+    k = next((i for i, t in enumerate(tokens) if t[1] == start), None)
+    if k is None or words.kinds.get(lowered[k]) != kind:
+        return None
+    count = _count_of(lowered, k, words)
+    if count is None:
+        return None
+    first, last = tokens[count.start][1], tokens[count.end - 1][2]
+    return {"min": count.low, "max": count.high, "text": text[first:last], "span": [offset + first, offset + last]}
 
 
 def kind_of_word(word: str) -> str | None:

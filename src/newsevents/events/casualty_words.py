@@ -39,6 +39,9 @@ class CasualtyWords:
     particles: frozenset[str]
     deaths: frozenset[str]
     number_nouns: frozenset[str]
+    subsets: frozenset[str]
+    apart: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,8 @@ def read_casualty_words(text: str, file_name: str) -> CasualtyWords:
     kinds: dict[str, str] = {}
     sets: dict[str, set[str]] = {"passive": set(), "toll": set(), "unit": set(), "toll_verb": set(), "participle": set(),
                             "body": set(), "body_verb": set(), "ordinal": set(), "link": set(), "collective": set(),
-                            "intransitive": set(), "particle": set(), "death": set(), "number_noun": set()}
+                            "intransitive": set(), "particle": set(), "death": set(), "number_noun": set(),
+                            "subset": set(), "apart": set(), "pronoun": set()}
     for number, (kind, phrase, low, high, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "number":
             numbers[phrase] = int(low)
@@ -80,4 +84,5 @@ def read_casualty_words(text: str, file_name: str) -> CasualtyWords:
                   frozenset(sets["participle"]), frozenset(sets["body"]), frozenset(sets["body_verb"]),
                   frozenset(sets["ordinal"]), frozenset(sets["link"]), frozenset(sets["collective"]),
                   frozenset(sets["intransitive"]), frozenset(sets["particle"]),
-                         frozenset(sets["death"]), frozenset(sets["number_noun"]))
+                         frozenset(sets["death"]), frozenset(sets["number_noun"]), frozenset(sets["subset"]),
+                         frozenset(sets["apart"]), frozenset(sets["pronoun"]))

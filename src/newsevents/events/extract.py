@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
+from ..syntax import clause_head
 from .attitude import is_attitude_only
+from .future import as_intent
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
@@ -294,7 +296,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue  # a name ("March", "Rally Square"); a lower-case PROPN is a tagging slip
         if token.pos_ == "ADJ" and not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
             continue  # an adjective frames an event only with a complement ("ready to ...", "confident that")
-        entry = _matching_entry(token, lexicon)
+        entry = matching_entry(token, lexicon)
         if entry is None:
             continue
         if token.pos_ == "ADJ" and entry.code.startswith(STATEMENT_ROOT) and not _said(token, lexicon):
@@ -303,12 +305,13 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
                 or is_attitude_only(token, entry.code):
             continue  # "considers the US biased", "told police he supported X": an opinion, not an act
         trigger = _new_trigger(token, entry, question)
+        reported = not entry.frame and entry.code.startswith(STATEMENT_ROOT) and not entry.targets
         if entry.frame:
             _apply_frame(trigger, lexicon, consumed)
-        elif entry.code.startswith(STATEMENT_ROOT) and not entry.targets:
+        elif reported:
             _apply_reported_frame(trigger, lexicon, consumed)
-        elif trigger.modality == "future" and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
-            _as_intent(trigger, lexicon)
+        if trigger.modality == "future" and not reported and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
+            as_intent(trigger, lexicon)  # "will ask the ICC to ...": not asked yet (events/future.py)
         _conditional_intent(trigger, lexicon)
         found[token.i] = trigger
     for trigger in found.values():
@@ -355,20 +358,11 @@ def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], pick
         trigger = _new_trigger(token, entry, sent.text.rstrip().endswith("?"))
         trigger.targetless = True
         if trigger.modality == "future":
-            _as_intent(trigger, lexicon)
+            as_intent(trigger, lexicon)
         if _uncertain(trigger) and not keep_uncertain:
             continue
         events.extend(_events_for(trigger, sent, index_of[sent.start], document, actors))
     return events
-
-
-def _as_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
-    """A future act is the intention its code frames (``Lexicon.future_code``), else not yet done."""
-    code = lexicon.future_code(trigger.code)
-    if code is None:
-        trigger.modality = "possible"
-    elif code != trigger.code:
-        trigger.code, trigger.notes = code, [*trigger.notes, f"future tense: intent code {code}"]
 
 
 def _conditional_intent(trigger: _Trigger, lexicon: Lexicon) -> None:
@@ -510,7 +504,7 @@ def _lemmas(token: Token) -> list[str]:
     return [lemma]
 
 
-def _matching_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
+def matching_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
     for lemma in _lemmas(token):
         for entry in lexicon.candidates(_lexicon_pos(token), lemma):
             if _constraints_hold(token, entry):
@@ -600,7 +594,7 @@ def _said(token: Token, lexicon: Lexicon) -> bool:
     node = token
     while node.head.i != node.i:
         if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ == "VERB":
-            entry = _matching_entry(node.head, lexicon)
+            entry = matching_entry(node.head, lexicon)
             if entry is not None and entry.code.startswith(STATEMENT_ROOT):
                 return True
         node = node.head
@@ -632,7 +626,7 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
                 continue  # "The army lifted the blockade, officials told AFP": reported, not asked
             if child.dep_ == "advcl" and child.tag_ == "VBG" or is_adjunct_clause(child):
                 continue  # "rejected the calls, saying ...", "asked about X when ...": adjuncts, not what was rejected
-            entry = _matching_entry(child, lexicon)
+            entry = matching_entry(child, lexicon)
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
                 continue
@@ -692,7 +686,7 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
         own_act = subject is None or subject.pos_ == "PRON" or child.dep_ == "xcomp"
         if frame in ("intent", "reject") and not own_act:
             continue  # someone else's act: "X said Y will ..." is not X's intent
-        entry = _matching_entry(child, lexicon)
+        entry = matching_entry(child, lexicon)
         if entry is None and frame not in EXPLICIT_FRAMES:
             continue  # "said it would <uncoded verb>" tells nothing countable
         code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
@@ -738,7 +732,8 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if controller is not None and actors.at(controller):
             return actors.with_conjuncts(controller), ["object control"]
-    if token.dep_ in ("xcomp", "conj", "advcl") and head.i != token.i:
+    if token.dep_ in ("xcomp", "conj", "advcl") and head.i != token.i and not any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in token.children):  # "when officers found ...": theirs
         found, notes = _subject(head, actors, depth + 1)
         return found, notes + ["inherited-subject"]
     if token.dep_ == "relcl" and head.i != token.i:
@@ -770,7 +765,7 @@ def _misparsed_subject(token: Token, actors: _Actors) -> tuple[list[ActorMention
     while left >= token.sent.start and token.doc[left].pos_ in ("ADV", "PUNCT", "AUX", "PART") and token.doc[left].dep_ != "punct":
         left -= 1
     neighbour = actors.at(token.doc[left]) if left >= token.sent.start else None
-    if neighbour is not None:
+    if neighbour is not None and not (token.doc[left].dep_ == "pobj" and token.doc[left].head.lower_ in IN_PREPS):  # "of a hospital in the UK told"
         return [neighbour], ["inherited-subject", "actor right before the verb"]
     return [], []
 
@@ -1023,11 +1018,12 @@ def _protest_target(trigger: _Trigger, actors: _Actors, sources: list[ActorMenti
 
 def _purpose_target(token: Token, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
     """"blocked a road to show their disapproval of the United States' policies": a protest
-    is aimed at the first actor its purpose clause names."""
+    is aimed at the first actor its purpose clause names, outside what it reports ("warning
+    that children would suffer": the protesters' words, not whom they protest)."""
     for clause in token.children:
         if clause.dep_ != "advcl" or not (clause.tag_ == "VBG" or any(c.tag_ == "TO" for c in clause.children)):
             continue
-        for part in clause.subtree:
+        for part in (p for p in clause.subtree if clause_head(p).dep_ != "ccomp"):
             mention = actors.at(part)
             if mention is not None and mention.rule != "place" and mention not in sources:
                 return [mention], ["object-search", f"target named in the purpose '{clause.text}'"]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens
+from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, matching_entry
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
@@ -210,6 +210,9 @@ def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, Lexi
     for token in sent:
         if token.pos_ not in ("VERB", "NOUN"):
             continue
+        if _mere_statement(token, lexicon):
+            vetoed.add(token.i)
+            continue
         rows = [e for e in lexicon.candidates(token.pos_, token.lemma_)
                 if not e.frame and type_of(_plover_type(e.code)) == label]
         allowed = [e for e in rows if not _forbidden(token, e)]
@@ -227,6 +230,15 @@ def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, Lexi
         return None
     return verb, LexiconEntry(id=rule, pos="VERB", lemma=verb.lemma_, particles=frozenset(), objects=frozenset(),
                               targets=("dobj",), code=base_codes()[label], frame=None, note="", source="model")
+
+
+def _mere_statement(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the lexicon reads this use of the word, by its object, as a mere statement:
+    "ruled out rebel involvement" is a finding, not the rejection of "ruled out talks", and
+    "released a video" no release of persons. The model's type is of the sentence; the row that
+    names the object says what this word does in it."""
+    own = matching_entry(token, lexicon)
+    return own is not None and bool(own.objects) and type_of(_plover_type(own.code)) is None
 
 
 def _forbidden(token: Token, entry: LexiconEntry) -> bool:

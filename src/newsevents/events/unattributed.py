@@ -8,10 +8,14 @@ with an unknown author: GDELT leaves Actor1 blank, and our extractor's "unnamed 
 force whose author is only a weapon with the country of its place (``extract._unnamed_perpetrators``).
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
-(``casualties.counts_in``) and no coded event at all. (A sentence with an event keeps its counts
-on it when it is one of force, arrest or protest (``casualties.fill_casualties``); when it is another act,
-the victims are most often its setting, not its news: "Serbia lifted a curfew in Montenegro, where
-28 people have been killed in riots this year".)
+(``casualties.counts_in``) and no coded event at all, or only arrests: "Police arrested a man
+after a woman was stabbed to death" reports the stabbing too, whose dead are not the arrest's.
+(A sentence with an event keeps its counts on it when it is one of force, arrest or protest
+(``event_counts.fill_casualties``); when it is another act, the victims are most often its
+setting, not its news: "Serbia lifted a curfew in Montenegro, where 28 people have been killed in
+riots this year".) A vehicle driven into a crowd is a cause of violence (``ramming``); an author
+the actor stage coded but the extractor did not take ("were ambushed and killed by militants")
+is the source.
 
 - killed or injured, when the sentence names a cause of violence (a weapon, an attack, gunfire,
   clashes: the ``cause`` rows of ``data/lexicon/unattributed.tsv`` and the event lexicon's nouns
@@ -22,7 +26,8 @@ the victims are most often its setting, not its news: "Serbia lifted a curfew in
   country the sentence's actors name; no event when none does (it would say neither who nor
   where). The code is the cause's ("car bomb" 1832, "airstrikes" 195), else the verb's.
 - arrested: the police of the place's country (``COP`` without a country when no place gives
-  one, as countryless roles are coded), code 173.
+  one, as countryless roles are coded), code 173; held captive or hostage, the subject of the
+  clause as captor (181), and no event when it names none.
 
 The target is the victims' mention where the actor stage coded it, else the place's country.
 Negated, modal, hypothetical and background reports ("were killed in 1994"), tallies over a
@@ -42,10 +47,12 @@ from ..actors.countryless import COUNTRYLESS_RULE
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer, locate_event
 from ..model import ActorMention, Document, Event, implied_actor
-from .casualties import counts_in, is_kind_word, kind_of_word
+from .casualties import is_kind_word, kind_of_word
+from .event_counts import sentence_counts
 from .hedges import hedged_toll
 from .lexicon import Lexicon, tsv_rows
 from .made import event_at
+from .ramming import rammed_crowd
 from .reality import embedding, is_hypothetical, is_negated, modality
 from .timing import time_act
 from .zero_tolls import act_noun, act_of_zero_toll
@@ -70,12 +77,16 @@ POLICE = "COP"
 OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # How a victim or an attacker hangs on the word that says what happened to them.
 AGENT_DEPS = frozenset({"nsubj", "agent"})
+# "a US-led coalition": the lemma of the modifier whose own dependent names who leads.
+LED = "lead"
 # Dependents of a cause noun that narrow its lexicon row ("car bomb", "air strike").
 NARROWING_DEPS = frozenset({"amod", "compound", "nmod"})
 RULE_UNNAMED = "unnamed-perpetrator"
 # Where a gerund stands as a noun ("shelling" as the subject of "killed").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 RULE_POLICE = "implicit-police"
+# How many words after "over the past" may say the period ("over the past two years").
+PERIOD_REACH = 3
 # Kinds of mention that are places, not actors (``actors.resolve``).
 PLACE_KINDS = frozenset({"place", "capital"})
 
@@ -86,6 +97,11 @@ class _Words:
     accidents: frozenset[tuple[str, ...]]
     armed_fire: frozenset[str]
     aggregates: frozenset[tuple[str, ...]]
+    ram_verbs: dict[str, str]
+    crowds: frozenset[str]
+    openings: frozenset[tuple[str, ...]]
+    long_periods: frozenset[str]
+    captive: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +116,10 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
     accidents: set[tuple[str, ...]] = set()
     armed_fire: set[str] = set()
     aggregates: set[tuple[str, ...]] = set()
+    ram_verbs: dict[str, str] = {}
+    sets: dict[str, set[str]] = {"crowd": set(), "long_period": set()}
+    openings: set[tuple[str, ...]] = set()
+    captive: dict[str, str] = {}
     for number, (kind, phrase, code, _note) in tsv_rows(text, file_name, HEADER):
         if kind == "cause":
             if get_code(code) is None:
@@ -111,9 +131,18 @@ def read_unattributed_words(text: str, file_name: str) -> _Words:
             armed_fire.add(phrase)
         elif kind == "aggregate":
             aggregates.add(tuple(phrase.split()))
+        elif kind == "period_opening":
+            openings.add(tuple(phrase.split()))
+        elif kind in ("ram_verb", "captive"):
+            if get_code(code) is None:
+                raise ValueError(f"{file_name}:{number}: unknown CAMEO code {code!r}")
+            (ram_verbs if kind == "ram_verb" else captive)[phrase] = code
+        elif kind in sets:
+            sets[kind].add(phrase)
         else:
             raise ValueError(f"{file_name}:{number}: unknown kind {kind!r}")
-    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates))
+    return _Words(causes, frozenset(accidents), frozenset(armed_fire), frozenset(aggregates), ram_verbs,
+                  frozenset(sets["crowd"]), frozenset(openings), frozenset(sets["long_period"]), captive)
 
 
 def code_unattributed(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
@@ -126,7 +155,8 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
     act; keep_uncertain: also code negated, modal and hypothetical reports, marked.
     Returns a new list: the events, then the new ones in sentence order.
     """
-    eventful = {event.sentence_index for event in events}
+    eventful = {event.sentence_index for event in events if event.code != ARREST_CODE}
+    arrests = {event.sentence_index for event in events if event.code == ARREST_CODE}
     added: list[Event] = []
     countries = ArticleCountries(mentions)
     for index, sent in enumerate(doc.sents):
@@ -134,7 +164,7 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
             continue
         # "no one was killed", "no arrests were made": an explicit zero is no event, unless
         # the act it is the toll of was done ("no one was hurt in the attack": zero_tolls).
-        read = counts_in(sent.text, offset=sent.start_char)
+        read = sentence_counts(sent)
         counts = {k: c for k, c in read.items() if c["max"] != 0}
         zero = not counts and any(k in read for k in FORCE_KINDS)
         if zero:
@@ -147,7 +177,7 @@ def code_unattributed(events: list[Event], doc: Doc, document: Document, mention
                                  zero=zero)
             if event is not None:
                 added.append(event)
-        if ARREST_KIND in counts and not zero:
+        if ARREST_KIND in counts and not zero and index not in arrests:
             event = _arrest_event(sent, index, counts, here, document, lexicon, gazetteer, countries,
                                   keep_uncertain)
             if event is not None:
@@ -177,14 +207,20 @@ def violence_cause(sent: Span, lexicon: Lexicon) -> tuple[Token, str] | None:
             code = lexical
         if code is not None and (best is None or _rank(code) > _rank(best[1])):
             best = (token, code)
-    return best
+    # "drove his car into a crowd": an attack that no noun of force names.
+    return best or rammed_crowd(sent, words.ram_verbs, words.crowds)
 
 
 def _aggregate(sent: Span) -> bool:
     """Whether the count is a tally over a period ("so far this year", "every year"): no one act."""
     words = _words()
     lowered = [t.lower_ for t in sent]
-    return any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates)
+    if any(tuple(lowered[i:i + len(phrase)]) == phrase for i in range(len(lowered)) for phrase in words.aggregates):
+        return True
+    # "over the past year" is a tally; "over the past week", "in the last 24 hours" are one spate.
+    return any(tuple(lowered[i:i + len(phrase)]) == phrase
+               and any(w in words.long_periods for w in lowered[i + len(phrase):i + len(phrase) + PERIOD_REACH])
+               for i in range(len(lowered)) for phrase in words.openings)
 
 
 def _accident(sent: Span) -> bool:
@@ -245,8 +281,14 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
     states as done (``zero_tolls``), whose reality stands for the negated verb of harm's."""
     kind = next(k for k in FORCE_KINDS if k in counts)
     trigger = _kind_token(sent, counts[kind], kind)
-    if trigger is None or _named_agent(trigger, here, counts[kind]):
+    if trigger is None:
         return None
+    named = _named_agent(trigger, here, counts[kind])
+    if named is not None and not named[1]:
+        return None  # "a farmer killed a leopard": an active verb's author is the extractor's to code
+    # "were ambushed and killed by militants": a passive's coded agent that the extractor, which
+    # codes no event in this sentence, did not take (the victims are the subject of another verb).
+    author = named[0] if named is not None else None
     cause = violence_cause(sent, lexicon)
     if cause is None and not _accident(sent):
         cause = _human_author(trigger, here, lexicon)
@@ -267,8 +309,12 @@ def _force_event(sent: Span, index: int, counts: dict[str, dict[str, object]], h
         return None  # the cause's own clause may date it: "when a car bomb exploded in 1998"
     country = place_country(trigger, code, here, gazetteer, countries)
     victims = None if zero else _victims(here, counts[kind])  # "no civilians" is no one to target
-    owner = _owner(cause_token, here, victims)
-    if owner is not None:
+    owner = None if author is not None else _owner(cause_token, here, victims)
+    if author is not None:
+        if victims is not None and victims.code == author.code:
+            return None  # one actor on both sides, which the extractor codes no event of either
+        source, why = author, f"source: the author of '{trigger.text}', coded"
+    elif owner is not None:
         source, why = owner, f"source: the owner of '{cause_token.text}'"
     else:
         source = implied_actor(document.id, index, trigger.idx, country, [], RULE_UNNAMED)
@@ -296,9 +342,12 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     reality = act_reality(trigger, document, lexicon, keep_uncertain)
     if reality is None:
         return None
-    country = place_country(trigger, ARREST_CODE, here, gazetteer, countries)
+    captivity = _captivity(trigger)
+    country = place_country(trigger, captivity or ARREST_CODE, here, gazetteer, countries)
     police = [m for m in here if POLICE in m.sectors and m.code is not None and m.country == country]
     agent = _clause_agent(trigger, here, counts[ARREST_KIND])
+    if captivity is not None and agent is None:
+        return None  # "were held hostage": no police arrested them, and the captors are not named
     if agent is not None:
         # "authorities have ... taken 38 into custody": the subject of a phrase of arrest the
         # event lexicon has no row for makes the arrests.
@@ -314,7 +363,17 @@ def _arrest_event(sent: Span, index: int, counts: dict[str, dict[str, object]], 
     victims = _victims(here, counts[ARREST_KIND])
     target = victims or (implied_actor(document.id, index, trigger.idx, country, [], "implicit: the country of the place")
                          if country else None)
+    if captivity is not None:
+        return _event(trigger, sent, index, document, source, target, captivity, reality,
+                      [why, f"held captive or hostage: abduction {captivity}"])
     return _event(trigger, sent, index, document, source, target, ARREST_CODE, reality, [why])
+
+
+def _captivity(trigger: Token) -> str | None:
+    """The code of abduction when the held are kept captive or hostage ("held her captive",
+    "were held hostage"): captors, not an arrest (``captive`` rows of unattributed.tsv)."""
+    captive = _words().captive
+    return next((captive[c.lower_] for c in trigger.children if c.lower_ in captive), None)
 
 
 def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None:
@@ -328,14 +387,15 @@ def _kind_token(sent: Span, count: dict[str, object], kind: str) -> Token | None
     return min(kinds, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))  # type: ignore[operator]
 
 
-def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]) -> bool:
-    """Whether the act has an author the actor stage coded ("police killed", "killed by
-    soldiers"): then it is the extractor's event, not an unnamed one."""
+def _named_agent(trigger: Token, here: list[ActorMention], count: dict[str, object]
+                 ) -> tuple[ActorMention, bool] | None:
+    """The author of the act that the actor stage coded ("police killed", "killed by
+    soldiers"), and whether it is a passive's agent; None when there is none."""
     start, end = count["span"]  # type: ignore[misc]
     heads = {m.head: m for m in here if m.code is not None and m.head >= 0 and not (m.start <= start < m.end)}
-    authors = [c for c in trigger.children if c.dep_ == "nsubj"]
-    authors += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(a.i in heads for a in authors)
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return next(((heads[a.i], a in agents) for a in subjects + agents if a.i in heads), None)
 
 
 def _thing_as_subject(trigger: Token, here: list[ActorMention]) -> bool:
@@ -415,6 +475,9 @@ def _owner(cause: Token, here: list[ActorMention], victims: ActorMention | None)
     stage codes RUSMIL whole); never the victims' own phrase. A cause that heads its phrase
     ("militants") is the attackers themselves, coded by their place as before."""
     heads = {m.head: m for m in here if m.code is not None}
+    leader = _leader(cause, heads)
+    if leader is not None:
+        return leader
     for child in cause.children:
         if child.dep_ in OWNER_DEPS and child.i in heads:
             return heads[child.i]
@@ -424,6 +487,20 @@ def _owner(cause: Token, here: list[ActorMention], victims: ActorMention | None)
                     return heads[obj.i]
     return next((m for m in here if m.code is not None and m.country and m is not victims and m.head != cause.i
                  and m.start <= cause.idx < m.end), None)
+
+
+def _leader(cause: Token, heads: dict[int, ActorMention]) -> ActorMention | None:
+    """"A Saudi-led coalition air strike": the coded leader of a coalition that modifies the
+    cause owns it; the parse may hang "-led" on the cause, its modifier or theirs."""
+    modifiers = [c for c in cause.children if c.dep_ in OWNER_DEPS]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in OWNER_DEPS]
+    for modifier in [cause, *modifiers]:
+        for led in modifier.children:
+            if led.dep_ == "amod" and led.lemma_.lower() == LED:
+                leader = next((g for g in led.children if g.i in heads), None)
+                if leader is not None:
+                    return heads[leader.i]
+    return None
 
 
 def _event(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
