@@ -14,7 +14,10 @@ from newsevents.pipeline import Pipeline
 # one parse. (coder, file, level, precision floor, recall floor)
 FLOORS = [
     ("rules", "cameo_codebook_examples.jsonl", "root", 0.80, 0.78),
-    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.56),
+    # 0.77 until "Secretary of State <name>" was read as one actor (art3): the two events it
+    # adds that PLOVER's gold counts wrong are a telephone call the gold codes as a joint act
+    # and a ceasefire with the extractor's implicit domestic target.
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.56),
     ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
     ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.81, 0.79),
     ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.57),
@@ -100,8 +103,10 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # ("demonstrators denouncing Moscow's war" adds a 111 to RUSGOV beside the gold's one picket
 # event): hybrid 105/28 (P 0.789) where it was 105/27, rules root 104/19 (0.846) where it was
 # 104/18. Hybrid root rose with the retrained classifier.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.75, 0.55), ("root", 0.84, 0.57)],
-                   "hybrid": [("root+dyad", 0.78, 0.60), ("root", 0.91, 0.65)]}
+# Raised in the sixth session (hybrid 0.799/0.633 and 0.927/0.675; rules 0.778/0.621 and
+# 0.855/0.627).
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.77, 0.62), ("root", 0.85, 0.62)],
+                   "hybrid": [("root+dyad", 0.79, 0.63), ("root", 0.92, 0.67)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],
