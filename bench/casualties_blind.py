@@ -21,6 +21,8 @@ after the count reader and the events of unnamed violence were built against the
 is a dev set since): ``--data bench/data/casualties_blind2.jsonl``.
 ``bench/data/casualties_blind3.jsonl`` is a third, written blind while the second had become a
 dev set too, and first scored after that round's work on counts (its README).
+``bench/data/casualties_blind4.jsonl`` is a fourth, written blind with set 3's brief limited to
+material conflict and arrests (the events counts are for), while set 3 had become a dev set.
 
     python bench/casualties_blind.py [--coder hybrid|rules|model] [--data FILE] [--show-misses]
 """
