@@ -97,3 +97,12 @@ def test_a_defence_of_a_partys_actions_is_aimed_at_the_party(pipeline: Pipeline)
 def test_a_listener_of_a_statement_takes_no_guessed_country(pipeline: Pipeline) -> None:
     found = events_of(pipeline, "British Home Secretary Ann Lee told lawmakers the plan would pass.")
     assert not any(target == "GBRLEG" for _source, _code, target in found)
+
+
+def test_leaders_of_a_party_are_the_partys(pipeline: Pipeline) -> None:
+    # "the leaders" alone would take the sentence's place (Nairobi) as a Kenyan government;
+    # their own "of" phrase names the party they lead
+    found = mentions_of(pipeline, "The three leaders of the Orange Democratic Movement party led a march "
+                                  "to the electoral commission in Nairobi on Friday.")
+    assert found.get("The three leaders") == found.get("the Orange Democratic Movement party")
+    assert (found.get("The three leaders") or "").endswith("PTY")

@@ -46,6 +46,9 @@ DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
 ARTICLE_COUNTRY_RULE = "role+only-country-in-article"
 ANTECEDENT_RULE = "role+same-role-earlier"
+BODY_RULE = "role+of-body"
+# resolve._locate_roles: a role takes the country of the place its sentence says it acts in.
+SENTENCE_PLACE_RULE = "role+place-in-sentence"
 # "Judge Ana Ruiz ordered ... Chilean officials": a titled person the tables do not know, in a
 # sentence that names one country, is of that country; a guess, kept by events as the sentence's
 # country is for roles (``reliable_in``).
@@ -136,6 +139,23 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             # country is ambiguous, not absent ("Rwanda deployed troops to fight insurgents in
             # Mozambique"), and it stays uncoded as before.
             role.code, role.country, role.rule = "".join(role.sectors), None, COUNTRYLESS_RULE
+
+
+def join_bodies(mentions: list[ActorMention], doc: Doc) -> None:
+    """A role whose country was guessed and whose own "of" phrase names a body with sectors
+    ("the three leaders of the Peoples Democratic Party", "fighters of the rebel movement") is
+    one of that body's people, and takes its code: what the phrase says beats where the
+    sentence happens to be. In place."""
+    by_head = {m.head: m for m in mentions if m.code and m.sectors}
+    for role in mentions:
+        if role.rule not in GUESSED_RULES and role.rule != SENTENCE_PLACE_RULE or not 0 <= role.head < len(doc):
+            continue
+        body = next((by_head[obj.i] for prep in doc[role.head].children
+                     if prep.dep_ == "prep" and prep.lower_ in GROUP_PREPS
+                     for obj in prep.children if obj.dep_ == "pobj" and obj.i in by_head), None)
+        if body is not None and body is not role:
+            role.code, role.country, role.sectors = body.code, body.country, list(body.sectors)
+            role.rule = BODY_RULE
 
 
 def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source: bool) -> bool:

@@ -17,7 +17,7 @@ from .coref import resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
-from .countryless import EMPLOYER_PREPS, office_of_unknown, place_unlocated_roles
+from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
@@ -108,6 +108,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
+    join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
 
@@ -145,7 +146,7 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
         if len(countries) == 1:
             (country,) = countries
             mention.code = country + "".join(mention.sectors)
-            mention.country, mention.rule = country, "role+place-in-sentence"
+            mention.country, mention.rule = country, SENTENCE_PLACE_RULE
 
 
 def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.acts import act_head
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
@@ -733,7 +734,9 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         if controller is not None and actors.at(controller):
             return actors.with_conjuncts(controller), ["object control"]
     if token.dep_ in ("xcomp", "conj", "advcl") and head.i != token.i and not any(
-            c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in token.children):  # "when officers found ...": theirs
+            c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and not act_head(c.doc[c.i:c.i + 1]) for c in token.children):
+        # "when officers found ...": theirs; "while a second strike killed ...": an act, whose
+        # author is the first clause's
         found, notes = _subject(head, actors, depth + 1)
         return found, notes + ["inherited-subject"]
     if token.dep_ == "relcl" and head.i != token.i:
