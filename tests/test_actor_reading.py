@@ -106,3 +106,13 @@ def test_leaders_of_a_party_are_the_partys(pipeline: Pipeline) -> None:
                                   "to the electoral commission in Nairobi on Friday.")
     assert found.get("The three leaders") == found.get("the Orange Democratic Movement party")
     assert (found.get("The three leaders") or "").endswith("PTY")
+
+
+def test_object_them_is_the_plural_actor_named_before_it(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Kenyan police surrounded the students and threatened to use live ammunition on them.")
+    assert ("KENCOP", "130", "KENEDU") in found
+
+
+def test_object_them_is_never_its_clauses_subject(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "Kenyan protesters said the police had beaten them.")
+    assert found.get("them") is None

@@ -18,6 +18,11 @@ from ..syntax import PLURAL_TAGS
 # How many sentences back a plural reference looks.
 WINDOW = 2
 PLURAL_PRONOUNS = frozenset({"they"})
+# An object "them" is never its own clause's subject, so within its sentence it is the plural
+# actor named just before that is not ("pinning 800 students inside and threatened to fire on
+# them").
+OBJECT_PRONOUNS = frozenset({"them"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 # Collective nouns that, after "the", name an organisation mentioned before.
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "alliance", "faction"})
 # Sectors of collective actors that "the group" or "they" may stand for.
@@ -25,6 +30,7 @@ GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "OPP", "PTY", "NGO", "IGO", "MIL
                            "REF", "UAF", "SPY", "RAD", "MOD"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 RULE_PRONOUN, RULE_ROLE, RULE_GROUP = "coref:they", "coref:plural-role", "coref:group"
+RULE_OBJECT = "coref:them"
 
 
 def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: Document) -> None:
@@ -65,6 +71,23 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
                 mention.code, mention.country = antecedent.code, antecedent.country
                 mention.sectors, mention.rule = list(antecedent.sectors), RULE_ROLE
                 mention.name = mention.name or antecedent.name
+    mentions.extend(added)
+    mentions.sort(key=lambda m: m.start)
+
+
+def resolve_object_pronouns(mentions: list[ActorMention], doc: Doc, document: Document) -> None:
+    """Resolve an object "them" to the plural actor named before it in its sentence that is not
+    its clause's subject; in place (new mentions are added). Run after roles are located, so
+    that "800 students" has its country."""
+    sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
+    taken = {m.head for m in mentions}
+    added = []
+    for token in doc:
+        if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in OBJECT_DEPS or token.i in taken:
+            continue
+        antecedent = _object_antecedent(mentions, doc, token, sentence_of[token.i])
+        if antecedent is not None:
+            added.append(_copy(antecedent, document.id, sentence_of[token.i], token, token.idx, RULE_OBJECT))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
 
@@ -115,6 +138,25 @@ def _antecedent(mentions: list[ActorMention], index: int, before: int, compatibl
             codes = {m.code for m in found}
             return found[-1] if len(codes) == 1 else None
     return None
+
+
+def _object_antecedent(mentions: list[ActorMention], doc: Doc, token: Token, index: int) -> ActorMention | None:
+    """The last coded collective mention before an object "them" in its sentence that is not the
+    subject of the pronoun's clause or of a clause it is joined to; None when there is none."""
+    subjects = {c.i for verb in _clause_chain(token) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    found = [m for m in mentions if m.code and m.sentence_index == index and m.end <= token.idx
+             and m.head not in subjects and m.rule != "place" and _is_collective(m, doc)]
+    return found[-1] if found else None
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The verbs above the token up to its sentence's root."""
+    verbs, node = [], token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+    return verbs
 
 
 def _copy(antecedent: ActorMention, doc_id: str, index: int, token: Token, start: int, rule: str) -> ActorMention:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import resolve_plural_references
+from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
@@ -109,6 +109,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
+    resolve_object_pronouns(mentions, doc, document)  # "pinning 800 students and fired on them"
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
 
