@@ -8,6 +8,9 @@ then by the one country the sentence names.
 In a sentence that names several countries the role stays uncoded: its country is ambiguous.
 A titled person the tables do not know ("Judge Ana Ruiz") takes the sentence's one country
 first, unless that country is only a counterpart's or one acted on (``_place_titled_people``).
+An office of a named body we do not know ("president of Chapter & Verse") takes no country at
+all (``office_of_unknown``), and a role whose own "of" phrase names a coded body is that body's
+("the leaders of the Peoples Democratic Party", ``join_bodies``).
 Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
 with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
