@@ -79,15 +79,15 @@ def resolve_object_pronouns(mentions: list[ActorMention], doc: Doc, document: Do
     """Resolve an object "them" to the plural actor named before it in its sentence that is not
     its clause's subject; in place (new mentions are added). Run after roles are located, so
     that "800 students" has its country."""
-    sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
     taken = {m.head for m in mentions}
     added = []
-    for token in doc:
-        if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in OBJECT_DEPS or token.i in taken:
-            continue
-        antecedent = _object_antecedent(mentions, doc, token, sentence_of[token.i])
-        if antecedent is not None:
-            added.append(_copy(antecedent, document.id, sentence_of[token.i], token, token.idx, RULE_OBJECT))
+    for index, sent in enumerate(doc.sents):
+        for token in sent:
+            if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in OBJECT_DEPS or token.i in taken:
+                continue
+            antecedent = _object_antecedent(mentions, doc, token, index)
+            if antecedent is not None:
+                added.append(_copy(antecedent, document.id, index, token, token.idx, RULE_OBJECT))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
 

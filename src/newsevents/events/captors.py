@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
-from .implied_authority import plain_code
+from .implied_authority import agentless_passive, plain_code
 from .lexicon import Lexicon
 from .made import event_at
 from .unattributed import act_reality
@@ -50,10 +50,9 @@ def code_captor_releases(events: list[Event], doc: Doc, document: Document, ment
 
 def _releases(verb: Token, sent: Span, index: int, here: list[ActorMention], holders: frozenset[str],
               document: Document, lexicon: Lexicon, keep_uncertain: bool) -> list[Event]:
-    children = list(verb.children)
-    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ in ("agent", "dobj") for c in children):
+    if not agentless_passive(verb):
         return []
-    captives = [c for c in children if c.dep_ == "nsubjpass"]
+    captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if len(captives) != 1:
         return []
     group = _group(captives[0])

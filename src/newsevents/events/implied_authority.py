@@ -31,7 +31,7 @@ from .lexicon import Lexicon, tsv_rows
 from .made import event_at
 from .unattributed import act_reality, place_country
 
-__all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "code_implied_authority", "plain_code"]
+__all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "agentless_passive", "code_implied_authority", "plain_code"]
 
 HEADER = ("lemma", "sectors", "country", "requires", "note")
 # As an unattributed arrest: the institution is sure, its country is inferred.
@@ -92,14 +92,18 @@ def code_implied_authority(events: list[Event], doc: Doc, document: Document, me
     return events + added
 
 
+def agentless_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a passive with no "by" agent and no object of its own (a passive with
+    one is another sense: "was charged a fee", "$5 million")."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ in ("agent", "dobj", "dative") for c in children)
+
+
 def _passive_target(verb: Token, here: list[ActorMention]) -> ActorMention | None:
     """The coded mention the passive act is done to, or None."""
-    children = list(verb.children)
-    # A passive with an object of its own is another sense ("was charged a fee", "$5 million").
-    if (not any(c.dep_ == "auxpass" for c in children)
-            or any(c.dep_ in ("agent", "dobj", "dative") for c in children)):
+    if not agentless_passive(verb):
         return None
-    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects:
         subjects = _clause_subjects(verb)
     if not subjects:
