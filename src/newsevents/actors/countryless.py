@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
 from .antecedent_country import antecedent_country
+from .knowledge import foreign_modifiers
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
 COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
@@ -44,6 +45,7 @@ COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG"
 # Sectors that name a state's office or institution: never coded without its country.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "ELI", "PTY", "SPY"})
 COUNTRYLESS_RULE = "role-without-country"
+FOREIGN_RULE = "role+foreign"
 GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
@@ -110,6 +112,11 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
+        if foreign_role(role, doc):
+            # "the Taliban swapped two Western hostages", "foreign workers in Qatar": the text
+            # says the role is not of the country it names, and does not say whose it is.
+            role.code, role.country, role.rule = "".join(role.sectors), None, FOREIGN_RULE
+            continue
         country, rule = None, COUNTRYLESS_RULE
         if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
             here = _gazetteer_countries(sentences[role.sentence_index], gazetteer, countries)
@@ -280,6 +287,14 @@ def _acts(role: ActorMention, doc: Doc) -> bool:
 def _unlocated(mention: ActorMention) -> bool:
     return mention.code is None and mention.rule == "unresolved-role" and bool(mention.sectors) \
         and mention.kind != "ethnic"
+
+
+def foreign_role(role: ActorMention, doc: Doc) -> bool:
+    """A non-state role whose own modifier says it is from elsewhere ("Western hostages";
+    not "the foreign minister", whose modifier names the office)."""
+    if not 0 <= role.head < len(doc) or not _clear_without_country(role.sectors):
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in foreign_modifiers() for c in doc[role.head].children)
 
 
 def _subject(role: ActorMention, doc: Doc) -> bool:

@@ -17,7 +17,7 @@ from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
-from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, join_bodies, office_of_unknown, place_unlocated_roles
+from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, foreign_role, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
@@ -138,6 +138,8 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
         if mention.code is not None or mention.rule != "unresolved-role" or not (mention.sectors or mention.kind == "ethnic"):
             continue
         if office_of_unknown(doc, mention, coded_heads):  # "president of Chapter & Verse, a Seattle agency"
+            continue
+        if foreign_role(mention, doc):  # "foreign workers in Doha" are not Qatar's
             continue
         here = places.get(mention.sentence_index, [])
         near = {p.country for p in here if p.country and _acts_at(doc, mention, p)}
