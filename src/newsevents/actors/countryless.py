@@ -104,7 +104,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     _place_titled_people(mentions, doc, named)
     coded_heads = {m.head for m in mentions if m.code}
-    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc) and not office_of_unknown(doc, m, coded_heads)]
+    roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc))
+             and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
     sentences = list(doc.sents)
@@ -315,6 +316,14 @@ def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bo
     return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
                and obj.i not in coded_heads
                for prep in doc[role.head].children for obj in prep.children)
+
+
+def _capitalised_role(role: ActorMention, doc: Doc) -> bool:
+    """A role word alone, capitalised as an institution ("the Senate", "Police", "the
+    Inspector-General"): the role itself, not a name ("the Rapid Support Forces", "the People's
+    Liberation Army")."""
+    words = [t for t in doc.char_span(role.start, role.end, alignment_mode="expand") or () if t.dep_ != "det"]
+    return len(words) == 1 and words[0].i == role.head and words[0].dep_ != "poss"
 
 
 def _named(role: ActorMention, doc: Doc) -> bool:
