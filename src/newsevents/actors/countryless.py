@@ -127,9 +127,11 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
-            elif not here and not others and len(whole) == 1:
+            elif not here and others <= whole and len(whole) == 1 and _named_elsewhere(whole, sentences[role.sentence_index], countries):
                 # A local story that names one country in all its text ("Fort Worth police
-                # arrested ...") is about that country's police, courts and people.
+                # arrested ...") is about that country's police, courts and people, whether or
+                # not this sentence names it too (if it does, the rest of the article must as
+                # well: a sentence alone is no evidence of whose its subject is).
                 (country,) = whole
                 rule = ARTICLE_COUNTRY_RULE
         others = named.get(role.sentence_index, set())
@@ -316,6 +318,10 @@ def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bo
     return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
                and obj.i not in coded_heads
                for prep in doc[role.head].children for obj in prep.children)
+
+
+def _named_elsewhere(whole: frozenset[str], sent: Span, countries: ArticleCountries) -> bool:
+    return countries.outside((sent.start_char, sent.end_char)) == whole
 
 
 def _capitalised_role(role: ActorMention, doc: Doc) -> bool:
