@@ -80,6 +80,10 @@ CODED = [
     # 190 through "use": force and live ammunition; in a threat, a threat of force (138x)
     ("Malian troops used force against Tuareg rebels in Kidal.", ("MLIMIL", "190", None)),
     ("Police in Nairobi threatened to use live ammunition on the protesters.", ("KENCOP", "1384", "KENOPP")),
+    # provide/supply X with Y: the recipient is the object
+    ("Japan provided the Philippine navy with two patrol boats on Monday.", ("JPN", "072", "PHLMIL")),
+    ("The UN supplied the refugees with food and water.", ("IGOUNO", "073", None)),
+    ("Kenya will provide Somalia with aid.", ("KEN", "033", "SOM")),
 ]
 
 
@@ -108,6 +112,7 @@ LEFT_ALONE = [
     ("The Kenyan president whipped up support among Ugandan voters.", "182"),
     ("Kenyan soldiers searched the area for Ugandan rebels.", "1711"),
     ("Kenya used its influence on the Ugandan parliament.", "190"),
+    ("Kenya provided Uganda with a list of names.", "070"),
 ]
 
 
