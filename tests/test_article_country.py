@@ -52,3 +52,18 @@ def test_a_subordinate_clause_keeps_its_own_subject_when_the_parser_gives_it_two
                     ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed])
     _mentions, events = pipeline.code_parsed(misparsed, Document(id="m", text=text, date="2024-06-21"))
     assert {(e.source.code, e.code[:2]) for e in events} == {("BOLMIL", "19")}
+
+
+def test_a_named_person_given_an_age_is_a_private_person(pipeline: Pipeline) -> None:
+    mentions, events = read(pipeline, "Police in Leeds arrested John Smith, 45, on Monday.")
+    assert mentions["John Smith"] == "GBRCVL"
+    assert ("GBRCOP", "173", "GBRCVL") in events
+    # Without the age the name says nothing of who the person is.
+    mentions, _ = read(pipeline, "Police in Leeds arrested John Smith on Monday.")
+    assert mentions["John Smith"] is None
+
+
+def test_democrats_and_republicans_are_parties(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "The Republicans criticised the governor of Texas on Monday.\n"
+                                 "Austin has had a cold winter.")
+    assert mentions["The Republicans"] == "USAPTY"

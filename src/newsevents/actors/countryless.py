@@ -38,6 +38,7 @@ from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, pl
 from ..model import ActorMention, Document
 from .antecedent_country import antecedent_country
 from .knowledge import foreign_modifiers
+from .private_people import AGED_RULE
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
 COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
@@ -45,6 +46,7 @@ COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG"
 # Sectors that name a state's office or institution: never coded without its country.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "ELI", "PTY", "SPY"})
 COUNTRYLESS_RULE = "role-without-country"
+UNRESOLVED_ROLE = "unresolved-role"
 FOREIGN_RULE = "role+foreign"
 GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
@@ -104,7 +106,7 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     _place_titled_people(mentions, doc, named)
     coded_heads = {m.head for m in mentions if m.code}
-    roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc))
+    roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
@@ -288,7 +290,7 @@ def _acts(role: ActorMention, doc: Doc) -> bool:
 
 
 def _unlocated(mention: ActorMention) -> bool:
-    return mention.code is None and mention.rule == "unresolved-role" and bool(mention.sectors) \
+    return mention.code is None and mention.rule in (UNRESOLVED_ROLE, AGED_RULE) and bool(mention.sectors) \
         and mention.kind != "ethnic"
 
 
