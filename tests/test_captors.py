@@ -38,3 +38,11 @@ def test_a_denied_release_is_no_event(pipeline: Pipeline) -> None:
     found = coded(pipeline, "Two aid workers, a Briton and a Canadian, who are held by al-Shabaab "
                             "were not released on Tuesday.")
     assert not any(rule.startswith("captor") for *_, rule in found)
+
+
+def test_captives_read_past_a_year_the_parser_takes_for_the_subject(pipeline: Pipeline) -> None:
+    # The parser makes "2020" the subject of "were released" and hangs the release under the
+    # relative clause; the captives are still the hostages.
+    found = coded(pipeline, "Two hostages — a Canadian and an Australian — who had been held by the Houthis "
+                            "in Yemen since 2020 were released Friday.")
+    assert {(s, c, t) for s, c, t, _ in found} >= {("YEMREB", "0841", "CANCVL"), ("YEMREB", "0841", "AUSCVL")}

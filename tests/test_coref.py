@@ -57,3 +57,12 @@ def test_they_after_an_uncoded_plural_subject_is_not_the_coded_actor_beside_it(p
     text = "Iraqi Kurds said they would work with the nurses on the case. They attacked a police station."
     (event,) = [e for e in events_of(pipeline, text) if e.trigger == "attacked"]
     assert event.source.code is not None and event.source.code.startswith("IRQ") and event.source.rule == "coref:they"
+
+
+def test_he_is_not_a_coded_person_when_an_unknown_one_is_named_before_it_in_its_sentence() -> None:
+    from newsevents.model import Document
+    from newsevents.pipeline import Pipeline
+    text = ("Kenyan President William Ruto met the envoy on Monday.\n"
+            "Senators also questioned Otieno about his report, in which he criticised the police.")
+    ((_d, mentions, _e),) = list(Pipeline(coder="rules").code([Document(id="h", text=text, date="2024-06-21")]))
+    assert not any(m.text == "he" and m.code == "KENGOV" for m in mentions)

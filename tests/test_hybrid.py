@@ -293,3 +293,15 @@ def test_the_model_codes_no_act_on_a_verb_in_the_simple_present(monkeypatch: pyt
     monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("PROTEST", 0.99))
     model_events = [e for e in code(Pipeline(), text) if e.rule == "model:PROTEST"]
     assert bool(model_events) is coded, [(e.code, e.source.code, e.trigger) for e in model_events]
+
+
+def test_the_model_event_takes_the_row_whose_slots_the_word_has(pipeline: Pipeline) -> None:
+    # "provide" has rows for "provided X with Y" (target: the object) and "provided Y to X"; the
+    # model's trigger takes the one whose preposition the sentence has.
+    from newsevents.events.hybrid import _pick_trigger
+    sent = next(iter(pipeline.nlp("Canada provided 200 million dollars in budget support to Haiti this month.").sents))
+    picked = _pick_trigger(sent, "AID", pipeline.lexicon)
+    assert picked is not None and picked[0].lemma_ == "provide" and "to" in picked[1].targets
+    sent = next(iter(pipeline.nlp("Myanmar's junta rejected any cooperation with the tribunal.").sents))
+    picked = _pick_trigger(sent, "REJECT", pipeline.lexicon)
+    assert picked is not None and "with" in picked[1].targets

@@ -77,6 +77,13 @@ CODED = [
     ("Turkish police searched the home of the Swedish journalist.", ("TURCOP", "1711", "SWEMED")),
     ("Spanish police interviewed the Moroccan suspects.", ("ESPCOP", "091", "MAR")),
     ("Chad sheltered thousands of Sudanese refugees.", ("TCD", "075", "SDNREF")),
+    # 190 through "use": force and live ammunition; in a threat, a threat of force (138x)
+    ("Malian troops used force against Tuareg rebels in Kidal.", ("MLIMIL", "190", None)),
+    ("Police in Nairobi threatened to use live ammunition on the protesters.", ("KENCOP", "1384", "KENOPP")),
+    # provide/supply X with Y: the recipient is the object
+    ("Japan provided the Philippine navy with two patrol boats on Monday.", ("JPN", "072", "PHLMIL")),
+    ("The UN supplied the refugees with food and water.", ("IGOUNO", "073", None)),
+    ("Kenya will provide Somalia with aid.", ("KEN", "033", "SOM")),
 ]
 
 
@@ -104,6 +111,8 @@ LEFT_ALONE = [
     ("Kenya put its troops on alert along the Ugandan border.", "163"),
     ("The Kenyan president whipped up support among Ugandan voters.", "182"),
     ("Kenyan soldiers searched the area for Ugandan rebels.", "1711"),
+    ("Kenya used its influence on the Ugandan parliament.", "190"),
+    ("Kenya provided Uganda with a list of names.", "070"),
 ]
 
 
@@ -123,3 +132,4 @@ def test_withdrawing_troops_is_still_a_retreat(pipeline: Pipeline) -> None:
 def test_pleading_not_guilty_is_no_event_between_actors(pipeline: Pipeline) -> None:
     # A defendant's plea is a court formality, not an act aimed at another actor.
     assert code(pipeline, "The Kenyan senator pleaded not guilty to corruption charges.") == []
+

@@ -17,6 +17,7 @@ from .events.event_counts import fill_casualties
 from .events.extract import extract_events
 from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.captors import code_captor_releases
+from .events.unnamed_protests import code_unnamed_protests
 from .events.implied_authority import code_implied_authority
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
@@ -147,6 +148,9 @@ class Pipeline:
         # Victims of force or arrests with no one named to have acted (issue 15 item 7).
         events = code_unattributed(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                    keep_uncertain=self.keep_uncertain)
+        # "protests in Bolivia against the government": protesters no one names.
+        events = code_unnamed_protests(events, doc, document, mentions, self.lexicon, self.gazetteer,
+                                       keep_uncertain=self.keep_uncertain)
         # "were charged", "after being deported": only a court or a government does it.
         events = code_implied_authority(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                         keep_uncertain=self.keep_uncertain)

@@ -37,6 +37,8 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
 from .antecedent_country import antecedent_country
+from .knowledge import foreign_modifiers
+from .private_people import AGED_RULE
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
 COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
@@ -44,6 +46,8 @@ COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG"
 # Sectors that name a state's office or institution: never coded without its country.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "ELI", "PTY", "SPY"})
 COUNTRYLESS_RULE = "role-without-country"
+UNRESOLVED_ROLE = "unresolved-role"
+FOREIGN_RULE = "role+foreign"
 GAZETTEER_RULE = "role+gazetteer-place-in-sentence"
 DATELINE_RULE = "role+dateline"
 SENTENCE_COUNTRY_RULE = "role+only-country-in-sentence"
@@ -102,7 +106,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     _place_titled_people(mentions, doc, named)
     coded_heads = {m.head for m in mentions if m.code}
-    roles = [m for m in mentions if _unlocated(m) and not _named(m, doc) and not office_of_unknown(doc, m, coded_heads)]
+    roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
+             and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
     sentences = list(doc.sents)
@@ -110,6 +115,11 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
+        if foreign_role(role, doc):
+            # "the Taliban swapped two Western hostages", "foreign workers in Qatar": the text
+            # says the role is not of the country it names, and does not say whose it is.
+            role.code, role.country, role.rule = "".join(role.sectors), None, FOREIGN_RULE
+            continue
         country, rule = None, COUNTRYLESS_RULE
         if gazetteer is not None and countries is not None and role.sentence_index < len(sentences):
             here = _gazetteer_countries(sentences[role.sentence_index], gazetteer, countries)
@@ -119,9 +129,11 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
-            elif not here and not others and len(whole) == 1:
+            elif not here and others <= whole and len(whole) == 1 and _named_elsewhere(whole, sentences[role.sentence_index], countries):
                 # A local story that names one country in all its text ("Fort Worth police
-                # arrested ...") is about that country's police, courts and people.
+                # arrested ...") is about that country's police, courts and people, whether or
+                # not this sentence names it too (if it does, the rest of the article must as
+                # well: a sentence alone is no evidence of whose its subject is).
                 (country,) = whole
                 rule = ARTICLE_COUNTRY_RULE
         others = named.get(role.sentence_index, set())
@@ -278,8 +290,16 @@ def _acts(role: ActorMention, doc: Doc) -> bool:
 
 
 def _unlocated(mention: ActorMention) -> bool:
-    return mention.code is None and mention.rule == "unresolved-role" and bool(mention.sectors) \
+    return mention.code is None and mention.rule in (UNRESOLVED_ROLE, AGED_RULE) and bool(mention.sectors) \
         and mention.kind != "ethnic"
+
+
+def foreign_role(role: ActorMention, doc: Doc) -> bool:
+    """A non-state role whose own modifier says it is from elsewhere ("Western hostages";
+    not "the foreign minister", whose modifier names the office)."""
+    if not 0 <= role.head < len(doc) or not _clear_without_country(role.sectors):
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in foreign_modifiers() for c in doc[role.head].children)
 
 
 def _subject(role: ActorMention, doc: Doc) -> bool:
@@ -300,6 +320,18 @@ def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bo
     return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
                and obj.i not in coded_heads
                for prep in doc[role.head].children for obj in prep.children)
+
+
+def _named_elsewhere(whole: frozenset[str], sent: Span, countries: ArticleCountries) -> bool:
+    return countries.outside((sent.start_char, sent.end_char)) == whole
+
+
+def _capitalised_role(role: ActorMention, doc: Doc) -> bool:
+    """A role word alone, capitalised as an institution ("the Senate", "Police", "the
+    Inspector-General"): the role itself, not a name ("the Rapid Support Forces", "the People's
+    Liberation Army")."""
+    words = [t for t in doc.char_span(role.start, role.end, alignment_mode="expand") or () if t.dep_ != "det"]
+    return len(words) == 1 and words[0].i == role.head and words[0].dep_ != "poss"
 
 
 def _named(role: ActorMention, doc: Doc) -> bool:

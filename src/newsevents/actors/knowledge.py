@@ -144,6 +144,12 @@ def head_only_roles() -> frozenset[str]:
     return _role_head_sets()["head_only"]
 
 
+def foreign_modifiers() -> frozenset[str]:
+    """Modifiers that say a role is of another country than its text's ("Western hostages",
+    "foreign workers"): role_heads.tsv."""
+    return _role_head_sets()["foreign_modifiers"]
+
+
 def person_title_roles() -> frozenset[str]:
     """Role words that are roles as their phrase's head or as a title before a person the
     tables know ("the general", "General Michel Aoun"; not "a general strike"): role_heads.tsv."""

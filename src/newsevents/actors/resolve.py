@@ -17,7 +17,8 @@ from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack
-from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, join_bodies, office_of_unknown, place_unlocated_roles
+from .private_people import AGED_RULE, mark_aged_people
+from .countryless import EMPLOYER_PREPS, UNRESOLVED_ROLE, SENTENCE_PLACE_RULE, foreign_role, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
@@ -106,6 +107,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
+    mark_aged_people(mentions, doc)  # "arrested Jane Doe, 33,": a private person
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
@@ -135,9 +137,11 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
         elif mention.country:
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     for mention in mentions:
-        if mention.code is not None or mention.rule != "unresolved-role" or not (mention.sectors or mention.kind == "ethnic"):
+        if mention.code is not None or mention.rule not in (UNRESOLVED_ROLE, AGED_RULE) or not (mention.sectors or mention.kind == "ethnic"):
             continue
         if office_of_unknown(doc, mention, coded_heads):  # "president of Chapter & Verse, a Seattle agency"
+            continue
+        if foreign_role(mention, doc):  # "foreign workers in Doha" are not Qatar's
             continue
         here = places.get(mention.sentence_index, [])
         near = {p.country for p in here if p.country and _acts_at(doc, mention, p)}
@@ -609,6 +613,7 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     coded: list[ActorMention] = []
     # Named people the dictionary does not know, as subjects: "Smith faces ten years. He ...".
     unknown: list[ActorMention] = []
+    unknown_here: list[ActorMention] = []
     pronoun_mentions: list[ActorMention] = []
     for sent_index, sent in enumerate(doc.sents):
         for token in sent:
@@ -620,7 +625,9 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     for mention in ordered:
         if mention.code is None:
             antecedent = _antecedent(mention, people, coded)
-            if antecedent is not None and mention.rule == "unresolved-pronoun" and _later_unknown(antecedent, unknown, mention):
+            if antecedent is not None and mention.rule == "unresolved-pronoun" and (
+                    _later_unknown(antecedent, unknown, mention)
+                    or _later_unknown(antecedent, [m for m in unknown_here if m.sentence_index == mention.sentence_index], mention)):
                 antecedent = None  # "he" is more likely the unknown person just named as a subject
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
@@ -639,6 +646,10 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
         elif mention.rule == "unresolved-person" and mention.name and 0 <= mention.head < len(doc) \
                 and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
             unknown.append(mention)
+        elif mention.rule == "unresolved-person" and mention.name:
+            # "questioned Morrison about his testimony, in which he said": in its own sentence
+            # any unknown person named before "he" is nearer than a coded one told of earlier.
+            unknown_here.append(mention)
     mentions[:] = [m for m in ordered if m.code is not None or not m.rule.endswith("pronoun")]
 
 

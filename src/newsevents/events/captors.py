@@ -52,10 +52,10 @@ def _releases(verb: Token, sent: Span, index: int, here: list[ActorMention], hol
               document: Document, lexicon: Lexicon, keep_uncertain: bool) -> list[Event]:
     if not agentless_passive(verb):
         return []
-    captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if len(captives) != 1:
+    captive = _captive(verb)
+    if captive is None:
         return []
-    group = _group(captives[0])
+    group = _group(captive)
     captor = _captor(group, here, holders)
     code = plain_code(verb, lexicon)
     info = get_code(code) if code else None
@@ -74,6 +74,20 @@ def _releases(verb: Token, sent: Span, index: int, here: list[ActorMention], hol
         made.append(event_at(verb, sent, index, document, captor, target, info, key, f"captor.{code}",
                              CAPTOR_CONFIDENCE, explanation, reality))
     return made
+
+
+def _captive(verb: Token) -> Token | None:
+    """The passive subject of the release. "Hostages who had been held by X since 2016 were
+    released": the parser takes the year for the subject and hangs the release under the
+    relative clause, so the captives are the noun that clause describes."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    if subject.like_num and verb.dep_ == "advcl" and verb.head.dep_ in DESCRIBING_DEPS \
+            and any(c.dep_ == "mark" and c.i < subject.i for c in verb.children):
+        return verb.head.head
+    return subject
 
 
 def _group(captive: Token) -> list[Token]:

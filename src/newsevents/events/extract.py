@@ -702,8 +702,12 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
     if depth > 3:
         return [], []
     # A misparse can give a verb two subjects ("ANKARA, Turkey — President Erdogan met"):
-    # the first that names an actor counts.
+    # the first that names an actor counts, except one before the verb's own subordinator
+    # ("The firm, ..., shortly after Neumann stepped down": the firm is the main clause's).
+    mark = next((c.i for c in token.children if c.dep_ == "mark" and c.i < token.i), -1)
     for child in token.children:
+        if child.dep_ in SUBJECT_DEPS and child.i < mark:
+            continue
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 return actors.with_conjuncts(token.head), ["relative clause"]
@@ -973,7 +977,8 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
                     return places, ["object-search", f"place via '{child.text}'"]
                 continue
             if child.dep_ == "prep" and child.lower_ in GENERIC_TARGET_PREPS:
-                phrases = [c for c in child.children if c.dep_ == "pobj"]
+                # "on behalf of the lawmakers" names whom the actor acts for, not at.
+                phrases = [c for c in child.children if c.dep_ == "pobj" and c.lower_ != "behalf"]
             elif child.dep_ in ("prt", "advmod"):
                 # "kidnapped up to 16 advisers": the object hangs on a particle's preposition.
                 phrases = [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]

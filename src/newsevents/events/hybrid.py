@@ -215,7 +215,9 @@ def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, Lexi
             continue
         rows = [e for e in lexicon.candidates(token.pos_, token.lemma_)
                 if not e.frame and type_of(_plover_type(e.code)) == label]
-        allowed = [e for e in rows if not _forbidden(token, e)]
+        # A row whose particle or target slot the word lacks ("provided X with Y" for "provided
+        # aid to Ukraine") would look for its target where there is none: rows that fit first.
+        allowed = sorted((e for e in rows if not _forbidden(token, e)), key=lambda e: _misfit(token, e))
         if rows and not allowed:
             vetoed.add(token.i)  # "rallied the crowd": the lexicon says this word is not that act
         if allowed:
@@ -239,6 +241,20 @@ def _mere_statement(token: Token, lexicon: Lexicon) -> bool:
     names the object says what this word does in it."""
     own = matching_entry(token, lexicon)
     return own is not None and bool(own.objects) and type_of(_plover_type(own.code)) is None
+
+
+def _misfit(token: Token, entry: LexiconEntry) -> int:
+    """0 where the word has the row's particle (if any) and one of its target slots, else 1."""
+    words = {child.lower_ for child in token.children}
+    if entry.particles and not words & entry.particles:
+        return 1
+    # The parser often hangs the verb's preposition on its object ("rejected cooperation with X").
+    words |= {g.lower_ for child in token.children if child.dep_ == "dobj" for g in child.children}
+    deps = {child.dep_ for child in token.children}
+    slots = set(entry.targets)
+    if "none" in slots or words & slots or "dobj" in slots and deps & {"dobj", "nsubjpass"}:
+        return 0
+    return 1
 
 
 def _forbidden(token: Token, entry: LexiconEntry) -> bool:

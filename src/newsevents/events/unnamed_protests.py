@@ -1,0 +1,112 @@
+"""Protests whose protesters the text does not name (issue 17).
+
+"Three people died during protests in Bolivia against the interim government", "Demonstrations
+against the new tax law spread across Kenya": the sentence reports a protest, what it was
+against and where, but no one who protested, so the extractor (which needs a source) codes
+nothing. As for violence with no named author (``unattributed``), the source is left unnamed
+and placed: the protesters of the country the protest was held in, ``OPP`` as the role word
+"protesters" is read.
+
+Coded only for a protest noun of the event lexicon (root 14) with its target slot filled by a
+coded actor and a place the gazetteer or the sentence's places give; not where the sentence
+already has a protest event, nor for negated, modal, hypothetical or background reports. A
+protest held abroad against a government ("protests in London against the Iranian regime") is
+still placed where it was held.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..codebook import get_code
+from ..geo import ArticleCountries, Gazetteer, locate_event
+from ..model import ActorMention, Document, Event, implied_actor
+from .extract import matching_entry
+from .lexicon import Lexicon
+from .made import event_at
+from .timing import time_act
+from .unattributed import PLACE_KINDS, UNATTRIBUTED_CONFIDENCE, act_reality
+
+__all__ = ["RULE_UNNAMED_PROTESTERS", "code_unnamed_protests"]
+
+PROTEST_ROOT = "14"
+RULE_UNNAMED_PROTESTERS = "unnamed-protesters"
+# Protesters, as roles.tsv reads the word.
+PROTESTER_SECTORS = ["OPP"]
+# Whose protest it is, when the noun says it itself: "the opposition's protests", "student protests".
+OWNER_DEPS = frozenset({"poss", "compound", "amod"})
+
+
+def code_unnamed_protests(events: list[Event], doc: Doc, document: Document, mentions: list[ActorMention],
+                          lexicon: Lexicon, gazetteer: Gazetteer, *, keep_uncertain: bool = False) -> list[Event]:
+    """The events, plus one for each protest noun aimed at a coded actor, in a place, whose
+    protesters no one names. Returns a new list (the new events last)."""
+    protested = {e.sentence_index for e in events if e.code[:2] == PROTEST_ROOT}
+    countries = ArticleCountries(mentions)
+    added: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        if index in protested:
+            continue
+        here = [m for m in mentions if m.sentence_index == index]
+        for token in sent:
+            event = _protest(token, sent, index, here, document, lexicon, gazetteer, countries, keep_uncertain)
+            if event is not None:
+                added.append(event)
+                break  # one unnamed protest a sentence: more would be the same crowd twice
+    return events + added
+
+
+def _protest(token: Token, sent: Span, index: int, here: list[ActorMention], document: Document, lexicon: Lexicon,
+             gazetteer: Gazetteer, countries: ArticleCountries, keep_uncertain: bool) -> Event | None:
+    if token.pos_ != "NOUN":
+        return None
+    entry = matching_entry(token, lexicon)
+    if entry is None or entry.code[:2] != PROTEST_ROOT or _owned(token, here):
+        return None
+    target = _target(token, entry.targets, here)
+    info = get_code(entry.code)
+    if target is None or info is None:
+        return None
+    country = _place(token, entry.code, here, gazetteer, countries)
+    if country is None:
+        return None
+    reality = act_reality(token, document, lexicon, keep_uncertain)
+    if reality is None or time_act(token, document.date).background:
+        return None
+    source = implied_actor(document.id, index, token.idx, country, list(PROTESTER_SECTORS), RULE_UNNAMED_PROTESTERS)
+    key = f"{document.id}|{index}|{token.i}|{source.code}|{target.code}|{entry.code}|unnamed-protesters"
+    explanation = [f"'{token.text}' ({entry.id}) names no protesters: unnamed protesters in {country}",
+                   f"target {target.text} [{target.code}] via '{entry.targets[0]}'"]
+    return event_at(token, sent, index, document, source, target, info, key, f"unnamed-protesters.{entry.id}",
+                    UNATTRIBUTED_CONFIDENCE, explanation, reality)
+
+
+def _owned(token: Token, here: list[ActorMention]) -> bool:
+    """Whether the noun names its protesters itself ("student protests", "the opposition's
+    rally") or has a "by" agent: whose it is, then, is the extractor's to read."""
+    heads = {m.head for m in here}
+    return any(c.dep_ in OWNER_DEPS and c.i in heads for c in token.children) or \
+        any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children)
+
+
+def _target(token: Token, slots: tuple[str, ...], here: list[ActorMention]) -> ActorMention | None:
+    """The coded actor in the noun's own target phrase ("against the interim government")."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in slots:
+            continue
+        for obj in prep.children:
+            found = next((m for m in here if m.head == obj.i and m.code), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _place(token: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
+           countries: ArticleCountries) -> str | None:
+    """Where the protest was held: its place phrase, else the one country the sentence's places
+    name. A target's own country is not enough ("protests against the Iranian regime" may be
+    held anywhere)."""
+    found = locate_event(token, code, gazetteer, countries)
+    if found is not None and found[0].country:
+        return found[0].country
+    places = {m.country for m in here if m.country and m.kind in PLACE_KINDS}
+    return next(iter(places)) if len(places) == 1 else None

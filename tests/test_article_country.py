@@ -1,0 +1,69 @@
+"""Actors read from the whole article and from misparsed clauses, on sentences written for the
+tests: a role takes the one country its article names where its own sentence names that country
+too (actors.countryless); "on behalf of X" is never the target; a subordinate clause's subject
+is the one after its subordinator (events.extract._subject)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsevents.model import Document
+from newsevents.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def read(pipeline: Pipeline, text: str):
+    ((_document, mentions, events),) = list(pipeline.code([Document(id="a", text=text, date="2024-06-21")]))
+    return {m.text: m.code for m in mentions}, {(e.source.code, e.code, e.target.code if e.target else None) for e in events}
+
+
+def test_a_subject_role_takes_the_country_the_whole_article_names(pipeline: Pipeline) -> None:
+    mentions, events = read(pipeline, "Texas has seen a surge in flu cases this winter.\n"
+                                      "In a letter on Monday, the nurses pleaded with the U.S. government to reconsider the cuts.")
+    assert mentions["the nurses"] == "USAHLH"
+    assert ("USAHLH", "020", "USAGOV") in events
+
+
+def test_a_sentence_alone_is_no_evidence_of_its_subjects_country(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "In a letter on Monday, the nurses pleaded with the U.S. government to reconsider the cuts.")
+    assert mentions["the nurses"] is None
+
+
+def test_on_behalf_of_is_not_the_target(pipeline: Pipeline) -> None:
+    _, events = read(pipeline, "The suit was filed in Abuja by a lawyer on behalf of the senators.")
+    assert not any(target == "NGALEG" for _source, _code, target in events)
+
+
+def test_a_subordinate_clause_keeps_its_own_subject_when_the_parser_gives_it_two(pipeline: Pipeline) -> None:
+    text = "Chile’s state firm, The Andes Company, said on Monday it was closing the mine, shortly after Bolivian troops attacked Chilean miners."
+    parsed = pipeline.nlp(text)
+    # Re-hang the main clause's subject under the subordinate verb, as the parser sometimes does
+    # ("X's parent company, ..., announced ... shortly after Y stepped down").
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    firm = next(t.i for t in parsed if t.text == "firm")
+    heads[firm], deps[firm] = next(t.i for t in parsed if t.text == "attacked"), "nsubj"
+    misparsed = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+                    heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+                    lemmas=[t.lemma_ for t in parsed],
+                    ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed])
+    _mentions, events = pipeline.code_parsed(misparsed, Document(id="m", text=text, date="2024-06-21"))
+    assert {(e.source.code, e.code[:2]) for e in events} == {("BOLMIL", "19")}
+
+
+def test_a_named_person_given_an_age_is_a_private_person(pipeline: Pipeline) -> None:
+    mentions, events = read(pipeline, "Police in Leeds arrested John Smith, 45, on Monday.")
+    assert mentions["John Smith"] == "GBRCVL"
+    assert ("GBRCOP", "173", "GBRCVL") in events
+    # Without the age the name says nothing of who the person is.
+    mentions, _ = read(pipeline, "Police in Leeds arrested John Smith on Monday.")
+    assert mentions["John Smith"] is None
+
+
+def test_democrats_and_republicans_are_parties(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "The Republicans criticised the governor of Texas on Monday.\n"
+                                 "Austin has had a cold winter.")
+    assert mentions["The Republicans"] == "USAPTY"
