@@ -293,3 +293,56 @@ def test_the_model_codes_no_act_on_a_verb_in_the_simple_present(monkeypatch: pyt
     monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("PROTEST", 0.99))
     model_events = [e for e in code(Pipeline(), text) if e.rule == "model:PROTEST"]
     assert bool(model_events) is coded, [(e.code, e.source.code, e.trigger) for e in model_events]
+
+
+@pytest.mark.parametrize("label,p,text,code", [
+    # The source's own country named bare is where it acts, not someone the act may be aimed
+    # at: a truce declared with no other party named stands at an ordinary model probability.
+    ("YIELD", 0.8, "The Chadian president declared an indefinite cessation of hostilities until peace returns to Chad.",
+     "TCDGOV"),
+    # Another country named still asks the model to be sure.
+    ("YIELD", 0.8, "The Chadian president declared an indefinite cessation of hostilities until peace returns to Niger.",
+     None),
+])
+def test_the_source_s_own_country_is_no_other_party_for_a_targetless_model_event(
+        monkeypatch: pytest.MonkeyPatch, label: str, p: float, text: str, code: str | None) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, p))
+    model_events = [e for e in code_events(text) if e.rule == f"model:{label}"]
+    assert [e.source.code for e in model_events] == ([code] if code else [])
+
+
+def code_events(text: str) -> list[Event]:
+    return code(Pipeline(), text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    # A phrase the actor stage reads as an uncoded role ("military exercises") is the event
+    # noun itself, not a name that holds it ("the peace movement").
+    ("Peru and Bolivia began joint military exercises on Monday.", {("PER", "BOL"), ("BOL", "PER")}),
+    # Exercises and drills are acts, not a military actor ("naval").
+    ("Peru and Bolivia started a fresh round of joint naval exercises off the coast.", {("PER", "BOL"), ("BOL", "PER")}),
+])
+def test_joint_exercises_read_as_a_role_phrase_are_still_coded(pipeline: Pipeline, text: str,
+                                                               pair: set[tuple[str, str]]) -> None:
+    cooperation = {(e.source.code, e.target and e.target.code) for e in code(pipeline, text) if e.code.startswith("06")}
+    assert cooperation == pair
+
+
+def test_whoever_ordered_an_attack_carried_it_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", 0.9))
+    events = code_events("The Armenian defence minister ordered heavy shelling overnight.")
+    assert [(e.code[:2], e.source.code, e.rule) for e in events] == [("19", "ARMGOV", "model:ASSAULT")]
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("The Zambia Defence Force deployed troops to the border.", "The Zambia Defence Force", "ZMBMIL"),
+    ("Officers of the Malawi Defence Forces arrived.", "the Malawi Defence Forces", "MWIMIL"),
+])
+def test_a_defence_force_in_british_spelling_is_its_country_s_military(pipeline: Pipeline, text: str, phrase: str,
+                                                                       code: str) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text=text, date="2024-06-21")]))
+    assert {m.text: m.code for m in mentions}.get(phrase) == code

@@ -1089,8 +1089,8 @@ def _is_passive(token: Token) -> bool:
 def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
                 actors: _Actors) -> Iterator[Event]:
     token = trigger.token
-    if actors.by_token.get(token.i) is not None and token.pos_ != "VERB":
-        return  # an event noun inside an actor's name ("the peace movement")
+    if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and (named.code or named.head != token.i):
+        return  # an event noun inside an actor's name ("the peace movement"), not one misread as an actor
     reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
     passive = token.pos_ == "VERB" and (_is_passive(token) or reduced)
     if token.pos_ == "VERB":

@@ -169,7 +169,8 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
     """Whether the event's sentence names someone its target search may have missed: a coded
     actor other than its sources (places in the source's own country aside: "in Lagos" is
     where Nigerians acted, not on whom), or an actor it could not code as the trigger's own
-    object ("questioned the former head of the utility")."""
+    object ("questioned the former head of the utility"). The source's own country named bare
+    ("Sudan's president declared a truce across Sudan") is where it acts, not someone else."""
     source = event.source
     for m in mentions:
         if m.sentence_index != event.sentence_index or source.start <= m.start and m.end <= source.end:
@@ -179,7 +180,8 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
             if 0 <= m.head < len(trigger.doc) and is_own_object(trigger, trigger.doc[m.head]):
                 return True
             continue
-        if m.code == source.code or m.rule == "place" and m.country is not None and m.country == source.country:
+        if m.code == source.code or m.country is not None and m.country == source.country and (
+                m.rule == "place" or m.code == source.country):
             continue
         return True
     return False
