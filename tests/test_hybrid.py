@@ -346,3 +346,26 @@ def test_a_defence_force_in_british_spelling_is_its_country_s_military(pipeline:
                                                                        code: str) -> None:
     ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text=text, date="2024-06-21")]))
     assert {m.text: m.code for m in mentions}.get(phrase) == code
+
+
+@pytest.mark.parametrize("text,event", [
+    # A proposal's author is whom rejecting or accepting it answers...
+    ("The Kenyan government rejected a proposal from Uganda on Monday.", ("12", "KENGOV", "UGA")),
+    ("Peru welcomed an offer from Chile to mediate.", ("05", "PER", "CHL")),
+    ("The Kenyan government refused to accept a request from Ugandan officials to hold talks.",
+     ("12", "KENGOV", "UGAGOV")),
+])
+def test_a_response_to_a_proposal_is_aimed_at_its_author(pipeline: Pipeline, text: str,
+                                                         event: tuple[str, str, str]) -> None:
+    assert event in {(e.code[:2], e.source.code, e.target and e.target.code) for e in code(pipeline, text)}
+
+
+def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> None:
+    from newsevents.events.authors import inside_preps
+
+    # ...but "from" inside other phrases says where something came from ("troops from Uganda").
+    ((_document, doc),) = list(pipeline.parse([Document(id="p", text="Troops from Uganda backed a proposal from Kenya.",
+                                                        date="2024-03-01")]))
+    by_word = {t.lower_: t for t in doc}
+    assert "from" in inside_preps(by_word["proposal"]) and "from" not in inside_preps(by_word["troops"])
+    assert "by" in inside_preps(by_word["troops"])

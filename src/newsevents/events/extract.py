@@ -20,6 +20,7 @@ from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
+from .authors import inside_preps
 from .future import as_intent
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
@@ -102,9 +103,7 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-# Prepositions inside an object phrase that lead to the actor it is about ("the attack on
-# X", "aid to X", "crimes by X").
-INSIDE_PREPS = words("inside_preps")
+# Prepositions inside an object phrase that lead to the actor it is about: events.authors.
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
@@ -1069,7 +1068,7 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
         if child.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child)
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in INSIDE_PREPS:
+        if child.dep_ in ("prep", "agent") and child.lower_ in inside_preps(token):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actors.with_conjuncts(obj) or _actor_inside(obj, actors, depth + 1)
