@@ -369,3 +369,27 @@ def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> N
     by_word = {t.lower_: t for t in doc}
     assert "from" in inside_preps(by_word["proposal"]) and "from" not in inside_preps(by_word["troops"])
     assert "by" in inside_preps(by_word["troops"])
+
+
+@pytest.mark.parametrize("text,codes", [
+    # An act the source says it will not do is a refusal, coded by the reject frame over the
+    # act's own row where it has one...
+    ("Bolivian miners will not end their blockade of the highway.", {"12"}),
+    ("The Canadian government will not lift its sanctions on Belarus.", {"124"}),
+    ("Bolivian miners won't end their blockade of the highway.", {"12"}),
+    # ...but an act that was not done, might not be, or is refused only under a condition is none,
+    ("Bolivian miners did not end their blockade of the highway.", set()),
+    ("Bolivian miners may not end their blockade of the highway.", set()),
+    ("If wages are cut, Bolivian miners will not end their blockade of the highway.", set()),
+    # and a rejection that is itself negated is no refusal.
+    ("The Ecuadorian government did not reject the Colombian proposal.", set()),
+])
+def test_a_model_rejection_told_as_an_act_the_source_will_not_do_is_a_refusal(
+        monkeypatch: pytest.MonkeyPatch, text: str, codes: set[str]) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", 0.99))
+    model_events = [e for e in code_events(text) if e.rule == "model:REJECT"]
+    assert {c for e in model_events for c in codes if e.code.startswith(c)} == codes, [e.code for e in model_events]
+    assert len(model_events) == (1 if codes else 0)
+    assert all(not e.negated and e.modality is None for e in model_events)
