@@ -393,3 +393,19 @@ def test_a_model_rejection_told_as_an_act_the_source_will_not_do_is_a_refusal(
     assert {c for e in model_events for c in codes if e.code.startswith(c)} == codes, [e.code for e in model_events]
     assert len(model_events) == (1 if codes else 0)
     assert all(not e.negated and e.modality is None for e in model_events)
+
+
+@pytest.mark.parametrize("text,event", [
+    # A dateline the parser takes for the subject hides the real one, hung on it after the dash...
+    # (and is no actor itself: not Peru, whose capital the dateline names)
+    ("LIMA, Peru (AP) — Bolivian Foreign Minister Rogelio Mayta on Thursday accused Chile of blocking the border.",
+     ("112", "BOLGOV", "CHL")),
+    ("QUITO, Ecuador (AP) — Peruvian President Dina Boluarte on Monday condemned Chile over the border closure.",
+     ("111", "PERGOV", "CHL")),
+    # ...but a subject that names an actor keeps it, whatever its apposition.
+    ("Bolivia — the region's poorest country — condemned Chile on Thursday.", ("111", "BOL", "CHL")),
+])
+def test_a_dateline_read_as_the_subject_does_not_hide_the_lede_s_actor(pipeline: Pipeline, text: str,
+                                                                       event: tuple[str, str, str]) -> None:
+    events = {(e.code, e.source.code, e.target and e.target.code) for e in code(pipeline, text, "rules")}
+    assert events == {event}

@@ -21,6 +21,7 @@ from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
 from .authors import inside_preps
+from .lede import lede_subject
 from .future import as_intent
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
@@ -710,7 +711,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 # "Uganda said it had paid ...": "it" is the speaker.
                 found, notes = _subject(token.head, actors, depth + 1)
                 return found, notes + ["coref"]
-            found, notes = _phrase_actors(child, actors)
+            found, notes = _phrase_actors(lede_subject(child, actors.by_token.get(child.i)) or child, actors)
             if found:
                 return found, notes
         if child.dep_ in PASSIVE_SUBJECT_DEPS or token.dep_ == "advcl" and child.dep_ in ("agent", "auxpass"):  # never the main subject
