@@ -21,8 +21,8 @@ from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
 from .authors import inside_preps
-from .lede import lede_subject
 from .future import as_intent
+from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
@@ -104,7 +104,6 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-# Prepositions inside an object phrase that lead to the actor it is about: events.authors.
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
@@ -1089,8 +1088,9 @@ def _is_passive(token: Token) -> bool:
 def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
                 actors: _Actors) -> Iterator[Event]:
     token = trigger.token
-    if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and (named.code or named.head != token.i):
-        return  # an event noun inside an actor's name ("the peace movement"), not one misread as an actor
+    if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and not (
+            trigger.targetless and named.rule == "unresolved-role" and named.head == token.i):
+        return  # an event noun inside an actor's name ("the peace movement"); the model's may be misread as a role
     reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
     passive = token.pos_ == "VERB" and (_is_passive(token) or reduced)
     if token.pos_ == "VERB":

@@ -34,8 +34,9 @@ def refusal_entry(verb: Token, lexicon: Lexicon, rule: str) -> LexiconEntry | No
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
         return None
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    if not auxiliaries or any(aux not in REFUSAL_AUX for aux in auxiliaries) or is_hypothetical(verb):
-        return None
+    if not auxiliaries or any(aux not in REFUSAL_AUX for aux in auxiliaries) or is_hypothetical(verb) \
+            or verb.sent.text.rstrip().endswith("?"):
+        return None  # "may not", "did not"; "unless ..."; "will they not negotiate?"
     own = matching_entry(verb, lexicon)
     code = (lexicon.frame_code(REFUSAL_FRAME, own.code) if own is not None else None) or BASE_REFUSAL
     return LexiconEntry(id=rule, pos="VERB", lemma=verb.lemma_, particles=frozenset(), objects=frozenset(),
