@@ -22,7 +22,7 @@ DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
 MODEL_DEV_MACRO_F1_FLOOR = 0.73
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down.
-HYBRID_DEV_MACRO_F1_FLOOR = 0.68
+HYBRID_DEV_MACRO_F1_FLOOR = 0.71
 
 
 @pytest.fixture(scope="module")
@@ -305,3 +305,119 @@ def test_the_model_event_takes_the_row_whose_slots_the_word_has(pipeline: Pipeli
     sent = next(iter(pipeline.nlp("Myanmar's junta rejected any cooperation with the tribunal.").sents))
     picked = _pick_trigger(sent, "REJECT", pipeline.lexicon)
     assert picked is not None and "with" in picked[1].targets
+
+
+@pytest.mark.parametrize("label,p,text,code", [
+    # The source's own country named bare is where it acts, not someone the act may be aimed
+    # at: a truce declared with no other party named stands at an ordinary model probability.
+    ("YIELD", 0.8, "The Chadian president declared an indefinite cessation of hostilities until peace returns to Chad.",
+     "TCDGOV"),
+    # Another country named still asks the model to be sure.
+    ("YIELD", 0.8, "The Chadian president declared an indefinite cessation of hostilities until peace returns to Niger.",
+     None),
+])
+def test_the_source_s_own_country_is_no_other_party_for_a_targetless_model_event(
+        monkeypatch: pytest.MonkeyPatch, label: str, p: float, text: str, code: str | None) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, p))
+    model_events = [e for e in code_events(text) if e.rule == f"model:{label}"]
+    assert [e.source.code for e in model_events] == ([code] if code else [])
+
+
+def code_events(text: str) -> list[Event]:
+    return code(Pipeline(), text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    # A phrase the actor stage reads as an uncoded role ("military exercises") is the event
+    # noun itself, not a name that holds it ("the peace movement").
+    ("Peru and Bolivia began joint military exercises on Monday.", {("PER", "BOL"), ("BOL", "PER")}),
+    # Exercises and drills are acts, not a military actor ("naval").
+    ("Peru and Bolivia started a fresh round of joint naval exercises off the coast.", {("PER", "BOL"), ("BOL", "PER")}),
+])
+def test_joint_exercises_read_as_a_role_phrase_are_still_coded(pipeline: Pipeline, text: str,
+                                                               pair: set[tuple[str, str]]) -> None:
+    cooperation = {(e.source.code, e.target and e.target.code) for e in code(pipeline, text) if e.code.startswith("06")}
+    assert cooperation == pair
+
+
+def test_whoever_ordered_an_attack_carried_it_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", 0.9))
+    events = code_events("The Armenian defence minister ordered heavy shelling overnight.")
+    assert [(e.code[:2], e.source.code, e.rule) for e in events] == [("19", "ARMGOV", "model:ASSAULT")]
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("The Zambia Defence Force deployed troops to the border.", "The Zambia Defence Force", "ZMBMIL"),
+    ("Officers of the Malawi Defence Forces arrived.", "the Malawi Defence Forces", "MWIMIL"),
+])
+def test_a_defence_force_in_british_spelling_is_its_country_s_military(pipeline: Pipeline, text: str, phrase: str,
+                                                                       code: str) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="s", text=text, date="2024-06-21")]))
+    assert {m.text: m.code for m in mentions}.get(phrase) == code
+
+
+@pytest.mark.parametrize("text,event", [
+    # A proposal's author is whom rejecting or accepting it answers...
+    ("The Kenyan government rejected a proposal from Uganda on Monday.", ("12", "KENGOV", "UGA")),
+    ("Peru welcomed an offer from Chile to mediate.", ("05", "PER", "CHL")),
+    ("The Kenyan government refused to accept a request from Ugandan officials to hold talks.",
+     ("12", "KENGOV", "UGAGOV")),
+])
+def test_a_response_to_a_proposal_is_aimed_at_its_author(pipeline: Pipeline, text: str,
+                                                         event: tuple[str, str, str]) -> None:
+    assert event in {(e.code[:2], e.source.code, e.target and e.target.code) for e in code(pipeline, text)}
+
+
+def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> None:
+    from newsevents.events.authors import inside_preps
+
+    # ...but "from" inside other phrases says where something came from ("troops from Uganda").
+    ((_document, doc),) = list(pipeline.parse([Document(id="p", text="Troops from Uganda backed a proposal from Kenya.",
+                                                        date="2024-03-01")]))
+    by_word = {t.lower_: t for t in doc}
+    assert "from" in inside_preps(by_word["proposal"]) and "from" not in inside_preps(by_word["troops"])
+    assert "by" in inside_preps(by_word["troops"])
+
+
+@pytest.mark.parametrize("text,codes", [
+    # An act the source says it will not do is a refusal, coded by the reject frame over the
+    # act's own row where it has one...
+    ("Bolivian miners will not end their blockade of the highway.", {"12"}),
+    ("The Canadian government will not lift its sanctions on Belarus.", {"124"}),
+    ("Bolivian miners won't end their blockade of the highway.", {"12"}),
+    # ...but an act that was not done, might not be, or is refused only under a condition is none,
+    ("Bolivian miners did not end their blockade of the highway.", set()),
+    ("Bolivian miners may not end their blockade of the highway.", set()),
+    ("If wages are cut, Bolivian miners will not end their blockade of the highway.", set()),
+    # and a rejection that is itself negated is no refusal.
+    ("The Ecuadorian government did not reject the Colombian proposal.", set()),
+])
+def test_a_model_rejection_told_as_an_act_the_source_will_not_do_is_a_refusal(
+        monkeypatch: pytest.MonkeyPatch, text: str, codes: set[str]) -> None:
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", 0.99))
+    model_events = [e for e in code_events(text) if e.rule == "model:REJECT"]
+    assert {c for e in model_events for c in codes if e.code.startswith(c)} == codes, [e.code for e in model_events]
+    assert len(model_events) == (1 if codes else 0)
+    assert all(not e.negated and e.modality is None for e in model_events)
+
+
+@pytest.mark.parametrize("text,event", [
+    # A dateline the parser takes for the subject hides the real one, hung on it after the dash...
+    # (and is no actor itself: not Peru, whose capital the dateline names)
+    ("LIMA, Peru (AP) — Bolivian Foreign Minister Rogelio Mayta on Thursday accused Chile of blocking the border.",
+     ("112", "BOLGOV", "CHL")),
+    ("QUITO, Ecuador (AP) — Peruvian President Dina Boluarte on Monday condemned Chile over the border closure.",
+     ("111", "PERGOV", "CHL")),
+    # ...but a subject that names an actor keeps it, whatever its apposition.
+    ("Bolivia — the region's poorest country — condemned Chile on Thursday.", ("111", "BOL", "CHL")),
+])
+def test_a_dateline_read_as_the_subject_does_not_hide_the_lede_s_actor(pipeline: Pipeline, text: str,
+                                                                       event: tuple[str, str, str]) -> None:
+    events = {(e.code, e.source.code, e.target and e.target.code) for e in code(pipeline, text, "rules")}
+    assert events == {event}

@@ -20,7 +20,9 @@ from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
+from .authors import inside_preps
 from .future import as_intent
+from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
@@ -102,9 +104,6 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-# Prepositions inside an object phrase that lead to the actor it is about ("the attack on
-# X", "aid to X", "crimes by X").
-INSIDE_PREPS = words("inside_preps")
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
@@ -715,7 +714,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 # "Uganda said it had paid ...": "it" is the speaker.
                 found, notes = _subject(token.head, actors, depth + 1)
                 return found, notes + ["coref"]
-            found, notes = _phrase_actors(child, actors)
+            found, notes = _phrase_actors(lede_subject(child, actors.by_token.get(child.i)) or child, actors)
             if found:
                 return found, notes
         if child.dep_ in PASSIVE_SUBJECT_DEPS or token.dep_ == "advcl" and child.dep_ in ("agent", "auxpass"):  # never the main subject
@@ -1074,7 +1073,7 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
         if child.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child)
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in INSIDE_PREPS:
+        if child.dep_ in ("prep", "agent") and child.lower_ in inside_preps(token):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actors.with_conjuncts(obj) or _actor_inside(obj, actors, depth + 1)
@@ -1094,8 +1093,9 @@ def _is_passive(token: Token) -> bool:
 def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
                 actors: _Actors) -> Iterator[Event]:
     token = trigger.token
-    if actors.by_token.get(token.i) is not None and token.pos_ != "VERB":
-        return  # an event noun inside an actor's name ("the peace movement")
+    if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and not (
+            trigger.targetless and named.rule == "unresolved-role" and named.head == token.i):
+        return  # an event noun inside an actor's name ("the peace movement"); the model's may be misread as a role
     reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
     passive = token.pos_ == "VERB" and (_is_passive(token) or reduced)
     if token.pos_ == "VERB":

@@ -37,6 +37,7 @@ from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, matching_en
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
+from .refusal import as_stated, refusal_entry
 from .words import words
 
 class Coder(str, Enum):
@@ -78,6 +79,8 @@ STANDALONE_ROOTS = TARGETLESS_ROOTS | frozenset({"15", "18", "19", "20"})
 # PLOVER types the classifier merges: CONCEDE and RETREAT are PLV's YIELD.
 MERGED_TYPES = MappingProxyType({"CONCEDE": "YIELD", "RETREAT": "YIELD"})
 MODEL_TYPES_HEADER = ("type", "code", "note")
+# The classifier's type of rejections, whose act may be told as one the source will not do.
+REJECT = "REJECT"
 # Verbs that report speech: the event of "X said Y attacked Z" is in the reported clause.
 REPORTING_VERBS = words("reporting_verbs")
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -125,17 +128,24 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
             if event is not None]
     coded = {event.sentence_index for event in kept}
     picks: list[tuple[Token, LexiconEntry]] = []
+    refusals: list[tuple[Token, LexiconEntry]] = []
     probability: dict[int, float] = {}
     for index, row in scores.items():
         label, p = classifier.top(row)
         if index in coded or label == NONE or p < max(classifier.threshold, MODEL_EVENT_PROBABILITY):
             continue
         pick = _pick_trigger(sentences[index], label, lexicon)
-        if pick is not None:
-            picks.append(pick)
-            probability[pick[0].i] = p
-    for event in code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
-                             require_actors=require_actors):
+        if pick is None:
+            continue
+        # A rejection no word has a row for may be an act the source will not do (events.refusal).
+        refusal = refusal_entry(pick[0], lexicon, pick[1].id) if label == REJECT and pick[1].source == "model" else None
+        (refusals if refusal is not None else picks).append((pick[0], refusal or pick[1]))
+        probability[pick[0].i] = p
+    found = code_tokens(doc, document, mentions, picks, lexicon, keep_uncertain=keep_uncertain,
+                        require_actors=require_actors)
+    found += [as_stated(event) for event in code_tokens(doc, document, mentions, refusals, lexicon, keep_uncertain=True,
+                                                        require_actors=require_actors)]
+    for event in found:
         trigger = _token_at(doc, event)
         if simple_present(trigger):
             continue  # "protesters wear masks": a habit or a state, not an act (events.habitual)
@@ -169,7 +179,8 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
     """Whether the event's sentence names someone its target search may have missed: a coded
     actor other than its sources (places in the source's own country aside: "in Lagos" is
     where Nigerians acted, not on whom), or an actor it could not code as the trigger's own
-    object ("questioned the former head of the utility")."""
+    object ("questioned the former head of the utility"). The source's own country named bare
+    ("Sudan's president declared a truce across Sudan") is where it acts, not someone else."""
     source = event.source
     for m in mentions:
         if m.sentence_index != event.sentence_index or source.start <= m.start and m.end <= source.end:
@@ -179,7 +190,8 @@ def _names_others(event: Event, trigger: Token, mentions: list[ActorMention]) ->
             if 0 <= m.head < len(trigger.doc) and is_own_object(trigger, trigger.doc[m.head]):
                 return True
             continue
-        if m.code == source.code or m.rule == "place" and m.country is not None and m.country == source.country:
+        if m.code == source.code or m.country is not None and m.country == source.country and (
+                m.rule == "place" or m.code == source.country):
             continue
         return True
     return False

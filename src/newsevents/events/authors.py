@@ -1,0 +1,25 @@
+"""Whose a proposal is: the party a response to it answers (issue 14).
+
+An object phrase leads to the actor it is about by the prepositions of ``inside_preps``
+("the attack on X", "aid to X", "crimes by X"). "From" is not one of them: "troops from Chad",
+"aid from the EU" name where something came from, not whom the act is done to. A proposal,
+request or demand is different: its author is the party that rejecting, accepting or
+welcoming it answers, so "rejected a proposal from Uganda" is aimed at Uganda as much as
+"rejected Uganda's proposal". The nouns are ``authored_nouns`` in ``data/lexicon/words.tsv``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .words import words
+
+__all__ = ["inside_preps"]
+
+INSIDE_PREPS = words("inside_preps")
+AUTHORED_NOUNS = words("authored_nouns")
+AUTHORED_PREPS = INSIDE_PREPS | words("author_preps")
+
+
+def inside_preps(noun: Token) -> frozenset[str]:
+    """The prepositions inside the phrase of ``noun`` that lead to the actor it is about."""
+    return AUTHORED_PREPS if noun.lemma_.lower() in AUTHORED_NOUNS else INSIDE_PREPS
