@@ -21,6 +21,7 @@ from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
 from .future import as_intent
+from .infinitive_object import infinitive_subjects
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
@@ -929,7 +930,7 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
             if not candidates and not passive:
                 # "condemned and criticized Somalia": coordinated verbs share the object.
                 partners = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-                candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"]
+                candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"] or infinitive_subjects(token)
         else:
             for owner in owners:
                 # "pulled out of Kherson": a preposition may hang on an object-less particle.
