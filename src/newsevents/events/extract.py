@@ -20,7 +20,8 @@ from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
-from .future import as_intent
+from .beneficiary import BENEFIT_ROOTS, helped_party
+from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
@@ -691,7 +692,7 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
         entry = matching_entry(child, lexicon)
         if entry is None and frame not in EXPLICIT_FRAMES:
             continue  # "said it would <uncoded verb>" tells nothing countable
-        code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
+        code = (reported_code(lexicon, frame, entry.code, child) if entry else None) or FRAME_DEFAULTS[frame]
         consumed.add(child.i)
         trigger.inner, trigger.inner_entry, trigger.code, trigger.frame = child, entry, code, frame
         trigger.notes.append(f"reported {frame}: {child.text} ({entry.id if entry else 'uncoded'}) -> {code}")
@@ -1228,6 +1229,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
         target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
     if not targets and trigger.code[:2] == PROTEST_ROOT:
         targets, target_notes = _protest_target(trigger, actors, sources)
+    if not targets and trigger.code[:2] in BENEFIT_ROOTS:
+        targets, target_notes = helped_party(trigger.token, actors.at, sources)
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
     if not targets:
