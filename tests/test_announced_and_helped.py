@@ -60,3 +60,18 @@ def test_a_purpose_that_is_not_help_names_no_beneficiary(pipeline: Pipeline) -> 
     # "to win over" is no verb of helping: the Bolivians are not whom the aid is for, and aid
     # with no one it is for is no event of the lexicon's
     assert code(pipeline, "Peru donated 500 tons of rice to win over Bolivian voters.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will cut aid to Uganda if the attacks continue.", [("KEN", "1311", "UGA")]),
+    ("Russian troops will attack Ukrainian positions unless Kyiv withdraws.", [("RUSMIL", "1384", "UKR")]),
+    # not hostile: still only a possibility
+    ("Kenya will sign the deal with Uganda if the talks succeed.", []),
+    # a refusal on a condition is not a threat of the refused act
+    ("Kenya will not cut aid to Uganda if the talks succeed.", []),
+    # someone's guess at what may come is no threat
+    ("The African Union might impose sanctions on Mali if the junta stays, analysts said.", []),
+])
+def test_a_hostile_act_that_will_come_on_a_condition_is_a_threat(pipeline: Pipeline, text: str,
+                                                                  expected: list[tuple[str, str, str]]) -> None:
+    assert code(pipeline, text) == expected

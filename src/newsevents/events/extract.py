@@ -21,6 +21,7 @@ from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
 from .beneficiary import BENEFIT_ROOTS, helped_party
+from .conditional_threat import as_threat
 from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lexicon import Lexicon, LexiconEntry
@@ -316,6 +317,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if trigger.modality == "future" and not reported and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
             as_intent(trigger, lexicon)  # "will ask the ICC to ...": not asked yet (events/future.py)
         _conditional_intent(trigger, lexicon)
+        as_threat(trigger, _light_verb_of(token) or token, lexicon)  # "will cut aid if ..." (events/conditional_threat.py)
         found[token.i] = trigger
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
