@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.model import Document
 from newsevents.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(coder="rules")
-
-
-def code(pipeline: Pipeline, text: str) -> list[tuple[str | None, str, str | None]]:
-    ((_document, _mentions, events),) = list(pipeline.code([Document(id="a", text=text, date="2024-05-02")]))
-    return [(e.source.code if e.source else None, e.code, e.target.code if e.target else None) for e in events]
+from .test_lexicon_recall import code, pipeline  # noqa: F401  (the rules coder and its (source, code, target) list)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.model import Document
+from newsevents.events.infinitive_object import infinitive_subjects
 from newsevents.nlp import load_nlp
 from newsevents.pipeline import Pipeline
-from newsevents.events.infinitive_object import infinitive_subjects
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(coder="rules")
-
-
-def code(pipeline: Pipeline, text: str) -> list[tuple[str | None, str, str | None]]:
-    ((_document, _mentions, events),) = list(pipeline.code([Document(id="i", text=text, date="2024-05-02")]))
-    return [(e.source.code if e.source else None, e.code, e.target.code if e.target else None) for e in events]
+from .test_lexicon_recall import code, pipeline  # noqa: F401  (the rules coder and its (source, code, target) list)
 
 
 def test_the_misparsed_object_is_found_only_before_the_infinitive() -> None:

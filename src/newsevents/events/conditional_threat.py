@@ -17,7 +17,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon, LexiconEntry
+from .future import FutureAct
+from .lexicon import Lexicon
 from .reality import has_hypothetical_mark
 
 __all__ = ["as_threat"]
@@ -26,16 +27,11 @@ __all__ = ["as_threat"]
 COMING = frozenset({"future"})
 
 
-class ConditionalAct(Protocol):
+class ConditionalAct(FutureAct, Protocol):
     """The parts of a fired trigger this reads and sets (``extract._Trigger``)."""
 
-    token: Token
-    entry: LexiconEntry
-    code: str
     negated: bool
-    modality: str | None
     hypothetical: bool
-    notes: list[str]
 
 
 def as_threat(trigger: ConditionalAct, clause: Token, lexicon: Lexicon) -> None:

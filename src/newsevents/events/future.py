@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from .lexicon import Lexicon, LexiconEntry
 from .reality import has_hypothetical_mark
 
-__all__ = ["ANNOUNCED_ROOTS", "as_intent", "reported_code"]
+__all__ = ["ANNOUNCED_ROOTS", "FutureAct", "as_intent", "reported_code"]
 
 # Roots whose announced future act is coded as done (the module docstring).
 ANNOUNCED_ROOTS = frozenset({"16"})
