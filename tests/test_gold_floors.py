@@ -13,19 +13,19 @@ from newsevents.pipeline import Pipeline
 # Each coder is gated: the lexicon alone (rules) and the default hybrid (issue 14), scored on
 # one parse. (coder, file, level, precision floor, recall floor)
 FLOORS = [
-    ("rules", "cameo_codebook_examples.jsonl", "root", 0.80, 0.78),
+    ("rules", "cameo_codebook_examples.jsonl", "root", 0.80, 0.79),
     # 0.77 until "Secretary of State <name>" was read as one actor (art3): the two events it
     # adds that PLOVER's gold counts wrong are a telephone call the gold codes as a joint act
     # and a ceasefire with the extractor's implicit domestic target.
-    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.56),
-    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.62),
-    ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.81, 0.79),
-    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.57),
-    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.63),
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.60),
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.67),
+    ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.83, 0.80),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.59),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.92, 0.68),
 ]
 CODERS = ("rules", "hybrid")
 # The issue's acceptance asks 0.75 here; a change that drops below it fails the suite.
-ROOT_ACCURACY_FLOOR = {("rules", "cameo_codebook_examples.jsonl"): 0.77, ("hybrid", "cameo_codebook_examples.jsonl"): 0.78}
+ROOT_ACCURACY_FLOOR = {("rules", "cameo_codebook_examples.jsonl"): 0.77, ("hybrid", "cameo_codebook_examples.jsonl"): 0.79}
 PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 

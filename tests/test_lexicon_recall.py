@@ -84,6 +84,24 @@ CODED = [
     ("Japan provided the Philippine navy with two patrol boats on Monday.", ("JPN", "072", "PHLMIL")),
     ("The UN supplied the refugees with food and water.", ("IGOUNO", "073", None)),
     ("Kenya will provide Somalia with aid.", ("KEN", "033", "SOM")),
+    # batch 3: synonyms of rows the lexicon had for one verb only
+    ("The Moldovan court cancelled restrictions on Romanian newspapers.", ("MDAJUD", "081", "ROUMED")),
+    ("Georgia scrapped the ban on Armenian imports.", ("GEO", "081", "ARM")),
+    ("Belarus abolished restrictions on Polish media.", ("BLR", "081", "POLMED")),
+    ("Greece reduced fuel supplies to the Albanian camp.", ("GRC", "163", "ALB")),
+    ("Russia halted gas supplies to Moldova.", ("RUS", "163", "MDA")),
+    ("Washington prohibited all aid to the Somali rebels.", ("USAGOV", "162", "SOMREB")),
+    ("Canada banned all aid to the Haitian junta.", ("CAN", "162", "HTIGOV")),
+    ("Pakistan ordered patrols along the Afghan border.", ("PAK", "150", None)),
+    ("Norway suspended its mediation among the Sudanese factions.", ("NOR", "165", "SDN")),
+    ("Qatar ended its mediation among the Lebanese parties.", ("QAT", "165", "LBNPTY")),
+    # 184: the shields are the object of "as"; the people used are the direct object
+    ("Burmese troops held Karen villagers as human shields.", ("MMRMIL", "184", "MMRCVL")),
+    ("Syrian troops used Lebanese civilians as human shields.", ("SYRMIL", "184", "LBNCVL")),
+    # 080: yielding to demands is aimed at whoever made them
+    ("The Kenyan president conceded to demands from the Kenyan opposition.", ("KENGOV", "080", "KENOPP")),
+    ("The Malawian government bowed to pressure from Malawian teachers.", ("MWIGOV", "080", "MWIEDU")),
+    ("Zimbabwe yielded to demands from South Africa.", ("ZWE", "080", "ZAF")),
 ]
 
 
@@ -113,6 +131,10 @@ LEFT_ALONE = [
     ("Kenyan soldiers searched the area for Ugandan rebels.", "1711"),
     ("Kenya used its influence on the Ugandan parliament.", "190"),
     ("Kenya provided Uganda with a list of names.", "070"),
+    ("Kenya cancelled the Ugandan concert.", "081"),
+    ("Kenya prohibited smoking in Ugandan bars.", "162"),
+    ("Kenya held the Ugandan flag as a trophy.", "184"),
+    ("Kenya ordered three new Ugandan helicopters.", "150"),
 ]
 
 

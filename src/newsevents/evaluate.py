@@ -247,11 +247,23 @@ def score_events(records: list[dict[str, Any]], pipeline: Pipeline, *, coder: st
     return score_coders(records, pipeline, [coder or pipeline.coder])[coder or pipeline.coder]
 
 
+def distinct_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records, a repeated id given a ``#n`` suffix: a gold file that files two sentences
+    under one id must not score either sentence against the other's events."""
+    seen: Counter[str] = Counter()
+    out = []
+    for record in records:
+        key = str(record["id"])
+        seen[key] += 1
+        out.append(record if seen[key] == 1 else {**record, "id": f"{key}#{seen[key]}"})
+    return out
+
+
 def score_coders(records: list[dict[str, Any]], pipeline: Pipeline, coders: Sequence[str]) -> dict[str, EventReport]:
     """``score_events`` for several coders at once: each record is parsed once and coded by
     each coder. Returns a report per coder."""
     reports = {coder: EventReport() for coder in coders}
-    scorable = [r for r in records if gold_events(r) is not None]
+    scorable = distinct_ids([r for r in records if gold_events(r) is not None])
     by_id = {str(r["id"]): r for r in scorable}
     for document, doc in pipeline.parse(gold_documents(scorable)):
         for coder, report in reports.items():

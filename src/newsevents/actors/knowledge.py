@@ -156,6 +156,12 @@ def person_title_roles() -> frozenset[str]:
     return _role_head_sets()["head_or_person_title"]
 
 
+def language_heads() -> frozenset[str]:
+    """Words after which a demonym names a language ("the Russian language", "Russian-language
+    media"): role_heads.tsv."""
+    return _role_head_sets()["language_heads"]
+
+
 def sectors_table() -> frozenset[str]:
     """The CAMEO sector codes that may follow a country or group code."""
     return frozenset(row["code"] for row in _read_table("sectors.tsv"))

@@ -20,7 +20,7 @@ from .acts import act_roles, attack_owners, done_to, precedes_attack
 from .private_people import AGED_RULE, mark_aged_people
 from .countryless import EMPLOYER_PREPS, UNRESOLVED_ROLE, SENTENCE_PLACE_RULE, foreign_role, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
-from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
+from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, language_heads, person_title_roles
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .places import name_places
 
@@ -432,9 +432,18 @@ def _read_actor_match(parts: _Parts, facts: list[ActorFact], where: Span, *, roo
         parts.head_kind = best.kind
         parts.head_country = best.code[:3]
         parts.head_code = best.code
-    elif best.kind in MODIFIER_COUNTRY_KINDS:
+    elif best.kind in MODIFIER_COUNTRY_KINDS and not _names_language(where):
         how = "possessive" if root.dep_ != "poss" and any(t.dep_ == "poss" for t in root.children if t.lower_ != "'s") else "demonym"
         parts.countries.append((best.code[:3], how, where))
+
+
+def _names_language(where: Span) -> bool:
+    """Whether a demonym modifier names a language ("the Russian language", "Russian-language
+    media", "English-speaking regions"): a language is spoken across borders, so it is no
+    country's act or target."""
+    doc, head = where.doc, where.root.head
+    after = doc[where.end + 1] if where.end + 1 < len(doc) and doc[where.end].text in HYPHENS else None
+    return head.lower_ in language_heads() and head.i > where.root.i or after is not None and after.lower_ in language_heads()
 
 
 def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Document, knowledge: Knowledge) -> list[ActorMention]:

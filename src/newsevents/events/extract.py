@@ -21,7 +21,10 @@ from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
 from .authors import inside_preps
-from .future import as_intent
+from .beneficiary import BENEFIT_ROOTS, helped_party
+from .conditional_threat import as_threat
+from .future import as_intent, reported_code
+from .infinitive_object import infinitive_subjects
 from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
@@ -313,6 +316,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
         if trigger.modality == "future" and not reported and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
             as_intent(trigger, lexicon)  # "will ask the ICC to ...": not asked yet (events/future.py)
         _conditional_intent(trigger, lexicon)
+        as_threat(trigger, _light_verb_of(token) or token, lexicon)  # "will cut aid if ..." (events/conditional_threat.py)
         found[token.i] = trigger
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
@@ -689,7 +693,7 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
         entry = matching_entry(child, lexicon)
         if entry is None and frame not in EXPLICIT_FRAMES:
             continue  # "said it would <uncoded verb>" tells nothing countable
-        code = (lexicon.frame_code(frame, entry.code) if entry else None) or FRAME_DEFAULTS[frame]
+        code = (reported_code(lexicon, frame, entry.code, child) if entry else None) or FRAME_DEFAULTS[frame]
         consumed.add(child.i)
         trigger.inner, trigger.inner_entry, trigger.code, trigger.frame = child, entry, code, frame
         trigger.notes.append(f"reported {frame}: {child.text} ({entry.id if entry else 'uncoded'}) -> {code}")
@@ -932,7 +936,7 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
             if not candidates and not passive:
                 # "condemned and criticized Somalia": coordinated verbs share the object.
                 partners = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-                candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"]
+                candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"] or infinitive_subjects(token)
         else:
             for owner in owners:
                 # "pulled out of Kherson": a preposition may hang on an object-less particle.
@@ -1232,6 +1236,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
         target_notes = target_notes + [f"target of '{trigger.manner.token.text}'"]
     if not targets and trigger.code[:2] == PROTEST_ROOT:
         targets, target_notes = _protest_target(trigger, actors, sources)
+    if not targets and trigger.code[:2] in BENEFIT_ROOTS:
+        targets, target_notes = helped_party(trigger.token, actors.at, sources)
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
     if not targets:

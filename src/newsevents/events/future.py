@@ -6,19 +6,31 @@ demand a recount" have no intention code: the appeal or demand has not been made
 event yet. That holds for a framed act too (a row that takes a clause, "ask ... to", "urge ...
 to"), whose frame code is kept where CAMEO has an intention for it ("will refuse to meet" stays
 a refusal, "will agree to talks" an intention).
+
+An announced reduction of relations is the reduction, not an intention or a threat: CAMEO's own
+example of 162 is "The United States announced Wednesday it would prohibit all aid to Albanian
+rebels" (issue 14). A decision to cut aid, expel diplomats or halt talks is taken when it is
+announced; only on a condition ("will impose sanctions unless ...") is it a threat.
 """
 from __future__ import annotations
 
 from typing import Protocol
 
-from .lexicon import Lexicon, LexiconEntry
+from spacy.tokens import Token
 
-__all__ = ["as_intent"]
+from .lexicon import Lexicon, LexiconEntry
+from .reality import has_hypothetical_mark
+
+__all__ = ["ANNOUNCED_ROOTS", "FutureAct", "as_intent", "reported_code"]
+
+# Roots whose announced future act is coded as done (the module docstring).
+ANNOUNCED_ROOTS = frozenset({"16"})
 
 
 class FutureAct(Protocol):
     """The parts of a fired trigger this reads and sets (``extract._Trigger``)."""
 
+    token: Token
     entry: LexiconEntry
     code: str
     modality: str | None
@@ -27,8 +39,25 @@ class FutureAct(Protocol):
 
 def as_intent(trigger: FutureAct, lexicon: Lexicon) -> None:
     """Recode a future ``trigger`` as its intention, or mark it not yet done ("possible")."""
+    if announced(trigger.code, trigger.token):
+        return
     code = lexicon.future_code(trigger.code)
     if code is None:
         trigger.modality = "possible"
     elif code != trigger.code and not trigger.entry.frame:
         trigger.code, trigger.notes = code, [*trigger.notes, f"future tense: intent code {code}"]
+
+
+def reported_code(lexicon: Lexicon, frame: str, code: str, clause: Token) -> str | None:
+    """The code of a reported ``frame`` whose embedded act (``clause``) is coded ``code``:
+    the frame's code ("said it would send aid" is 033), or the act's own where it is an
+    announced reduction of relations ("announced it would prohibit all aid" is 162)."""
+    if frame == "intent" and announced(code, clause):
+        return code
+    return lexicon.frame_code(frame, code)
+
+
+def announced(code: str, clause: Token) -> bool:
+    """Whether a future act coded ``code`` in ``clause`` counts as done once announced: a
+    reduction of relations on no condition."""
+    return code[:2] in ANNOUNCED_ROOTS and not any(c.dep_ == "advcl" and has_hypothetical_mark(c) for c in clause.children)
