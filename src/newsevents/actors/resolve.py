@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
-from .acts import act_roles, attack_owners, done_to, precedes_attack
+from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
 from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
@@ -152,8 +152,9 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
 
 def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:
     """Whether the place is in the role's own phrase ("Ethnic Albanians in south Serbia") or
-    on the verb it is the subject or object of, or that verb's object ("people blocked streets
-    in Hong Kong", "killed two fighters near Jilib")."""
+    on the verb it is the subject, passive agent or object of, or that verb's object ("people
+    blocked streets in Hong Kong", "killed two fighters near Jilib", "a rally held by nurses in
+    Accra")."""
     if not (0 <= role.head < len(doc) and 0 <= place.head < len(doc)):
         return False
     head, where = doc[role.head], doc[place.head]
@@ -162,6 +163,8 @@ def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
         head = head.head.head  # "thousands of people": the quantity is the verb's argument
     verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if _passive_agent(head) and head.head.dep_ == "agent":
+        verb = head.head.head  # "a march staged by students in Sivas": the agent acts where its verb is
     holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"} if verb is not None else set()
     while where.dep_ == "pobj" and where.head.dep_ == "prep":
         # "near the town of Jilib in southern Somalia": up the chain of places
@@ -236,7 +239,7 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
                 del actor_at[i]
     mentions: list[ActorMention] = []
     by_root: dict[int, ActorMention] = {}
-    for chunk in _chunks(sent, noun_chunks):
+    for chunk in _chunks(sent, noun_chunks, actor_at):
         for mention in _resolve_chunk(chunk, sentence_index, document, knowledge, actor_at, agent_at):
             mentions.append(mention)
             if mention.head == chunk.root.i:
@@ -245,8 +248,11 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     return mentions
 
 
-def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
-    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's")."""
+def _chunks(sent: Span, noun_chunks: list[Span], actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> list[Span]:
+    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's"), and
+    the names the tables know that the parser left in no phrase ("vetoed a Security Council
+    resolution censuring ...", where it took "censuring" for the object and the resolution
+    for its modifier)."""
     chunks = list(noun_chunks)
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
@@ -256,6 +262,12 @@ def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
                 chunks.append(sent.doc[left:child.i + 1])
                 seen.add(child.i)
     chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
+    covered = {t.i for c in chunks for t in c}
+    for first, last in sorted({(m[0], m[1]) for m in actor_at.values()}):
+        name = sent.doc[first:last]
+        if name.root.pos_ == "PROPN" and not covered.intersection(range(first, last)):
+            chunks.append(name)
+            covered.update(range(first, last))
     return sorted(chunks, key=lambda c: c.start)
 
 
@@ -289,6 +301,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
                 and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
+                and not weapon_name(token) \
                 and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
