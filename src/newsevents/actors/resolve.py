@@ -19,7 +19,8 @@ from ..geo import Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
 from .countryless import EMPLOYER_PREPS, SENTENCE_PLACE_RULE, join_bodies, office_of_unknown, place_unlocated_roles
 from ..syntax import PLURAL_TAGS, noun_chunks
-from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, person_title_roles
+from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
+                        person_title_roles)
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .places import name_places
 
@@ -279,6 +280,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     role_words = frozenset(agent_at)
     unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     names: dict[tuple[int, int], bool] = {}  # _names_the_person once per match (its span), not per word
+    roles_read: set[str] = set()
     for token in chunk:
         match = actor_at.get(token.i)
         if match is not None and match[:2] not in names:
@@ -306,6 +308,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
+            roles_read.add(token.lower_)
             if token.i == root.i:
                 parts.role_head = True
     if any(s in OFFICE_SECTORS for s in parts.sectors) and _former(chunk, agent_at):
@@ -330,6 +333,8 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
+    if roles_read and roles_read <= country_bound_roles() and not (parts.countries or parts.group or parts.head_country):
+        parts.sectors, parts.role_head = [], False  # "officers arrested him": whose, the phrase does not say
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
