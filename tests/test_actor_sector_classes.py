@@ -89,3 +89,16 @@ def test_a_known_name_the_parser_leaves_in_no_phrase(pipeline: Pipeline) -> None
     found = mentions_of(pipeline, "Russia on Friday vetoed a Security Council resolution censuring as illegal "
                                   "its annexation of four regions.")
     assert found["Security Council"].code == "IGOUNOGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Enugu detained 40 members of the Movement for a Sovereign State of Ogoni on Sunday.",
+    "Police in Enugu detained 40 members of the Front for a Democratic Government of Ogoni on Sunday.",
+])
+def test_a_state_word_inside_a_longer_name_is_no_government(pipeline: Pipeline, text: str) -> None:
+    assert not any("GOV" in m.sectors for m in mentions_of(pipeline, text).values())
+
+
+def test_a_state_word_under_a_role_is_read_as_before(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "The US Secretary of State met the Kenyan envoy.")
+    assert found["The US Secretary"].code == "USAGOV"

@@ -57,6 +57,8 @@ KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "a
 # A trade union (LAB) names its members' trade in an "of" phrase: "the Union of Teachers".
 LABOUR_SECTOR = "LAB"
 MEMBER_PREPS = frozenset({"of"})
+# Prepositions that join the words of a long name: "the Movement for the Actualization of ...".
+NAME_PREPS = frozenset({"of", "for"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
 ORGANISATION_KINDS = frozenset({"igo", "group"})
@@ -333,11 +335,28 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
+    if parts.sectors and set(parts.sectors) <= OFFICE_SECTORS and _word_of_a_longer_name(chunk, agent_at, actor_at):
+        parts.sectors, parts.role_head = [], False  # "the Movement for ... the Sovereign State of Biafra" is no state
     if roles_read and roles_read <= country_bound_roles() and not (parts.countries or parts.group or parts.head_country):
         parts.sectors, parts.role_head = [], False  # "officers arrested him": whose, the phrase does not say
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
+
+
+def _word_of_a_longer_name(chunk: Span, agent_at: dict[int, tuple[str, ...]],
+                           actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
+    """Whether a capitalised phrase follows "of" or "for" after a capitalised word that is
+    neither a role nor a name the tables know: a word of a longer name ("the Movement for the
+    Actualization of the Sovereign State of Biafra", "the Front for a Democratic Government"),
+    not an office of its own. After a role ("the Secretary of State") or a known name it is read
+    as before. Read on the words, not the tree: the parser often hangs "for" on the verb."""
+    doc, start = chunk.doc, chunk.start
+    first = doc[start + 1] if doc[start].pos_ == "DET" and start + 1 < chunk.end else doc[start]
+    if start - 2 < chunk.sent.start or not first.text[:1].isupper() or doc[start - 1].lower_ not in NAME_PREPS:
+        return False
+    owner = doc[start - 2]
+    return owner.pos_ == "PROPN" and owner.text[:1].isupper() and owner.i not in agent_at and owner.i not in actor_at
 
 
 def _titles_a_known_person(token: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
