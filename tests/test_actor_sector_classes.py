@@ -102,3 +102,31 @@ def test_a_state_word_inside_a_longer_name_is_no_government(pipeline: Pipeline, 
 def test_a_state_word_under_a_role_is_read_as_before(pipeline: Pipeline) -> None:
     found = mentions_of(pipeline, "The US Secretary of State met the Kenyan envoy.")
     assert found["The US Secretary"].code == "USAGOV"
+
+
+def test_officers_add_nothing_to_another_role_word(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "Two Kenyan prison officers were charged with assault.")
+    assert found["Two Kenyan prison officers"].sectors == ["COP"]
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # an emir or a sultan is a monarch (GOV), as Phoenix reads a king or a prince
+    ("Qatar's emir launched a mediation effort on Saturday.", "Qatar's emir", "QATGOV"),
+    ("Oman's sultan received the envoy.", "Oman's sultan", "OMNGOV"),
+])
+def test_emirs_and_sultans_are_the_government(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Emir Kusturica opened the film festival in Serbia.", "Emir Kusturica"),  # given names
+    ("Sultan Mehmood was arrested in Lahore.", "Sultan Mehmood"),
+])
+def test_emir_and_sultan_as_given_names_are_no_title(pipeline: Pipeline, text: str, phrase: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code is None
+
+
+def test_a_noun_the_parser_attaches_by_no_named_relation_is_a_phrase(pipeline: Pipeline) -> None:
+    # the parser gives "emir" the relation "dep": no noun chunk holds it
+    text = "Bahrain's emir, Sheikh Isa bin Salman al-Khalifa opened talks on Sunday between the two sides."
+    assert mentions_of(pipeline, text)["Bahrain's emir"].code == "BHRGOV"

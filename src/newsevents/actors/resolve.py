@@ -252,10 +252,10 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
 
 
 def _chunks(sent: Span, noun_chunks: list[Span], actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> list[Span]:
-    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's"), and
-    the names the tables know that the parser left in no phrase ("vetoed a Security Council
-    resolution censuring ...", where it took "censuring" for the object and the resolution
-    for its modifier)."""
+    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's"), nouns
+    the parser attached by no named relation, and the names the tables know that the parser
+    left in no phrase ("vetoed a Security Council resolution censuring ...", where it took
+    "censuring" for the object and the resolution for its modifier)."""
     chunks = list(noun_chunks)
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
@@ -266,6 +266,14 @@ def _chunks(sent: Span, noun_chunks: list[Span], actor_at: dict[int, tuple[int, 
                 seen.add(child.i)
     chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
     covered = {t.i for c in chunks for t in c}
+    for token in sent:
+        # a noun the parser attached by no relation it could name ("dep"), as it may a subject
+        # before an apposition ("Qatar's emir, Sheikh Tamim, launched ..."): its phrase, as
+        # spaCy's rule would give for a subject
+        phrase = sent.doc[token.left_edge.i:token.i + 1]
+        if token.dep_ == "dep" and token.pos_ in ("NOUN", "PROPN") and not covered.intersection(range(phrase.start, phrase.end)):
+            chunks.append(phrase)
+            covered.update(range(phrase.start, phrase.end))
     for first, last in sorted({(m[0], m[1]) for m in actor_at.values()}):
         name = sent.doc[first:last]
         if name.root.pos_ == "PROPN" and not covered.intersection(range(first, last)):
@@ -282,7 +290,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     role_words = frozenset(agent_at)
     unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     names: dict[tuple[int, int], bool] = {}  # _names_the_person once per match (its span), not per word
-    roles_read: set[str] = set()
+    bound: list[Token] = []  # role words that need their phrase to name the country (country_bound_roles)
     for token in chunk:
         match = actor_at.get(token.i)
         if match is not None and match[:2] not in names:
@@ -307,10 +315,12 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                 and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
                 and not weapon_name(token) \
                 and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
+            if token.lower_ in country_bound_roles():
+                bound.append(token)  # read below, once the phrase's country is known
+                continue
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
-            roles_read.add(token.lower_)
             if token.i == root.i:
                 parts.role_head = True
     if any(s in OFFICE_SECTORS for s in parts.sectors) and _former(chunk, agent_at):
@@ -337,8 +347,11 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
     if parts.sectors and set(parts.sectors) <= OFFICE_SECTORS and _word_of_a_longer_name(chunk, agent_at, actor_at):
         parts.sectors, parts.role_head = [], False  # "the Movement for ... the Sovereign State of Biafra" is no state
-    if roles_read and roles_read <= country_bound_roles() and not (parts.countries or parts.group or parts.head_country):
-        parts.sectors, parts.role_head = [], False  # "officers arrested him": whose, the phrase does not say
+    if bound and not parts.sectors and (parts.countries or parts.group or parts.head_country):
+        # "Syrian officers"; not "officers arrested him" (whose?) nor "prison officers" (the
+        # other role word says what they are)
+        parts.sectors = list(dict.fromkeys(s for token in bound for s in agent_at[token.i]))
+        parts.role_head = any(token.i == root.i for token in bound)
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
