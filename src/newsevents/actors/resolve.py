@@ -22,6 +22,7 @@ from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
                         person_title_roles)
 from .names import UNION_WORDS, not_a_person, union_is_labour
+from .phrases import left_out_phrases, word_of_a_longer_name
 from .places import name_places
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
@@ -57,8 +58,6 @@ KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "a
 # A trade union (LAB) names its members' trade in an "of" phrase: "the Union of Teachers".
 LABOUR_SECTOR = "LAB"
 MEMBER_PREPS = frozenset({"of"})
-# Prepositions that join the words of a long name: "the Movement for the Actualization of ...".
-NAME_PREPS = frozenset({"of", "for"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
 ORGANISATION_KINDS = frozenset({"igo", "group"})
@@ -251,7 +250,8 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     return mentions
 
 
-def _chunks(sent: Span, noun_chunks: list[Span], actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> list[Span]:
+def _chunks(sent: Span, noun_chunks: list[Span],
+            actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> list[Span]:
     """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's"), nouns
     the parser attached by no named relation, and the names the tables know that the parser
     left in no phrase ("vetoed a Security Council resolution censuring ...", where it took
@@ -265,20 +265,7 @@ def _chunks(sent: Span, noun_chunks: list[Span], actor_at: dict[int, tuple[int, 
                 chunks.append(sent.doc[left:child.i + 1])
                 seen.add(child.i)
     chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
-    covered = {t.i for c in chunks for t in c}
-    for token in sent:
-        # a noun the parser attached by no relation it could name ("dep"), as it may a subject
-        # before an apposition ("Qatar's emir, Sheikh Tamim, launched ..."): its phrase, as
-        # spaCy's rule would give for a subject
-        phrase = sent.doc[token.left_edge.i:token.i + 1]
-        if token.dep_ == "dep" and token.pos_ in ("NOUN", "PROPN") and not covered.intersection(range(phrase.start, phrase.end)):
-            chunks.append(phrase)
-            covered.update(range(phrase.start, phrase.end))
-    for first, last in sorted({(m[0], m[1]) for m in actor_at.values()}):
-        name = sent.doc[first:last]
-        if name.root.pos_ == "PROPN" and not covered.intersection(range(first, last)):
-            chunks.append(name)
-            covered.update(range(first, last))
+    chunks.extend(left_out_phrases(sent, {t.i for c in chunks for t in c}, actor_at))
     return sorted(chunks, key=lambda c: c.start)
 
 
@@ -345,8 +332,9 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
-    if parts.sectors and set(parts.sectors) <= OFFICE_SECTORS and _word_of_a_longer_name(chunk, agent_at, actor_at):
-        parts.sectors, parts.role_head = [], False  # "the Movement for ... the Sovereign State of Biafra" is no state
+    if parts.sectors and set(parts.sectors) <= OFFICE_SECTORS and word_of_a_longer_name(chunk, agent_at, actor_at):
+        # "the Movement for the Actualization of the Sovereign State of Biafra" is no state
+        parts.sectors, parts.role_head = [], False
     if bound and not parts.sectors and (parts.countries or parts.group or parts.head_country):
         # "Syrian officers"; not "officers arrested him" (whose?) nor "prison officers" (the
         # other role word says what they are)
@@ -355,21 +343,6 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
-
-
-def _word_of_a_longer_name(chunk: Span, agent_at: dict[int, tuple[str, ...]],
-                           actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
-    """Whether a capitalised phrase follows "of" or "for" after a capitalised word that is
-    neither a role nor a name the tables know: a word of a longer name ("the Movement for the
-    Actualization of the Sovereign State of Biafra", "the Front for a Democratic Government"),
-    not an office of its own. After a role ("the Secretary of State") or a known name it is read
-    as before. Read on the words, not the tree: the parser often hangs "for" on the verb."""
-    doc, start = chunk.doc, chunk.start
-    first = doc[start + 1] if doc[start].pos_ == "DET" and start + 1 < chunk.end else doc[start]
-    if start - 2 < chunk.sent.start or not first.text[:1].isupper() or doc[start - 1].lower_ not in NAME_PREPS:
-        return False
-    owner = doc[start - 2]
-    return owner.pos_ == "PROPN" and owner.text[:1].isupper() and owner.i not in agent_at and owner.i not in actor_at
 
 
 def _titles_a_known_person(token: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
