@@ -315,6 +315,9 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Ethnic Serbs protested on Sunday.", []),
     # a material act with no target slot acts on the place where it is done
     ("Turkish troops remained on high alert in northern Iraq.", [("TURMIL", "152", "IRQ")]),
+    # ordering patrols increases police power (153), not a demand of the patrols' agents
+    ("The governor of Kano state ordered patrols by soldiers in the city after clashes.",
+     [("NGAGOV", "153", "NGAMIL")]),
     # a domestic act with no target, in a sentence about one country, is aimed at that country;
     # with another country named, nothing says so
     ("Kenya's government imposed a curfew on Sunday.", [("KENGOV", "1723", "KEN")]),
@@ -363,8 +366,9 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", "RUSMIL"), ("RUSMIL", "062", "INDMIL")]),
     ("Chinese President Xi Jinping sent a message of condolence to Turkish President Tayyip Erdogan.",
      [("CHNGOV", "018", "TURGOV")]),
-    # the owner may modify the modifier: "US Predator attacks"
-    ("US Predator attacks killed six Taliban commanders.", [("USA", "190", "AFGREBMIL")]),
+    # the owner may modify the modifier: "US Predator attacks", a drone by its model's name
+    # (a weapon before an act noun: the owner's military)
+    ("US Predator attacks killed six Taliban commanders.", [("USAMIL", "190", "AFGREBMIL")]),
     # a protest held "in defiance of" someone is aimed at them, and is one event
     ("Thousands of Armenians blocked roads in Yerevan in defiance of Russian authorities.", [("ARMCVL", "144", "RUSGOV")]),
     # an event noun a light verb carries has the verb's tense: a future one is an intention

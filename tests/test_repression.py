@@ -19,7 +19,7 @@ def events_of(pipeline: Pipeline, text: str) -> list[Event]:
 
 @pytest.mark.parametrize("text,expected", [
     ("Kenyan riot police fired on opposition protesters in Nairobi.", ("KENCOP", "175", "KENOPP")),
-    ("Iranian security forces shot dead three protesters in Zahedan.", ("IRNMIL", "175", "IRNOPP")),
+    ("Iranian security forces shot dead three protesters in Zahedan.", ("IRNMILCOP", "175", "IRNOPP")),
 ])
 def test_force_on_protesters_by_state_forces_is_repression(pipeline: Pipeline, text: str,
                                                            expected: tuple[str, str, str]) -> None:

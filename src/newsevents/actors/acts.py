@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..events.words import read_word_sets
 from ..syntax import PLURAL_TAGS
 
-__all__ = ["act_head", "act_roles", "attack_owners", "done_to", "is_weapon", "precedes_attack"]
+__all__ = ["act_head", "act_roles", "attack_owners", "done_to", "is_weapon", "precedes_attack", "weapon_name"]
 
 ACT_SETS = ("attack_nouns", "event_nouns")
 # Tags the small parser gives an attack noun it misreads as a verb after a nationality
@@ -64,6 +64,12 @@ def act_roles(chunk: Span, role_words: Collection[int]) -> tuple[frozenset[int],
 def is_weapon(token: Token) -> bool:
     """Whether a role word is a weapon ("drone", "missile"), not a body of people."""
     return token.lower_ in act_sets()["weapon_words"]
+
+
+def weapon_name(token: Token) -> bool:
+    """Whether a role word names a weapon by its model ("Predator"), a role only as the weapon
+    of an act (``act_roles``) and otherwise the common word ("a sexual predator")."""
+    return token.lower_ in act_sets()["weapon_names"]
 
 
 def precedes_attack(token: Token) -> bool:

@@ -39,6 +39,7 @@ from ..model import ActorMention, Document
 from .antecedent_country import antecedent_country
 from .knowledge import foreign_modifiers
 from .private_people import AGED_RULE
+from .of_place import OF_PLACE_RULE, of_place_country
 
 # Sectors a role may be coded with and no country: security forces and non-state groups.
 COUNTRYLESS_SECTORS = frozenset({"COP", "MIL", "REB", "INS", "SEP", "UAF", "IMG", "CVL", "OPP", "CRM",
@@ -75,6 +76,10 @@ MATERIAL_ACT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # "Hundreds of demonstrators blocked roads", "a group of physicians urged": the role heads an of
 # phrase of the subject.
 GROUP_PREPS = frozenset({"of"})
+# Sectors that name a trade, which its people keep inside whatever body employs them
+# (``join_bodies``): workers (LAB), teachers and students (EDU), doctors (HLH), clergy (REL),
+# journalists (MED), farmers (AGR).
+OCCUPATION_SECTORS = frozenset({"LAB", "EDU", "HLH", "REL", "MED", "AGR"})
 # Statements, appeals, meetings and diplomatic cooperation: their target is a listener, a guest
 # or a partner, who may come from anywhere. (An intent's target is whom the intended act is done
 # to: "ready to free six soldiers".)
@@ -105,6 +110,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
         if mention.country:
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     _place_titled_people(mentions, doc, named)
+    if gazetteer is not None:
+        _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
     roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
@@ -156,6 +163,19 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             role.code, role.country, role.rule = "".join(role.sectors), None, COUNTRYLESS_RULE
 
 
+def _place_by_own_place(mentions: list[ActorMention], doc: Doc, gazetteer: Gazetteer) -> None:
+    """"The government of Sindh province": a role whose own "of" phrase names a place the
+    gazetteer knows is of that place's country (``of_place``), before any guess."""
+    countries: ArticleCountries | None = None
+    for role in mentions:
+        if not _unlocated(role) or _named(role, doc):
+            continue
+        countries = countries or ArticleCountries(mentions)
+        country = of_place_country(role, doc, gazetteer, countries)
+        if country is not None:
+            role.code, role.country, role.rule = country + "".join(role.sectors), country, OF_PLACE_RULE
+
+
 def join_bodies(mentions: list[ActorMention], doc: Doc) -> None:
     """A role whose country was guessed and whose own "of" phrase names a body with sectors
     ("the three leaders of the Peoples Democratic Party", "fighters of the rebel movement") is
@@ -169,8 +189,11 @@ def join_bodies(mentions: list[ActorMention], doc: Doc) -> None:
                      if prep.dep_ == "prep" and prep.lower_ in GROUP_PREPS
                      for obj in prep.children if obj.dep_ == "pobj" and obj.i in by_head), None)
         if body is not None and body is not role:
-            role.code, role.country, role.sectors = body.code, body.country, list(body.sectors)
-            role.rule = BODY_RULE
+            # an occupation stays the role's own in any body ("workers of the bus company" are
+            # labour); an office or an arm ("leaders", "fighters") is the body's
+            own = [s for s in role.sectors if s in OCCUPATION_SECTORS and s not in body.sectors]
+            role.code, role.country = (body.code or "") + "".join(own), body.country
+            role.sectors, role.rule = list(body.sectors) + own, BODY_RULE
 
 
 def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source: bool) -> bool:

@@ -162,6 +162,12 @@ def language_heads() -> frozenset[str]:
     return _role_head_sets()["language_heads"]
 
 
+def country_bound_roles() -> frozenset[str]:
+    """Role words that name a state's actor only where their phrase names the state ("Syrian
+    officers", not "officers arrested him" nor "officers in Leeds"): role_heads.tsv."""
+    return _role_head_sets()["with_country"]
+
+
 def sectors_table() -> frozenset[str]:
     """The CAMEO sector codes that may follow a country or group code."""
     return frozenset(row["code"] for row in _read_table("sectors.tsv"))

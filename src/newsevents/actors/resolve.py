@@ -16,12 +16,15 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import Gazetteer
-from .acts import act_roles, attack_owners, done_to, precedes_attack
-from .private_people import AGED_RULE, mark_aged_people
-from .countryless import EMPLOYER_PREPS, UNRESOLVED_ROLE, SENTENCE_PLACE_RULE, foreign_role, join_bodies, office_of_unknown, place_unlocated_roles
+from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
+from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, UNRESOLVED_ROLE, foreign_role, join_bodies,
+                          office_of_unknown, place_unlocated_roles)
 from ..syntax import PLURAL_TAGS, noun_chunks
-from .knowledge import HYPHENS, ActorFact, AgentFact, Knowledge, head_only_roles, language_heads, person_title_roles
+from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
+                        language_heads, person_title_roles)
+from .private_people import AGED_RULE, mark_aged_people
 from .names import UNION_WORDS, not_a_person, union_is_labour
+from .phrases import left_out_phrases, word_of_a_longer_name
 from .places import name_places
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
@@ -156,8 +159,9 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
 
 def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:
     """Whether the place is in the role's own phrase ("Ethnic Albanians in south Serbia") or
-    on the verb it is the subject or object of, or that verb's object ("people blocked streets
-    in Hong Kong", "killed two fighters near Jilib")."""
+    on the verb it is the subject, passive agent or object of, or that verb's object ("people
+    blocked streets in Hong Kong", "killed two fighters near Jilib", "a rally held by nurses in
+    Accra")."""
     if not (0 <= role.head < len(doc) and 0 <= place.head < len(doc)):
         return False
     head, where = doc[role.head], doc[place.head]
@@ -166,6 +170,8 @@ def _acts_at(doc: Doc, role: ActorMention, place: ActorMention) -> bool:
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
         head = head.head.head  # "thousands of people": the quantity is the verb's argument
     verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if _passive_agent(head) and head.head.dep_ == "agent":
+        verb = head.head.head  # "a march staged by students in Sivas": the agent acts where its verb is
     holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"} if verb is not None else set()
     while where.dep_ == "pobj" and where.head.dep_ == "prep":
         # "near the town of Jilib in southern Somalia": up the chain of places
@@ -240,7 +246,7 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
                 del actor_at[i]
     mentions: list[ActorMention] = []
     by_root: dict[int, ActorMention] = {}
-    for chunk in _chunks(sent, noun_chunks):
+    for chunk in _chunks(sent, noun_chunks, actor_at):
         for mention in _resolve_chunk(chunk, sentence_index, document, knowledge, actor_at, agent_at):
             mentions.append(mention)
             if mention.head == chunk.root.i:
@@ -249,8 +255,12 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     return mentions
 
 
-def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
-    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's")."""
+def _chunks(sent: Span, noun_chunks: list[Span],
+            actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> list[Span]:
+    """Base noun phrases of the sentence, plus possessors nested inside them ("Iraq's"), nouns
+    the parser attached by no named relation, and the names the tables know that the parser
+    left in no phrase ("vetoed a Security Council resolution censuring ...", where it took
+    "censuring" for the object and the resolution for its modifier)."""
     chunks = list(noun_chunks)
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
@@ -260,6 +270,7 @@ def _chunks(sent: Span, noun_chunks: list[Span]) -> list[Span]:
                 chunks.append(sent.doc[left:child.i + 1])
                 seen.add(child.i)
     chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
+    chunks.extend(left_out_phrases(sent, {t.i for c in chunks for t in c}, actor_at))
     return sorted(chunks, key=lambda c: c.start)
 
 
@@ -271,6 +282,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
     role_words = frozenset(agent_at)
     unread, weapons = act_roles(chunk, role_words)  # "the uprising", "a drone strike" are no one
     names: dict[tuple[int, int], bool] = {}  # _names_the_person once per match (its span), not per word
+    bound: list[Token] = []  # role words that need their phrase to name the country (country_bound_roles)
     for token in chunk:
         match = actor_at.get(token.i)
         if match is not None and match[:2] not in names:
@@ -293,7 +305,11 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not.
         if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
                 and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
+                and not weapon_name(token) \
                 and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
+            if token.lower_ in country_bound_roles():
+                bound.append(token)  # read below, once the phrase's country is known
+                continue
             for sector in agent_at[token.i]:
                 if sector not in parts.sectors:
                     parts.sectors.append(sector)
@@ -321,6 +337,14 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
                     parts.countries.append((country, "of", chunk.doc[obj.i:obj.i + 1]))
                 elif country:
                     parts.location = (country, chunk.doc[obj.i:obj.i + 1])
+    if parts.sectors and set(parts.sectors) <= OFFICE_SECTORS and word_of_a_longer_name(chunk, agent_at, actor_at):
+        # "the Movement for the Actualization of the Sovereign State of Biafra" is no state
+        parts.sectors, parts.role_head = [], False
+    if bound and not parts.sectors and (parts.countries or parts.group or parts.head_country):
+        # "Syrian officers"; not "officers arrested him" (whose?) nor "prison officers" (the
+        # other role word says what they are)
+        parts.sectors = list(dict.fromkeys(s for token in bound for s in agent_at[token.i]))
+        parts.role_head = any(token.i == root.i for token in bound)
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
     return _assemble(chunk, parts, sentence_index, document, knowledge)
