@@ -104,9 +104,9 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # event): hybrid 105/28 (P 0.789) where it was 105/27, rules root 104/19 (0.846) where it was
 # 104/18. Hybrid root rose with the retrained classifier.
 # Raised in the sixth session (hybrid 0.799/0.633 and 0.927/0.675; rules 0.778/0.621 and
-# 0.855/0.627).
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.77, 0.62), ("root", 0.85, 0.62)],
-                   "hybrid": [("root+dyad", 0.79, 0.63), ("root", 0.92, 0.67)]}
+# 0.855/0.627), and the root+dyad precisions in the seventh (hybrid 0.806/0.639, rules 0.785/0.627).
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.78, 0.62), ("root", 0.85, 0.62)],
+                   "hybrid": [("root+dyad", 0.80, 0.63), ("root", 0.92, 0.67)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],
