@@ -1,7 +1,11 @@
 """Actors read from the whole article and from misparsed clauses, on sentences written for the
 tests: a role takes the one country its article names where its own sentence names that country
-too (actors.countryless); "on behalf of X" is never the target; a subordinate clause's subject
-is the one after its subordinator (events.extract._subject)."""
+too (actors.countryless); a role word alone, capitalised as an institution ("the Senate",
+"Police"), is located as the lower-case role is (countryless._capitalised_role), and a name
+built on a role word is not; roles whose own modifier says they are from elsewhere ("Western
+hostages", "foreign workers") keep their sectors and no country (countryless.foreign_role);
+"on behalf of X" is never the target; a subordinate clause's subject is the one after its
+subordinator (events.extract._subject); a name given an age is a private person."""
 from __future__ import annotations
 
 import pytest
@@ -67,3 +71,40 @@ def test_democrats_and_republicans_are_parties(pipeline: Pipeline) -> None:
     mentions, _ = read(pipeline, "The Republicans criticised the governor of Texas on Monday.\n"
                                  "Austin has had a cold winter.")
     assert mentions["The Republicans"] == "USAPTY"
+
+
+def test_foreign_workers_are_not_of_the_place_named(pipeline: Pipeline) -> None:
+    mentions, events = read(pipeline, "Police in Doha detained foreign workers on Sunday.")
+    assert mentions["foreign workers"] == "LAB"
+    assert ("QATCOP", "173", "LAB") in events
+
+
+def test_western_hostages_are_not_of_the_captors_country(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "Al-Shabaab fighters swapped three Western hostages for four commanders held by the Somali army.")
+    assert mentions["three Western hostages"] == "CVL"
+
+
+def test_the_foreign_minister_keeps_the_place_rule(pipeline: Pipeline) -> None:
+    # "foreign" names the office here: the role is a state's, and never coded without a country.
+    plain, _ = read(pipeline, "The minister spoke to reporters in Lima on Monday.")
+    foreign, _ = read(pipeline, "The foreign minister spoke to reporters in Lima on Monday.")
+    assert plain.get("The minister") == foreign.get("The foreign minister")
+
+
+def test_hostages_are_civilians(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "Gunmen seized five hostages in Maiduguri on Friday.")
+    assert mentions["five hostages"] == "NGACVL"
+
+
+def test_capitalised_institutions_take_the_articles_one_country(pipeline: Pipeline) -> None:
+    mentions, events = read(pipeline, "Three members of the Senate have taken the Inspector-General of Police to court.\n"
+                                      "The dispute began after a rally in Kampala last month.")
+    assert mentions["the Senate"] == "UGALEG" and mentions["Police"] == "UGACOP"
+    assert ("UGALEG", "115", "UGACOP") in events
+
+
+def test_a_role_word_inside_a_name_is_not_the_role(pipeline: Pipeline) -> None:
+    mentions, _ = read(pipeline, "Meanwhile, the People’s Liberation Army took to the streets of the city to clear barricades.\n"
+                                 "The city of Shenzhen was calm.")
+    assert mentions.get("the People") is None
+    assert mentions.get("the People’s Liberation Army") is None
