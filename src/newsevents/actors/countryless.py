@@ -113,7 +113,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     if gazetteer is not None:
         _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
-    roles = [m for m in mentions if _unlocated(m) and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
+    roles = [m for m in mentions if _unlocated(m)
+             and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
@@ -136,7 +137,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
                 rule = GAZETTEER_RULE
             elif not here and not others and dateline is not None:
                 country, rule = dateline.country, DATELINE_RULE
-            elif not here and others <= whole and len(whole) == 1 and _named_elsewhere(whole, sentences[role.sentence_index], countries):
+            elif not here and others <= whole and len(whole) == 1 \
+                    and _named_elsewhere(whole, sentences[role.sentence_index], countries):
                 # A local story that names one country in all its text ("Fort Worth police
                 # arrested ...") is about that country's police, courts and people, whether or
                 # not this sentence names it too (if it does, the rest of the article must as

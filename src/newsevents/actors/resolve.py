@@ -140,7 +140,8 @@ def _locate_roles(mentions: list[ActorMention], doc: Doc) -> None:
         elif mention.country:
             named.setdefault(mention.sentence_index, set()).add(mention.country)
     for mention in mentions:
-        if mention.code is not None or mention.rule not in (UNRESOLVED_ROLE, AGED_RULE) or not (mention.sectors or mention.kind == "ethnic"):
+        if mention.code is not None or mention.rule not in (UNRESOLVED_ROLE, AGED_RULE) \
+                or not (mention.sectors or mention.kind == "ethnic"):
             continue
         if office_of_unknown(doc, mention, coded_heads):  # "president of Chapter & Verse, a Seattle agency"
             continue
