@@ -66,3 +66,12 @@ def test_he_is_not_a_coded_person_when_an_unknown_one_is_named_before_it_in_its_
             "Senators also questioned Otieno about his report, in which he criticised the police.")
     ((_d, mentions, _e),) = list(Pipeline(coder="rules").code([Document(id="h", text=text, date="2024-06-21")]))
     assert not any(m.text == "he" and m.code == "KENGOV" for m in mentions)
+
+
+def test_a_plural_role_is_not_a_state_body_sharing_its_sector() -> None:
+    from newsevents.model import Document
+    from newsevents.pipeline import Pipeline
+    text = ("A group of nurses is urging the Ohio health department to open more clinics.\n"
+            "In a letter, the nurses pleaded with the governor of Ohio to reconsider the cuts.")
+    ((_d, mentions, _e),) = list(Pipeline(coder="rules").code([Document(id="n", text=text, date="2024-06-21")]))
+    assert next(m.code for m in mentions if m.text == "the nurses") == "USAHLH"

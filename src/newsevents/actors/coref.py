@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Document
 from ..syntax import PLURAL_TAGS
+from .countryless import STATE_SECTORS
 
 # How many sentences back a plural reference looks.
 WINDOW = 2
@@ -65,8 +66,11 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
         if mention.code is None and mention.rule == "unresolved-role" and mention.kind == "plural" \
                 and mention.text.lower().startswith("the ") and mention.sectors:
             wanted = set(mention.sectors)
+            # "the nurses" are nurses told of before, not "the health department": an antecedent
+            # with a state office the role lacks is a body, not these people.
             antecedent = _antecedent(mentions, mention.sentence_index, mention.start,
-                                     lambda m, w=wanted: bool(w & set(m.sectors)))  # type: ignore[misc]
+                                     lambda m, w=wanted: bool(w & set(m.sectors))  # type: ignore[misc]
+                                     and not (set(m.sectors) - w) & STATE_SECTORS)
             if antecedent is not None:
                 mention.code, mention.country = antecedent.code, antecedent.country
                 mention.sectors, mention.rule = list(antecedent.sectors), RULE_ROLE
