@@ -1,4 +1,4 @@
-"""Small dependency-tree helpers shared by the where and when stages."""
+"""Small dependency-tree and span helpers shared by the stages."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
@@ -10,6 +10,12 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "par
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 # Penn tags of plural nouns ("Ukrainians", "officials").
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def text_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering the characters ``start``..``end`` of ``doc`` (a mention's text), or
+    None for an empty range."""
+    return doc.char_span(start, end, alignment_mode="expand") if end > start else None
 
 
 def clause_head(token: Token) -> Token:

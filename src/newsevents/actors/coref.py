@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Document
-from ..syntax import PLURAL_TAGS
+from ..syntax import PLURAL_TAGS, text_span
 from .countryless import STATE_SECTORS
 
 # How many sentences back a plural reference looks.
@@ -106,7 +106,7 @@ def _uncoded_plural_subjects(doc: Doc, mentions: list[ActorMention], sentence_of
 
 
 def _token_range(doc: Doc, mention: ActorMention) -> range:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
+    span = text_span(doc, mention.start, mention.end)
     return range(span.start, span.end) if span is not None else range(0)
 
 

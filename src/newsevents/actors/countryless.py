@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo import LOCATIVE_PREPS, ArticleCountries, Gazetteer, find_dateline, place_name_span
 from ..model import ActorMention, Document
+from ..syntax import text_span
 from .antecedent_country import antecedent_country
 from .knowledge import foreign_modifiers
 from .private_people import AGED_RULE
@@ -355,7 +356,7 @@ def _capitalised_role(role: ActorMention, doc: Doc) -> bool:
     """A role word alone, capitalised as an institution ("the Senate", "Police", "the
     Inspector-General"): the role itself, not a name ("the Rapid Support Forces", "the People's
     Liberation Army")."""
-    words = [t for t in doc.char_span(role.start, role.end, alignment_mode="expand") or () if t.dep_ != "det"]
+    words = [t for t in text_span(doc, role.start, role.end) or () if t.dep_ != "det"]
     return len(words) == 1 and words[0].i == role.head and words[0].dep_ != "poss"
 
 

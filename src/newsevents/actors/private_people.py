@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import ActorMention
+from ..syntax import text_span
 
 AGED_RULE = "unresolved-aged-person"
 CIVILIANS = "CVL"
@@ -25,9 +26,9 @@ def mark_aged_people(mentions: list[ActorMention], doc: Doc) -> None:
     for mention in mentions:
         if mention.rule != "unresolved-person" or not mention.name:
             continue
-        end = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if end is None or end.end + 2 >= len(doc):
+        span = text_span(doc, mention.start, mention.end)
+        if span is None or span.end + 2 >= len(doc):
             continue
-        comma, age, after = doc[end.end], doc[end.end + 1], doc[end.end + 2]
+        comma, age, after = doc[span.end], doc[span.end + 1], doc[span.end + 2]
         if comma.text == "," and age.text.isdigit() and int(age.text) in AGES and after.text in AFTER_AGE:
             mention.sectors, mention.rule = [CIVILIANS], AGED_RULE

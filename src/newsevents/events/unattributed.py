@@ -446,16 +446,18 @@ def act_reality(trigger: Token, document: Document, lexicon: Lexicon,
 
 
 def place_country(trigger: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
-                   countries: ArticleCountries) -> str | None:
+                   countries: ArticleCountries, *, places_only: bool = False) -> str | None:
     """The country of the place of the act, else the one country the sentence's places name
-    ("the attack on the Chinese embassy in Manila": the Philippines, not China), else the one
-    country its actors name."""
+    ("the attack on the Chinese embassy in Manila": the Philippines, not China), else (unless
+    ``places_only``) the one country its actors name."""
     found = locate_event(trigger, code, gazetteer, countries)
     if found is not None and found[0].country:
         return found[0].country
     places = {m.country for m in here if m.country and m.kind in PLACE_KINDS}
     if len(places) == 1:
         return next(iter(places))
+    if places_only:
+        return None
     named = {m.country for m in here if m.country}
     return next(iter(named)) if len(named) == 1 else None
 

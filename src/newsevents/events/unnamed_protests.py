@@ -18,13 +18,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import get_code
-from ..geo import ArticleCountries, Gazetteer, locate_event
+from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
 from .extract import matching_entry
 from .lexicon import Lexicon
 from .made import event_at
 from .timing import time_act
-from .unattributed import PLACE_KINDS, UNATTRIBUTED_CONFIDENCE, act_reality
+from .unattributed import UNATTRIBUTED_CONFIDENCE, act_reality, place_country
 
 __all__ = ["RULE_UNNAMED_PROTESTERS", "code_unnamed_protests"]
 
@@ -66,7 +66,9 @@ def _protest(token: Token, sent: Span, index: int, here: list[ActorMention], doc
     info = get_code(entry.code)
     if target is None or info is None:
         return None
-    country = _place(token, entry.code, here, gazetteer, countries)
+    # Where the protest was held: a target's own country is not enough ("protests against the
+    # Iranian regime" may be held anywhere).
+    country = place_country(token, entry.code, here, gazetteer, countries, places_only=True)
     if country is None:
         return None
     reality = act_reality(token, document, lexicon, keep_uncertain)
@@ -99,14 +101,3 @@ def _target(token: Token, slots: tuple[str, ...], here: list[ActorMention]) -> A
                 return found
     return None
 
-
-def _place(token: Token, code: str, here: list[ActorMention], gazetteer: Gazetteer,
-           countries: ArticleCountries) -> str | None:
-    """Where the protest was held: its place phrase, else the one country the sentence's places
-    name. A target's own country is not enough ("protests against the Iranian regime" may be
-    held anywhere)."""
-    found = locate_event(token, code, gazetteer, countries)
-    if found is not None and found[0].country:
-        return found[0].country
-    places = {m.country for m in here if m.country and m.kind in PLACE_KINDS}
-    return next(iter(places)) if len(places) == 1 else None
