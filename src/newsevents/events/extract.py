@@ -313,10 +313,11 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             _apply_frame(trigger, lexicon, consumed)
         elif reported:
             _apply_reported_frame(trigger, lexicon, consumed)
-        if trigger.modality == "future" and not reported and (token.pos_ == "VERB" or _light_verb_of(token) is not None):
+        light = _light_verb_of(token)
+        if trigger.modality == "future" and not reported and (token.pos_ == "VERB" or light is not None):
             as_intent(trigger, lexicon)  # "will ask the ICC to ...": not asked yet (events/future.py)
         _conditional_intent(trigger, lexicon)
-        as_threat(trigger, _light_verb_of(token) or token, lexicon)  # "will cut aid if ..." (events/conditional_threat.py)
+        as_threat(trigger, light or token, lexicon)  # "will cut aid if ..." (events/conditional_threat.py)
         found[token.i] = trigger
     for trigger in found.values():
         _adopt_manner(trigger, found, consumed)
