@@ -42,3 +42,25 @@ def test_critics_named_by_a_from_phrase_criticise_the_subject(pipeline: Pipeline
 ])
 def test_no_disapproval_is_coded_without_a_named_critic_and_a_real_report(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in events_of(pipeline, text) if e.rule == "received.disapproval"]
+
+
+def test_scrutiny_received_is_the_investigators_act(pipeline: Pipeline) -> None:
+    # The "from" phrase hangs on the verb here; the subject is the one investigated.
+    events = events_of(pipeline, "Ghana's finance ministry is facing scrutiny from the Ghanaian parliament over the bond deal.")
+    assert ("090", "GHA", "GHA") in dyads(events)
+    assert [e.source.code for e in events if e.rule == "received.scrutiny"] == ["GHALEG"]
+
+
+def test_a_probe_by_a_named_body_is_received_by_the_subject(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Peruvian mining ministry drew a probe by Peruvian prosecutors on Friday.")
+    assert {(e.source.code, e.code, e.target.code) for e in events if e.rule == "received.scrutiny"} == {
+        ("PERJUD", "090", "PERGOV")}
+
+
+def test_the_classifier_does_not_read_the_receiver_as_acting() -> None:
+    # The hybrid's model event on "facing" would make the investigated company the accuser.
+    hybrid = Pipeline(coder="hybrid")
+    events = events_of(hybrid, "Reuters reported that Ghana's finance ministry is facing scrutiny from the Ghanaian "
+                               "parliament over whether it hid debts.")
+    assert [(e.source.code, e.code, e.target.code if e.target else None) for e in events] == [
+        ("GHALEG", "090", "GHAGOV")]

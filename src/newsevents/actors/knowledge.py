@@ -168,6 +168,13 @@ def country_bound_roles() -> frozenset[str]:
     return _role_head_sets()["with_country"]
 
 
+def company_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Possessed nouns, modified nouns and name endings that make an unknown name a company
+    ("WeWork's founder", "a WeWork spokesperson", "SoftBank Group Corp"): role_heads.tsv."""
+    sets = _role_head_sets()
+    return sets["company_possessions"], sets["company_compounds"], sets["company_suffixes"]
+
+
 def sectors_table() -> frozenset[str]:
     """The CAMEO sector codes that may follow a country or group code."""
     return frozenset(row["code"] for row in _read_table("sectors.tsv"))

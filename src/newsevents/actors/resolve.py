@@ -22,6 +22,7 @@ from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, UNRESOLVED_ROLE, 
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
                         language_heads, person_title_roles)
+from .companies import lend_full_names, mark_companies, place_companies
 from .private_people import AGED_RULE, mark_aged_people
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .phrases import left_out_phrases, word_of_a_longer_name
@@ -110,10 +111,13 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
+    lend_full_names(mentions)  # "SoftBank" after "SoftBank Group Corp"
     mark_aged_people(mentions, doc)  # "arrested Jane Doe, 33,": a private person
+    mark_companies(mentions, doc)  # "WeWork's founder": a company
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
+    place_companies(mentions)
     resolve_object_pronouns(mentions, doc, document)  # "pinning 800 students and fired on them"
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
