@@ -116,3 +116,17 @@ def test_object_them_is_the_plural_actor_named_before_it(pipeline: Pipeline) -> 
 def test_object_them_is_never_its_clauses_subject(pipeline: Pipeline) -> None:
     found = mentions_of(pipeline, "Kenyan protesters said the police had beaten them.")
     assert found.get("them") is None
+
+
+@pytest.mark.parametrize("text, apart, joined", [
+    ("Two Gulf states at odds with Iran - Qatar and Oman - criticised the British decision.", ["Iran", "Qatar"], "Iran - Qatar"),
+    ("Kabul, May 3, AIP - Pakistan's envoy to the United Nations rejected the plan.", ["Pakistan's envoy"], "AIP - Pakistan"),
+])
+def test_a_spaced_dash_parts_phrases(pipeline: Pipeline, text: str, apart: list[str], joined: str) -> None:
+    found = mentions_of(pipeline, text)
+    assert all(phrase in found for phrase in apart)
+    assert not [phrase for phrase in found if joined in phrase]
+
+
+def test_an_unspaced_hyphen_keeps_a_name_whole(pipeline: Pipeline) -> None:
+    assert mentions_of(pipeline, "The Sudan-Chad border was closed by Chadian troops.")["Chadian troops"] == "TCDMIL"

@@ -6,7 +6,10 @@ know inside a misparse ("vetoed a Security Council resolution censuring ...", wh
 "censuring" for the object and the resolution for its modifier): ``left_out_phrases`` gives
 them phrases of their own. And it reads a state word inside a longer name as an office
 ("the Movement for the Actualization of the Sovereign State of Biafra"):
-``word_of_a_longer_name`` tells the actor stage where a phrase is only part of a name.
+``word_of_a_longer_name`` tells the actor stage where a phrase is only part of a name. A dash
+with a space on each side parts phrases, though the parser may join them into one ("two Arab
+states to have signed treaties with Israel - Egypt and Jordan -", "May 17, IRNA - Iran's
+ambassador"): ``cut_at_dashes`` keeps the side of the phrase's head.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from spacy.tokens import Span
 
 from .knowledge import ActorFact
 
+# Dashes that part phrases when spaced ("Israel - Egypt"); unspaced they join words ("Israel-Egypt").
+DASHES = frozenset({"-", "–", "—", "--"})
 # Prepositions that join the words of a long name: "the Movement for the Actualization of ...".
 NAME_PREPS = frozenset({"of", "for"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -50,3 +55,16 @@ def word_of_a_longer_name(chunk: Span, agent_at: dict[int, tuple[str, ...]],
     owner = doc[start - 2]
     return owner.pos_ == "PROPN" and owner.text[:1].isupper() \
         and owner.i not in agent_at and owner.i not in actor_at
+
+
+def cut_at_dashes(chunk: Span) -> Span:
+    """The part of ``chunk`` on its head's side of any spaced dash in it (all of it if none)."""
+    doc = chunk.doc
+    start, end = chunk.start, chunk.end
+    for token in chunk:
+        if token.text in DASHES and token.whitespace_ and token.i > 0 and doc[token.i - 1].whitespace_:
+            if token.i < chunk.root.i:
+                start = max(start, token.i + 1)
+            else:
+                end = min(end, token.i)
+    return chunk if (start, end) == (chunk.start, chunk.end) else doc[start:end]

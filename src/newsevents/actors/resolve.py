@@ -25,7 +25,7 @@ from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_
 from .companies import lend_full_names, mark_companies, place_companies
 from .private_people import AGED_RULE, mark_aged_people
 from .names import UNION_WORDS, not_a_person, union_is_labour
-from .phrases import left_out_phrases, word_of_a_longer_name
+from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
@@ -266,13 +266,13 @@ def _chunks(sent: Span, noun_chunks: list[Span],
     the parser attached by no named relation, and the names the tables know that the parser
     left in no phrase ("vetoed a Security Council resolution censuring ...", where it took
     "censuring" for the object and the resolution for its modifier)."""
-    chunks = list(noun_chunks)
+    chunks = [cut_at_dashes(chunk) for chunk in noun_chunks]
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
         for child in chunk.root.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i not in seen:
                 left = min(t.i for t in child.subtree)
-                chunks.append(sent.doc[left:child.i + 1])
+                chunks.append(cut_at_dashes(sent.doc[left:child.i + 1]))
                 seen.add(child.i)
     chunks.extend(attack_owners(sent, {t.i for c in chunks for t in c}))  # "by Russian shelling"
     chunks.extend(left_out_phrases(sent, {t.i for c in chunks for t in c}, actor_at))
