@@ -73,3 +73,22 @@ def test_real_page_from_benchmark(shared_data: Path) -> None:
     text = extract_html(html.decode("utf-8", errors="replace")).text
     first_words = " ".join(record["articleBody"].split()[:8])
     assert first_words in " ".join(text.split())
+
+
+HOVER_CARD_PAGE = """<html><head><title>Senator questioned</title></head><body><article>
+<h1>Senator questioned</h1>
+<p>Prosecutors in Nairobi questioned Senator
+<span class="people"><a href="/p/amina-otieno">Amina Otieno</a><span class="rollover-people-block"><span
+class="rollover-block"><a href="/a/1">Otieno backs new tea tariff bill</a> <a href="/a/2">Otieno visits flood
+camps in Kisumu</a> <a class="more" href="/p/amina-otieno">MORE</a></span></span></span> (ODM) on Monday about the
+missing relief funds, her lawyer said after the hearing ended in the afternoon.</p>
+<p>The lawyer said the senator had answered every question and would return to the capital on Tuesday.</p>
+<div hidden><p>Otieno backs new tea tariff bill and promises more hearings across the country this year.</p></div>
+<p style="display: none">Otieno visits flood camps in Kisumu, where thousands remain without shelter this week.</p>
+</article></body></html>"""
+
+
+def test_hover_cards_and_hidden_elements_stay_out_of_the_text() -> None:
+    text = extract_html(HOVER_CARD_PAGE).text
+    assert "questioned Senator Amina Otieno (ODM) on Monday" in " ".join(text.split())
+    assert "tea tariff" not in text and "flood camps" not in text and "MORE" not in text

@@ -28,6 +28,14 @@ _MARKUP_DATE_PARAMS = {**_DATE_PARAMS, "extensive_search": False}
 _COPYRIGHT_YEARS = re.compile(
     r"((?:©|&copy;|&#169;|&#xa9;|\bcopyright\b|\(c\))[^<>\d]{0,40}?)"
     r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?", re.I)
+# Pop-up cards and tooltips carry text that is not the article's, though the page puts them
+# inside a sentence: a name's hover card lists related headlines ("Ilhan Omar" followed by
+# three headlines and "MORE"), which the extractor would read into the sentence. Elements
+# with one of these class names are removed before extraction, as are hidden ones.
+POPUP_CLASSES = ("rollover-block", "rollover-people-block", "hovercard", "popover", "tooltip", "tooltiptext",
+                 "tooltip-content", "tooltip-inner")
+_PRUNED = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in POPUP_CLASSES] + [
+    "//*[@hidden]", "//*[contains(translate(@style, ' ', ''), 'display:none')]"]
 # A page has article text when some paragraph is prose: this many words, or (for scripts
 # written without spaces) this many characters. A login or index page's lines ("Sign in to
 # your account", "Forgot your password?") are shorter.
@@ -68,6 +76,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
             include_comments=False,
             include_tables=False,
             date_extraction_params=_MARKUP_DATE_PARAMS,
+            prune_xpath=_PRUNED,
         )
     except (ValueError, TypeError, RecursionError) as err:
         # lxml gives up on pathological trees (deep nesting, odd encodings).
