@@ -130,3 +130,12 @@ def test_a_spaced_dash_parts_phrases(pipeline: Pipeline, text: str, apart: list[
 
 def test_an_unspaced_hyphen_keeps_a_name_whole(pipeline: Pipeline) -> None:
     assert mentions_of(pipeline, "The Sudan-Chad border was closed by Chadian troops.")["Chadian troops"] == "TCDMIL"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peruvian President Ana Rojas slammed the impeachment hearings as a farce.", ("PERGOV", "111", "PERLEG")),
+    ("South Korea's president denounced the impeachment process on Monday.", ("KORGOV", "111", "KORLEG")),
+])
+def test_an_impeachment_inquiry_is_the_legislature_that_holds_it(pipeline: Pipeline, text: str,
+                                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in events_of(pipeline, text)
