@@ -1,6 +1,6 @@
-"""A yielding act whose guessed target the act does not bear out keeps the act, not the target
-(events.confidence.drop_unreliable_roles): "eased curbs on ... state television" eases the curbs
-whoever the television's country is guessed to be."""
+"""Guessed actor countries an act bears out (events.confidence.drop_unreliable_roles,
+actors.countryless.reliable_in): a yielding act keeps itself without a target the act does not
+bear out; a titled person placed by the sentence's one country is a source."""
 from __future__ import annotations
 
 import pytest
@@ -23,3 +23,11 @@ def test_yield_keeps_its_act_without_an_unsupported_target(pipeline: Pipeline) -
     found = events_of(pipeline, "The Georgian parliament eased curbs on the broadcast of foreign films on state television.")
     assert ("GEOLEG", "08", None) in found
     assert not any(target and target.startswith("GEO") and target != "GEOLEG" for _s, _c, target in found)
+
+
+def test_titled_person_placed_by_the_sentence_acts_as_source(pipeline: Pipeline) -> None:
+    # "Judge <unknown name>" takes the sentence's one country (countryless.TITLE_SENTENCE_RULE);
+    # as the subject of the act that office is the source, not a guess to be dropped.
+    found = events_of(pipeline, "Judge Marta Quispe opened a corruption investigation against nine Peruvian "
+                                "police officers, the court said on Monday.")
+    assert ("PERJUD", "09", "PERCOP") in found
