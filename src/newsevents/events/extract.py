@@ -33,6 +33,7 @@ from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
 from .reality import is_negated as _is_negated
 from .reality import modality as _modality
+from .stray_agent import stray_agent
 from .voice import is_reduced_passive
 from .victims import suffers
 from .words import word_pairs, words
@@ -724,7 +725,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 return found, notes
         if child.dep_ in PASSIVE_SUBJECT_DEPS or token.dep_ == "advcl" and child.dep_ in ("agent", "auxpass"):  # never the main subject
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(token)
             if pobj is None:
                 return [], []
             found, notes = _phrase_actors(pobj, actors)
