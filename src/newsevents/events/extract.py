@@ -27,6 +27,7 @@ from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
+from .own_forces import is_own_force
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
@@ -1158,7 +1159,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         particle = _particle(token, trigger.entry) if trigger.entry.particles else None
         objects = [m for obj in _objects(token, particle)
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
-        targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
+        targets = [m for m in objects if m.rule != "place" and m not in sources
+                   and not is_own_force(m, sources, trigger.code)] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
         if targets == [None] and trigger.code[:2] == PROTEST_ROOT:
             found, target_notes = _protest_target(trigger, actors, sources)
