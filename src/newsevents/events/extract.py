@@ -27,6 +27,7 @@ from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
+from .missed_target import asks_uncoded
 from .own_forces import is_own_force
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
@@ -1222,6 +1223,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
         asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
         if asked is not None:
             targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
+    if not targets and (trigger.frame or trigger.entry.frame) in ("appeal", "demand") and asks_uncoded(trigger.token, actors.by_token):
+        return [], []  # "urged the counterpart to sign the SAFTA": asked of someone named, not of the SAFTA
     if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) == "reject":
         # "refused to allow UN planes to land": the refusal is aimed at who may not act.
         for clause in trigger.inner.children:

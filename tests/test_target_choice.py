@@ -1,5 +1,5 @@
-"""The forces a show of force sends are the source's instrument, not its target
-(events.own_forces)."""
+"""Whom an act is aimed at: the forces a show of force sends are the source's instrument
+(events.own_forces); an appeal to someone uncoded is not aimed at what they are asked to do."""
 from __future__ import annotations
 
 import pytest
@@ -22,3 +22,10 @@ def test_patrols_by_police_and_soldiers_have_no_target(pipeline: Pipeline) -> No
     found = events_of(pipeline, "The Bolivian government ordered patrols by soldiers and police along the border with Peru.")
     assert ("BOLGOV", "150", None) in found
     assert not any(target in ("MIL", "COP") for _s, _c, target in found)
+
+
+def test_an_appeal_to_someone_uncoded_is_not_aimed_at_what_they_are_asked_to_do(pipeline: Pipeline) -> None:
+    # events.missed_target.asks_uncoded: "the delegates" are asked, not Kosovo.
+    found = events_of(pipeline, "Nigeria urged the delegates to recognise Kosovo.")
+    assert not any(target == "KSV" for _s, _c, target in found)
+    assert ("NGA", "022", "GHA") in events_of(pipeline, "Nigeria urged Ghana to sign the ECOWAS treaty.")
