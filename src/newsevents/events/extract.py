@@ -20,6 +20,7 @@ from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
+from .attribution import reports
 from .authors import inside_preps
 from .beneficiary import BENEFIT_ROOTS, helped_party
 from .conditional_threat import as_threat
@@ -1306,7 +1307,7 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     generic = len(trigger.code) == 3 and trigger.code.endswith("0") and not trigger.entry.objects
     if generic and any(c.dep_ in OBJECT_DEPS and c.i not in actors.by_token for c in token.children):
         return []  # "fighting dirty air", "demanding answers": a generic act on a thing it names
-    named = {m.country for m in actors.in_span(sent) if m.code is not None}
+    named = {m.country for m in actors.in_span(sent) if m.code is not None and not reports(m, token)}
     if named != {source.country}:
         return []
     return [implied_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],
