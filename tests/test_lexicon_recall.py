@@ -102,6 +102,9 @@ CODED = [
     ("The Kenyan president conceded to demands from the Kenyan opposition.", ("KENGOV", "080", "KENOPP")),
     ("The Malawian government bowed to pressure from Malawian teachers.", ("MWIGOV", "080", "MWIEDU")),
     ("Zimbabwe yielded to demands from South Africa.", ("ZWE", "080", "ZAF")),
+    # 120: withholding a permit, a licence or an allocation is a refusal, not a denial (016)
+    ("Bolivia's electoral court denied clearance to the Bolivian opposition party.", ("BOLJUD", "120", None)),
+    ("The Moroccan interior ministry denied a licence to the Algerian broadcaster.", ("MARGOV", "120", None)),
 ]
 
 
@@ -135,6 +138,7 @@ LEFT_ALONE = [
     ("Kenya prohibited smoking in Ugandan bars.", "162"),
     ("Kenya held the Ugandan flag as a trophy.", "184"),
     ("Kenya ordered three new Ugandan helicopters.", "150"),
+    ("Kenya denied the Ugandan report of an incursion.", "120"),
 ]
 
 

@@ -212,10 +212,11 @@ def reliable_in(role: ActorMention, root: str, trigger: Token | None, *, source:
     if source:
         # the one country a sentence names is its speaker's only when the speaker is the passive
         # agent ("was rejected by the rebels"), not an object the act is inherited by ("would
-        # not put up with a special prosecutor entrusted to investigate ...")
+        # not put up with a special prosecutor entrusted to investigate ..."). A titled person
+        # placed by that country holds an office of it (_place_titled_people), as subject too.
         if doc is None or not _acts(role, doc):
             return False
-        return role.rule not in SENTENCE_RULES or _passive_agent(doc[role.head])
+        return role.rule not in SENTENCE_RULES or role.rule == TITLE_SENTENCE_RULE or _passive_agent(doc[role.head])
     if root in STATEMENT_ROOTS and not (root in ATTITUDE_ROOTS and _object_of(role, trigger)) \
             or set(role.sectors) & PEOPLE_SECTORS:
         return False

@@ -27,6 +27,7 @@ from .private_people import AGED_RULE, mark_aged_people
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
+from .shared_names import settle_shared_names
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
 # offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
@@ -111,6 +112,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
+    settle_shared_names(mentions, doc, gazetteer)  # "militias in Tripoli, the north Lebanese port"
     lend_full_names(mentions)  # "SoftBank" after "SoftBank Group Corp"
     mark_aged_people(mentions, doc)  # "arrested Jane Doe, 33,": a private person
     mark_companies(mentions, doc)  # "WeWork's founder": a company

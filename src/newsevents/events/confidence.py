@@ -10,6 +10,8 @@ before roles were located: it has no actor the text supports.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from ..actors.countryless import COUNTRYLESS_RULE, reliable_in
@@ -18,6 +20,9 @@ from ..model import Event
 COUNTRYLESS_PENALTY = 0.15
 # The floor the extractor keeps (events.extract.MIN_CONFIDENCE).
 MIN_CONFIDENCE = 0.3
+# Yielding ("eased restrictions on the press") is done whether or not anyone is named to
+# gain by it: a guessed beneficiary the act does not bear out is dropped, not the act.
+YIELD_ROOTS = frozenset({"08"})
 
 
 def lower_countryless(events: list[Event]) -> list[Event]:
@@ -37,13 +42,18 @@ def lower_countryless(events: list[Event]) -> list[Event]:
 def drop_unreliable_roles(events: list[Event], doc: Doc) -> list[Event]:
     """The events whose actors' countries, where guessed, are reliable for their act.
 
+    A yielding act keeps itself without a target the act does not bear out (YIELD_ROOTS).
     events: one document's events; doc: its parse. Returns the kept events, in order.
     """
     kept = []
     starts = {token.idx: token for token in doc} if events else {}  # one pass: a long document has many events
     for event in events:
         trigger = starts.get(event.trigger_start)
-        if reliable_in(event.source, event.root, trigger, source=True) and (
-                event.target is None or reliable_in(event.target, event.root, trigger, source=False)):
+        if not reliable_in(event.source, event.root, trigger, source=True):
+            continue
+        if event.target is None or reliable_in(event.target, event.root, trigger, source=False):
             kept.append(event)
+        elif event.root in YIELD_ROOTS:
+            kept.append(dataclasses.replace(event, target=None, explanation=[
+                *event.explanation, f"guessed target {event.target.text} [{event.target.code}] dropped: not borne out"]))
     return kept

@@ -20,6 +20,7 @@ from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
 from .attitude import is_attitude_only
+from .attribution import reports
 from .authors import inside_preps
 from .beneficiary import BENEFIT_ROOTS, helped_party
 from .conditional_threat import as_threat
@@ -27,12 +28,15 @@ from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
+from .missed_target import asks_uncoded
+from .own_forces import is_own_force
 from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
 from .reality import is_negated as _is_negated
 from .reality import modality as _modality
+from .stray_agent import stray_agent
 from .voice import is_reduced_passive
 from .victims import suffers
 from .words import word_pairs, words
@@ -724,7 +728,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
                 return found, notes
         if child.dep_ in PASSIVE_SUBJECT_DEPS or token.dep_ == "advcl" and child.dep_ in ("agent", "auxpass"):  # never the main subject
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(token)
             if pobj is None:
                 return [], []
             found, notes = _phrase_actors(pobj, actors)
@@ -1157,7 +1161,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         particle = _particle(token, trigger.entry) if trigger.entry.particles else None
         objects = [m for obj in _objects(token, particle)
                    for m in actors.with_conjuncts(obj) or _actor_inside(obj, actors, 0)] if trigger.entry.objects else []
-        targets = [m for m in objects if m.rule != "place" and m not in sources] or [None]
+        targets = [m for m in objects if m.rule != "place" and m not in sources
+                   and not is_own_force(m, sources, trigger.code)] or [None]
         target_notes = ["target: the object itself"] if targets != [None] else []
         if targets == [None] and trigger.code[:2] == PROTEST_ROOT:
             found, target_notes = _protest_target(trigger, actors, sources)
@@ -1219,6 +1224,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
         asked = next((c for c in trigger.inner.children if c.dep_ in SUBJECT_DEPS), None)
         if asked is not None:
             targets, target_notes = actors.with_conjuncts(asked), ["target: subject of the embedded clause"]
+    if not targets and (trigger.frame or trigger.entry.frame) in ("appeal", "demand") and asks_uncoded(trigger.token, actors.by_token):
+        return [], []  # "urged the counterpart to sign the SAFTA": asked of someone named, not of the SAFTA
     if not targets and trigger.inner is not None and (trigger.frame or trigger.entry.frame) == "reject":
         # "refused to allow UN planes to land": the refusal is aimed at who may not act.
         for clause in trigger.inner.children:
@@ -1300,7 +1307,7 @@ def _domestic_target(trigger: _Trigger, sent: Span, actors: _Actors, source: Act
     generic = len(trigger.code) == 3 and trigger.code.endswith("0") and not trigger.entry.objects
     if generic and any(c.dep_ in OBJECT_DEPS and c.i not in actors.by_token for c in token.children):
         return []  # "fighting dirty air", "demanding answers": a generic act on a thing it names
-    named = {m.country for m in actors.in_span(sent) if m.code is not None}
+    named = {m.country for m in actors.in_span(sent) if m.code is not None and not reports(m, token)}
     if named != {source.country}:
         return []
     return [implied_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],

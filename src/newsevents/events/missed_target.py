@@ -13,6 +13,8 @@ when they were dropped), and type-level users keep them.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from ..model import ActorMention, Event
@@ -38,6 +40,14 @@ def object_names_someone(event: Event, trigger: Token, mentions: list[ActorMenti
         if _aimed_at(trigger, doc[mention.head]):
             return True
     return False
+
+
+def asks_uncoded(trigger: Token, by_token: Mapping[int, ActorMention]) -> bool:
+    """Whether an appeal or a demand names whom it asks as its own object ("urged the
+    counterpart to ...") in a phrase the actor stage found but could not code: the act is
+    aimed at that one, not at whoever its embedded act names."""
+    return any((m := by_token.get(c.i)) is not None and m.code is None
+               for c in trigger.children if c.dep_ in ("dobj", "dative"))
 
 
 def is_own_object(trigger: Token, token: Token) -> bool:
