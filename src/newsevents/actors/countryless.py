@@ -341,8 +341,8 @@ def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bo
 
     coded_heads: head tokens of the document's mentions that have a code.
     """
-    if not 0 <= role.head < len(doc):
-        return False
+    if not 0 <= role.head < len(doc) or role.rule == AGED_RULE:
+        return False  # "Jane Doe, 33, of Franklin": a private person's "of" is where they live
     return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
                and obj.i not in coded_heads
                for prep in doc[role.head].children for obj in prep.children)
