@@ -77,3 +77,9 @@ def test_aged_person_of_a_town_is_placed(pipeline: Pipeline) -> None:
 def test_body_table_reads() -> None:
     assert local_bodies()[("police", "department")] == ("COP",)
     assert local_bodies()[("sheriff", "'s", "office")] == ("COP",)
+
+
+def test_suspect_is_a_criminal_only_as_head(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "Kenyan police detained a suspect in Nairobi. Kenyan police found a suspect package.")
+    assert found["a suspect"].code == "KENCRM"
+    assert "a suspect package" not in found
