@@ -27,6 +27,7 @@ from .names import UNION_WORDS, not_a_person, union_is_labour
 from .phrases import left_out_phrases, word_of_a_longer_name
 from .places import name_places
 from .local_bodies import bound_role, place_bound_roles, place_local_bodies
+from .late_coref import name_placed_roles
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
 # offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
@@ -117,6 +118,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
     place_bound_roles(mentions, doc)  # "Officers also arrested ...": the police body named before
+    name_placed_roles(mentions, doc)  # "The suspect, Michael Webb, ...": now that the suspect is placed
     resolve_object_pronouns(mentions, doc, document)  # "pinning 800 students and fired on them"
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
