@@ -24,6 +24,7 @@ from .events.lexicon import Lexicon, load_lexicon
 from .events.purpose import drop_force_purposes
 from .events.rebuttal import answer_rebuttals
 from .events.received import code_received_disapproval
+from .events.crowds import name_crowds
 from .events.repression import recode_repression
 from .events.unattributed import code_unattributed
 from .geo import Gazetteer, load_gazetteer
@@ -160,7 +161,9 @@ class Pipeline:
         events = code_received_disapproval(events, doc, document, mentions, keep_uncertain=self.keep_uncertain)
         # Force that is only what someone was sent or trained for has not been used yet.
         events = drop_force_purposes(events, doc, keep_uncertain=self.keep_uncertain)
-        events = recode_repression(fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc))
+        events = fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc)
+        # "Hong Kong protests", "tear gas to disperse protests": the place's protesters.
+        events = recode_repression(name_crowds(events, doc, self.lexicon))
         # "X rejected these accusations": aimed at the accusation's authors told before.
         events = answer_rebuttals(events, doc)
         events = code_joint_acts(events, joint)

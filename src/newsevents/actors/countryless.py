@@ -114,6 +114,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     if gazetteer is not None:
         _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
+    if gazetteer is not None:
+        _place_titled_by_article(mentions, doc, coded_heads)
     roles = [m for m in mentions if _unlocated(m)
              and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
@@ -243,6 +245,27 @@ def _place_titled_people(mentions: list[ActorMention], doc: Doc, named: dict[int
             person.rule = TITLE_SENTENCE_RULE
 
 
+def _place_titled_by_article(mentions: list[ActorMention], doc: Doc, coded_heads: set[int]) -> None:
+    """A titled person the tables do not know ("Attorney General Ann Ruiz", "Sheriff Tom Lee"),
+    in a story that names one country in all its text, other sentences included, is of that
+    country, as the story's untitled roles are (``ARTICLE_COUNTRY_RULE``): a local story's
+    officials are its country's."""
+    people = [m for m in mentions if _unlocated(m) and m.name and _named(m, doc)
+              and not office_of_unknown(doc, m, coded_heads)]
+    if not people:
+        return
+    countries = ArticleCountries(mentions)
+    whole = countries.outside()
+    if len(whole) != 1:
+        return
+    sentences = list(doc.sents)
+    for person in people:
+        if person.sentence_index < len(sentences) and _named_elsewhere(whole, sentences[person.sentence_index], countries):
+            (country,) = whole
+            person.code, person.country = country + "".join(person.sectors), country
+            person.rule = ARTICLE_COUNTRY_RULE
+
+
 def _of_the_country(giver: ActorMention, person: ActorMention, doc: Doc) -> bool:
     """Whether the mention that names the country says the sentence is about it: an actor of
     another sector than the person's, or the country itself as a clause's subject ("said
@@ -342,8 +365,8 @@ def office_of_unknown(doc: Doc, role: ActorMention, coded_heads: set[int]) -> bo
 
     coded_heads: head tokens of the document's mentions that have a code.
     """
-    if not 0 <= role.head < len(doc):
-        return False
+    if not 0 <= role.head < len(doc) or role.rule == AGED_RULE:
+        return False  # "Jane Doe, 33, of Franklin": a private person's "of" is where they live
     return any(prep.dep_ == "prep" and prep.lower_ in EMPLOYER_PREPS and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
                and obj.i not in coded_heads
                for prep in doc[role.head].children for obj in prep.children)

@@ -28,6 +28,8 @@ from .names import UNION_WORDS, not_a_person, union_is_labour
 from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
 from .shared_names import settle_shared_names
+from .local_bodies import bound_role, place_bound_roles, place_local_bodies
+from .late_coref import name_placed_roles
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
 # offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
@@ -113,6 +115,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person
     settle_shared_names(mentions, doc, gazetteer)  # "militias in Tripoli, the north Lebanese port"
+    place_local_bodies(mentions, doc, gazetteer)  # "the Columbus Police Department"
     lend_full_names(mentions)  # "SoftBank" after "SoftBank Group Corp"
     mark_aged_people(mentions, doc)  # "arrested Jane Doe, 33,": a private person
     mark_companies(mentions, doc)  # "WeWork's founder": a company
@@ -120,6 +123,8 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
     place_companies(mentions)
+    place_bound_roles(mentions, doc)  # "Officers also arrested ...": the police body named before
+    name_placed_roles(mentions, doc)  # "The suspect, Michael Webb, ...": now that the suspect is placed
     resolve_object_pronouns(mentions, doc, document)  # "pinning 800 students and fired on them"
     return [m for m in mentions if m.code is not None or m.rule.startswith("unresolved")]
 
@@ -354,7 +359,11 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         parts.role_head = any(token.i == root.i for token in bound)
     if weapons and (parts.countries or parts.group is not None or parts.head_country):  # "an Israeli drone strike"
         parts.sectors.extend(s for i in weapons for s in agent_at[i] if s not in parts.sectors)
-    return _assemble(chunk, parts, sentence_index, document, knowledge)
+    mentions = _assemble(chunk, parts, sentence_index, document, knowledge)
+    if bound and not parts.sectors and not mentions and any(token.i == root.i for token in bound):
+        # "Officers arrested him": whose, only a body the story named can say (local_bodies)
+        mentions = [bound_role(chunk, sentence_index, document, list(dict.fromkeys(s for t in bound for s in agent_at[t.i])))]
+    return mentions
 
 
 def _titles_a_known_person(token: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
