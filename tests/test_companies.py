@@ -71,3 +71,10 @@ def test_a_name_with_a_company_ending_is_a_company(pipeline: Pipeline, text: str
     mentions, events = coded(pipeline, text)
     assert codes_of(mentions, name) == {"CHLBUS"}
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("CHLJUD", "CHLBUS")]
+
+
+def test_a_bare_place_in_the_first_sentence_does_not_place_a_company(pipeline: Pipeline) -> None:
+    # "Hong Kong" is where the shares trade; the article names two countries, so no guess.
+    mentions, _events = coded(pipeline, "Zulamart's shareholders cheered its Hong Kong listing on Monday. "
+                                        "Kenya and Uganda signed a trade pact.")
+    assert codes_of(mentions, "Zulamart") == {None}

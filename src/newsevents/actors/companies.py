@@ -4,8 +4,8 @@ Business and court news names many companies no actor table lists ("WeWork", "Ac
 actor stage reads an unknown name as an unknown person. The article itself often says what the
 name is: "WeWork's founder", "Acme's shareholders", "a WeWork spokesperson" are a company's, as
 is a name followed by "Inc" or "Corp". Such a name, everywhere in the article, is a business
-(BUS) of one country (``place_companies``): the one its first sentence names, else the one the
-whole article names. Not the places of each sentence, as for roles: business news names the
+(BUS) of one country (``place_companies``): the one of the actors its first sentence names, else
+the one the whole article names. Not the places of each sentence, as for roles: business news names the
 counterpart's country beside the company's own ("SoftBank agreed to invest in WeWork"). With no
 such country it stays uncoded, as a company may be of any country.
 
@@ -67,11 +67,14 @@ def place_companies(mentions: list[ActorMention]) -> None:
     if not firsts:
         return
     # Countries the text names, not those the actor stage guessed for roles.
-    named = [(m.sentence_index, m.country[:3]) for m in mentions if m.country and m.rule not in GUESSED_RULES
+    named = [m for m in mentions if m.country and m.rule not in GUESSED_RULES
              and m.rule != SENTENCE_PLACE_RULE and m.rule != COMPANY_RULE]
-    whole = {country for _index, country in named}
+    whole = {m.country[:3] for m in named}
     for name, first in firsts.items():
-        here = {country for index, country in named if index == first.sentence_index}
+        # Only actors count in the first sentence (the regulator or court that deals with the
+        # company, "Kenyan regulators are investigating Zulamart"): a bare place there is as often
+        # a market or a deal's other side ("Alibaba's Hong Kong listing").
+        here = {m.country[:3] for m in named if m.sentence_index == first.sentence_index and m.code != m.country}
         countries = here if len(here) == 1 else whole
         if len(countries) != 1:
             continue
