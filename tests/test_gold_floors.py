@@ -17,11 +17,13 @@ FLOORS = [
     # 0.77 until "Secretary of State <name>" was read as one actor (art3): the two events it
     # adds that PLOVER's gold counts wrong are a telephone call the gold codes as a joint act
     # and a ceasefire with the extractor's implicit domestic target.
-    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.77, 0.60),
-    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.91, 0.67),
+    # Raised in session 8 (plover8: rules 0.801/0.632 and 0.934/0.698, hybrid 0.792/0.628 and
+    # 0.940/0.707) from 0.77/0.60, 0.91/0.67, 0.76/0.59 and 0.92/0.68.
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.79, 0.62),
+    ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.92, 0.69),
     ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.83, 0.80),
-    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.76, 0.59),
-    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.92, 0.68),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.78, 0.62),
+    ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.93, 0.70),
 ]
 CODERS = ("rules", "hybrid")
 # The acceptance asks 0.75 here; a change that drops below it fails the suite.

@@ -29,15 +29,18 @@ def settle_shared_names(mentions: list[ActorMention], doc: Doc, gazetteer: Gazet
     located = [(m, word) for m, word in located if word is not None]
     if not located:
         return
+    named = [(m.text, m.country[:3]) for m in mentions if m.country and m.rule not in (IN_COUNTRY_RULE, PLACE_RULE)]
+    # A long article names a place many times: each name is settled once, with the countries
+    # named by other words than it.
+    settled: dict[str, tuple[frozenset[str], str | None]] = {}
     for mention, word in located:
         name = place_name_span(word).text
-        others = frozenset(m.country[:3] for m in mentions if m.country and name not in m.text
-                           and m.rule not in (IN_COUNTRY_RULE, PLACE_RULE))
-        if not others or mention.country in others:
-            continue
-        place = gazetteer.resolve(name, countries=others)
-        country = place.cameo[:3] if place is not None and place.cameo else None
-        if country is None or country == mention.country or country not in others:
+        if name not in settled:
+            others = frozenset(country for text, country in named if name not in text)
+            place = gazetteer.resolve(name, countries=others) if others else None
+            settled[name] = (others, place.cameo[:3] if place is not None and place.cameo else None)
+        others, country = settled[name]
+        if country is None or country not in others or mention.country in others:
             continue
         sectors = "".join(mention.sectors)
         mention.code, mention.country = country + sectors, country
