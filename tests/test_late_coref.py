@@ -1,5 +1,4 @@
-"""Names told by a role placed late, and titled people of a one-country story: sentences written
-for these tests."""
+"""Names told by a role placed late (actors.late_coref): sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -38,13 +37,13 @@ def test_role_placed_only_by_its_sentence_lends_nothing(pipeline: Pipeline) -> N
     assert codes(found, "Pryor") in ([], [None])
 
 
-def test_titled_person_in_a_one_country_story_is_of_it(pipeline: Pipeline) -> None:
-    found = mentions_of(pipeline, "Police in Ohio arrested two men on Friday. "
-                                  "Attorney General Dana Pike announced charges on Monday.")
-    assert codes(found, "Attorney General Dana Pike") == ["USAGOVJUD"]
+def test_one_word_name_in_apposition_is_not_lent(pipeline: Pipeline) -> None:
+    # a one-word name beside a role is as often a company's as a person's
+    found = mentions_of(pipeline, "A missing boy was found by police in Leeds on Monday. "
+                                  "The suspect, Hobbs, was charged last week.")
+    assert codes(found, "Hobbs") in ([], [None])
 
 
-def test_titled_person_in_a_story_of_two_countries_stays_uncoded(pipeline: Pipeline) -> None:
-    found = mentions_of(pipeline, "Police in Ohio arrested two Canadian men on Friday. "
-                                  "Attorney General Dana Pike announced charges on Monday.")
-    assert codes(found, "Attorney General Dana Pike") in ([], [None])
+def test_role_without_a_country_lends_nothing(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "The suspect, Gary Hobbs, was charged last week.")
+    assert codes(found, "Gary Hobbs") in ([], [None])
