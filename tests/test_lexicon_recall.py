@@ -75,7 +75,7 @@ CODED = [
     ("Iranian guards whipped the Afghan prisoners.", ("IRN", "182", None)),
     ("Egyptian police roughed up Sudanese traders.", ("EGYCOP", "182", "SDNBUS")),
     ("Turkish police searched the home of the Swedish journalist.", ("TURCOP", "1711", "SWEMED")),
-    ("Spanish police interviewed the Moroccan suspects.", ("ESPCOP", "091", "MAR")),
+    ("Spanish police interviewed the Moroccan suspects.", ("ESPCOP", "091", "MARCRM")),
     ("Chad sheltered thousands of Sudanese refugees.", ("TCD", "075", "SDNREF")),
     # 190 through "use": force and live ammunition; in a threat, a threat of force (138x)
     ("Malian troops used force against Tuareg rebels in Kidal.", ("MLIMIL", "190", None)),

@@ -114,8 +114,6 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     if gazetteer is not None:
         _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
-    if gazetteer is not None:
-        _place_titled_by_article(mentions, doc, coded_heads)
     roles = [m for m in mentions if _unlocated(m)
              and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
@@ -243,27 +241,6 @@ def _place_titled_people(mentions: list[ActorMention], doc: Doc, named: dict[int
         if any(_of_the_country(m, person, doc) for m in givers):
             person.code, person.country = country + "".join(person.sectors), country
             person.rule = TITLE_SENTENCE_RULE
-
-
-def _place_titled_by_article(mentions: list[ActorMention], doc: Doc, coded_heads: set[int]) -> None:
-    """A titled person the tables do not know ("Attorney General Ann Ruiz", "Sheriff Tom Lee"),
-    in a story that names one country in all its text, other sentences included, is of that
-    country, as the story's untitled roles are (``ARTICLE_COUNTRY_RULE``): a local story's
-    officials are its country's."""
-    people = [m for m in mentions if _unlocated(m) and m.name and _named(m, doc)
-              and not office_of_unknown(doc, m, coded_heads)]
-    if not people:
-        return
-    countries = ArticleCountries(mentions)
-    whole = countries.outside()
-    if len(whole) != 1:
-        return
-    sentences = list(doc.sents)
-    for person in people:
-        if person.sentence_index < len(sentences) and _named_elsewhere(whole, sentences[person.sentence_index], countries):
-            (country,) = whole
-            person.code, person.country = country + "".join(person.sectors), country
-            person.rule = ARTICLE_COUNTRY_RULE
 
 
 def _of_the_country(giver: ActorMention, person: ActorMention, doc: Doc) -> bool:

@@ -106,11 +106,12 @@ def phrase_tokens(phrases: Sequence[str]) -> list[tuple[str, ...]]:
 
     The tokenizer's special cases are case-sensitive ("U.S." is one token, "u.s." two), and the
     tables keep phrases lower-cased, so each phrase is tokenised in capitals when that gives
-    fewer tokens: the form in which such abbreviations appear in news."""
+    fewer tokens: the form in which such abbreviations appear in news. Titles abbreviated before a
+    name are special cases in title case only ("Sen.", "Gov.": one token; "SEN." two)."""
     tokenizer = _tokenizer()
-    lower = [match_words(doc) for doc in tokenizer.pipe(phrases, batch_size=2000)]
-    upper = [match_words(doc) for doc in tokenizer.pipe([p.upper() for p in phrases], batch_size=2000)]
-    return [up if len(up) < len(low) else low for low, up in zip(lower, upper)]
+    forms = [[match_words(doc) for doc in tokenizer.pipe(variant, batch_size=2000)]
+             for variant in (phrases, [p.upper() for p in phrases], [p.title() for p in phrases])]
+    return [min(keys, key=len) for keys in zip(*forms)]
 
 
 def match_words(tokens: Iterable[Any]) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ BOUND_RULE = "country-bound-role+body-named-before"
 UNPLACED_RULES = frozenset({"unresolved-role", "unresolved-person"})
 # Gazetteer kinds a body's place may be: a country's name is in the actor tables already.
 PLACE_KINDS = frozenset({"city", "admin1"})
-# Words of a place name that are no place ("the", "Staff Reports Columbus").
+# "Sheriff’s Office" is written with a curly apostrophe as often as a straight one.
 APOSTROPHES = str.maketrans({"’": "'"})
 # How many sentences back the body "officers" stand for may be named, as for a same-role
 # antecedent (``antecedent_country``).
