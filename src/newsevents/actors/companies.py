@@ -52,7 +52,13 @@ def lend_full_names(mentions: list[ActorMention]) -> None:
 def mark_companies(mentions: list[ActorMention], doc: Doc) -> None:
     """Make each unknown name the article writes of as a company a business to be placed; in place."""
     names = {m.name for m in mentions if m.rule == UNKNOWN_PERSON and m.name}
-    companies = {name for name in names if _written_as_company(doc, name.split())}
+    if not names:
+        return
+    # Each name's occurrences, looked up by its last word: one pass over the document.
+    ends: dict[str, list[Token]] = {}
+    for token in doc:
+        ends.setdefault(token.text, []).append(token)
+    companies = {name for name in names if _written_as_company(doc, name.split(), ends.get(name.split()[-1], []))}
     for mention in mentions:
         if mention.rule == UNKNOWN_PERSON and mention.name in companies:
             mention.sectors, mention.rule = [BUSINESS], COMPANY_RULE
@@ -84,15 +90,15 @@ def place_companies(mentions: list[ActorMention]) -> None:
                 mention.code, mention.country, mention.rule = country + BUSINESS, country, COMPANY_RULE
 
 
-def _written_as_company(doc: Doc, words: list[str]) -> bool:
-    """Whether some occurrence of the name in ``doc`` owns a company's things, modifies a
-    company's noun or is followed by a company ending."""
+def _written_as_company(doc: Doc, words: list[str], last_words: list[Token]) -> bool:
+    """Whether some occurrence of the name in ``doc`` (``last_words``: the tokens that may end
+    one) owns a company's things, modifies a company's noun or is followed by a company ending."""
     possessions, compounds, suffixes = company_cues()
     if len(words) > 1 and words[-1].lower() in suffixes:
         return True  # "Zulamart Holdings"
     width = len(words)
-    for token in doc:
-        if token.i + 1 < width or token.text != words[-1]:
+    for token in last_words:
+        if token.i + 1 < width:
             continue
         if [t.text for t in doc[token.i + 1 - width:token.i + 1]] != words:
             continue
