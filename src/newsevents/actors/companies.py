@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Token
 from ..model import ActorMention
 from .countryless import GUESSED_RULES, SENTENCE_PLACE_RULE
 from .knowledge import company_cues
+from .private_people import UNRESOLVED_PERSON
 
 COMPANY_RULE = "unresolved-company"
 SHORT_NAME_RULE = "coref:company-short-name"
 BUSINESS = "BUS"
-UNKNOWN_PERSON = "unresolved-person"
 
 
 def lend_full_names(mentions: list[ActorMention]) -> None:
@@ -42,7 +42,7 @@ def lend_full_names(mentions: list[ActorMention]) -> None:
     if not full:
         return
     for mention in mentions:
-        if mention.rule == UNKNOWN_PERSON and mention.name:
+        if mention.rule == UNRESOLVED_PERSON and mention.name:
             known = full.get(tuple(mention.name.split()))
             if known is not None:
                 mention.code, mention.country = known.code, known.country
@@ -51,7 +51,7 @@ def lend_full_names(mentions: list[ActorMention]) -> None:
 
 def mark_companies(mentions: list[ActorMention], doc: Doc) -> None:
     """Make each unknown name the article writes of as a company a business to be placed; in place."""
-    names = {m.name for m in mentions if m.rule == UNKNOWN_PERSON and m.name}
+    names = {m.name for m in mentions if m.rule == UNRESOLVED_PERSON and m.name}
     if not names:
         return
     # Each name's occurrences, looked up by its last word: one pass over the document.
@@ -60,7 +60,7 @@ def mark_companies(mentions: list[ActorMention], doc: Doc) -> None:
         ends.setdefault(token.text, []).append(token)
     companies = {name for name in names if _written_as_company(doc, name.split(), ends.get(name.split()[-1], []))}
     for mention in mentions:
-        if mention.rule == UNKNOWN_PERSON and mention.name in companies:
+        if mention.rule == UNRESOLVED_PERSON and mention.name in companies:
             mention.sectors, mention.rule = [BUSINESS], COMPANY_RULE
 
 

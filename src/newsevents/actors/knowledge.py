@@ -120,7 +120,8 @@ def match_words(tokens: Iterable[Any]) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if t.text not in HYPHENS)
 
 
-def _read_table(name: str) -> list[dict[str, str]]:
+def read_actor_table(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table in data/actors (lines starting with "#" skipped), or none."""
     path = files("newsevents") / "data" / "actors" / name
     if not path.is_file():
         return []
@@ -178,13 +179,13 @@ def company_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def sectors_table() -> frozenset[str]:
     """The CAMEO sector codes that may follow a country or group code."""
-    return frozenset(row["code"] for row in _read_table("sectors.tsv"))
+    return frozenset(row["code"] for row in read_actor_table("sectors.tsv"))
 
 
 @lru_cache(maxsize=1)
 def sector_aliases() -> dict[str, str]:
     """Sector codes the dictionaries spell otherwise, to CAMEO's code (sector_aliases.tsv)."""
-    return {row["alias"]: row["code"] for row in _read_table("sector_aliases.tsv")}
+    return {row["alias"]: row["code"] for row in read_actor_table("sector_aliases.tsv")}
 
 
 def cameo_code(code: str) -> str:
@@ -255,7 +256,7 @@ def _chunks(code: str) -> tuple[str, ...]:
 
 def _add_builtin_actors(index: PhraseIndex) -> None:
     for table in ACTOR_TABLES:
-        rows = _read_table(table)
+        rows = read_actor_table(table)
         facts = [ActorFact(cameo_code(row["code"]), row.get("kind") or "actor", _clean(row.get("start")), _clean(row.get("end")), source=table)
                  for row in rows]
         _add_all(index, [row["phrase"] for row in rows], facts)
@@ -269,7 +270,7 @@ def _add_builtin_actors(index: PhraseIndex) -> None:
 
 def _add_builtin_agents(index: PhraseIndex) -> None:
     for table in AGENT_TABLES:
-        rows = _read_table(table)
+        rows = read_actor_table(table)
         facts = [AgentFact(_chunks(row["sectors"]), source=table) for row in rows]
         # Our own role table corrects Phoenix's where both list a phrase ("people" is CVL).
         _add_all(index, [row["phrase"] for row in rows], facts, override=table == ROLES_TABLE)

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention
 from .countryless import SENTENCE_RULES, STATE_SECTORS
+from .private_people import UNRESOLVED_PERSON
 
-UNKNOWN_PERSON = "unresolved-person"
 APPOSITION_RULE = "apposition, role placed"
 SURNAME_RULE = "coref:surname, role placed"
 
@@ -32,7 +32,7 @@ def name_placed_roles(mentions: list[ActorMention], doc: Doc) -> None:
                and not set(m.sectors) & STATE_SECTORS}
     named: list[ActorMention] = []
     for person in sorted(mentions, key=lambda m: m.start):
-        if person.code is not None or person.rule != UNKNOWN_PERSON or not person.name \
+        if person.code is not None or person.rule != UNRESOLVED_PERSON or not person.name \
                 or not 0 <= person.head < len(doc):
             continue
         head = doc[person.head]

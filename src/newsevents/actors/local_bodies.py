@@ -15,21 +15,22 @@ and leaves them out otherwise.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document
 from ..syntax import text_span
+from .countryless import UNRESOLVED_ROLE
+from .knowledge import read_actor_table
+from .private_people import UNRESOLVED_PERSON
 
 LOCAL_BODY_RULE = "local-body+gazetteer-place"
 BOUND_ROLE = "country-bound-role"
 BOUND_RULE = "country-bound-role+body-named-before"
 # Mentions a local body may be: a role the tables could not place, or a name they do not know.
-UNPLACED_RULES = frozenset({"unresolved-role", "unresolved-person"})
+UNPLACED_RULES = frozenset({UNRESOLVED_ROLE, UNRESOLVED_PERSON})
 # Gazetteer kinds a body's place may be: a country's name is in the actor tables already.
 PLACE_KINDS = frozenset({"city", "admin1"})
 # "Sheriff’s Office" is written with a curly apostrophe as often as a straight one.
@@ -44,12 +45,8 @@ BODY_PREPS = frozenset({"of", "from", "with"})
 @lru_cache(maxsize=1)
 def local_bodies() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Body words (as token tuples) to their sectors: ``local_bodies.tsv``."""
-    text = (files("newsevents") / "data" / "actors" / "local_bodies.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    table = {tuple(row["body"].split()): tuple(row["sectors"][i:i + 3] for i in range(0, len(row["sectors"]), 3))
-             for row in rows}
-    return table
+    return {tuple(row["body"].split()): tuple(row["sectors"][i:i + 3] for i in range(0, len(row["sectors"]), 3))
+            for row in read_actor_table("local_bodies.tsv")}
 
 
 def place_local_bodies(mentions: list[ActorMention], doc: Doc, gazetteer: Gazetteer | None) -> None:

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from ..model import ActorMention
 from ..syntax import text_span
 
+# The actor stage's rule for a name the tables do not know (resolve._resolve_chunk).
+UNRESOLVED_PERSON = "unresolved-person"
 AGED_RULE = "unresolved-aged-person"
 CIVILIANS = "CVL"
 # Ages a news report gives a named person.
@@ -24,7 +26,7 @@ AFTER_AGE = frozenset({",", ".", ";", ")"})
 def mark_aged_people(mentions: list[ActorMention], doc: Doc) -> None:
     """Make each unresolved name followed by ", <age>," a civilian to be placed; in place."""
     for mention in mentions:
-        if mention.rule != "unresolved-person" or not mention.name:
+        if mention.rule != UNRESOLVED_PERSON or not mention.name:
             continue
         span = text_span(doc, mention.start, mention.end)
         if span is None or span.end + 2 >= len(doc):

@@ -23,7 +23,7 @@ from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
                         language_heads, person_title_roles)
 from .companies import lend_full_names, mark_companies, place_companies
-from .private_people import AGED_RULE, mark_aged_people
+from .private_people import AGED_RULE, UNRESOLVED_PERSON, mark_aged_people
 from .names import UNION_WORDS, not_a_person, union_is_labour
 from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
@@ -580,7 +580,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         mentions.append(make(chunk, parts.countries[-1][0] + PEOPLE_SECTOR, "demonym+people"))
         used_countries = parts.countries[-1:]
     elif name and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "") and not_a_person(chunk) is None:
-        mentions.append(make(chunk, None, "unresolved-person", name))
+        mentions.append(make(chunk, None, UNRESOLVED_PERSON, name))
     if not mentions:
         used_countries = []
         for country, how, where in parts.countries:
@@ -692,10 +692,10 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
-        elif mention.rule == "unresolved-person" and mention.name and 0 <= mention.head < len(doc) \
+        elif mention.rule == UNRESOLVED_PERSON and mention.name and 0 <= mention.head < len(doc) \
                 and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
             unknown.append(mention)
-        elif mention.rule == "unresolved-person" and mention.name:
+        elif mention.rule == UNRESOLVED_PERSON and mention.name:
             # "questioned Morrison about his testimony, in which he said": in its own sentence
             # any unknown person named before "he" is nearer than a coded one told of earlier.
             unknown_here.append(mention)
@@ -731,7 +731,7 @@ def _antecedent(mention: ActorMention, people: list[ActorMention], coded: list[A
     recent = [m for m in people if mention.sentence_index - m.sentence_index <= COREF_WINDOW]
     if mention.rule == "unresolved-pronoun":
         return recent[-1] if recent else None
-    if mention.rule == "unresolved-person" and mention.name:
+    if mention.rule == UNRESOLVED_PERSON and mention.name:
         words = mention.name.split()
         for person in reversed(people):
             full = (person.name or "").split()

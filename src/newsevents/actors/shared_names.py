@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..geo import Gazetteer, place_name_span
+from ..geo import LOCATIVE_PREPS, Gazetteer, place_name_span
 from ..model import ActorMention
 
 __all__ = ["settle_shared_names"]
 
 IN_COUNTRY_RULE = "role+in-country"
 PLACE_RULE = "place"
-LOCATION_PREPS = frozenset({"in", "at", "near", "around", "inside", "outside"})
 
 
 def settle_shared_names(mentions: list[ActorMention], doc: Doc, gazetteer: Gazetteer | None) -> None:
@@ -55,6 +54,6 @@ def _place_word(mention: ActorMention, doc: Doc) -> Token | None:
     if mention.rule == PLACE_RULE:
         return head
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
             return next((g for g in prep.children if g.dep_ == "pobj"), None)
     return None

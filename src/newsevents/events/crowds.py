@@ -17,13 +17,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Event
-from .extract import matching_entry
+from ..syntax import token_at
+from .extract import PROTEST_ROOT
 from .lexicon import Lexicon
+from .unnamed_protests import OWNER_DEPS, PROTESTER_SECTORS, protest_entry
 
-PROTEST_ROOT = "14"
-PROTESTER_SECTORS = ("OPP",)
-# Whose a protest noun is: "Hong Kong protests", "Iranian protests", "Chile's protests".
-OWNER_DEPS = frozenset({"compound", "amod", "poss"})
 # Acts of force (coerce, assault, fight, and their repression code) that may be aimed at a crowd.
 FORCE_ROOTS = frozenset({"17", "18", "19"})
 # "used tear gas to disperse protests", "fired to break up the rally": the purpose clause of the act.
@@ -37,9 +35,9 @@ def name_crowds(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
     protest, read as the country's protesters; others unchanged."""
     out = []
     for event in events:
-        trigger = _trigger(event, doc)
+        trigger = token_at(doc, event.trigger_start)
         if trigger is not None and event.root == PROTEST_ROOT and _bare(event.source) \
-                and _owns(event.source, trigger) and _protest_noun(trigger, lexicon):
+                and _owns(event.source, trigger) and protest_entry(trigger, lexicon) is not None:
             event = replace(event, source=_protesters(event.source),
                             explanation=[*event.explanation, "a protest named by its place: the place's protesters"])
         elif trigger is not None and event.root in FORCE_ROOTS and event.target is not None \
@@ -49,11 +47,6 @@ def name_crowds(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
                             explanation=[*event.explanation, "force used to disperse a protest: on the protesters"])
         out.append(event)
     return out
-
-
-def _trigger(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _bare(actor: ActorMention | None) -> bool:
@@ -66,18 +59,11 @@ def _owns(actor: ActorMention, trigger: Token) -> bool:
     return 0 <= actor.head < len(doc) and doc[actor.head].head.i == trigger.i and doc[actor.head].dep_ in OWNER_DEPS
 
 
-def _protest_noun(token: Token, lexicon: Lexicon) -> bool:
-    if token.pos_ != "NOUN":
-        return False
-    entry = matching_entry(token, lexicon)
-    return entry is not None and entry.code[:2] == PROTEST_ROOT
-
-
 def _breaks_up_protest(trigger: Token, lexicon: Lexicon) -> bool:
     """The act, or its purpose clause, has a protest noun for its object ("dispersed the
     protests", "used tear gas to disperse protests")."""
     verbs = [trigger, *(verb for verb in trigger.children if verb.dep_ in PURPOSE_DEPS)]
-    return any(obj.dep_ == "dobj" and _protest_noun(obj, lexicon) for verb in verbs for obj in verb.children)
+    return any(obj.dep_ == "dobj" and protest_entry(obj, lexicon) is not None for verb in verbs for obj in verb.children)
 
 
 def _protesters(actor: ActorMention) -> ActorMention:

@@ -20,15 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
-from .extract import matching_entry
-from .lexicon import Lexicon
+from .extract import PROTEST_ROOT, matching_entry
+from .lexicon import Lexicon, LexiconEntry
 from .made import event_at
 from .timing import time_act
 from .unattributed import UNATTRIBUTED_CONFIDENCE, act_reality, place_country
 
 __all__ = ["RULE_UNNAMED_PROTESTERS", "code_unnamed_protests"]
 
-PROTEST_ROOT = "14"
 RULE_UNNAMED_PROTESTERS = "unnamed-protesters"
 # Protesters, as roles.tsv reads the word.
 PROTESTER_SECTORS = ["OPP"]
@@ -57,10 +56,8 @@ def code_unnamed_protests(events: list[Event], doc: Doc, document: Document, men
 
 def _protest(token: Token, sent: Span, index: int, here: list[ActorMention], document: Document, lexicon: Lexicon,
              gazetteer: Gazetteer, countries: ArticleCountries, keep_uncertain: bool) -> Event | None:
-    if token.pos_ != "NOUN":
-        return None
-    entry = matching_entry(token, lexicon)
-    if entry is None or entry.code[:2] != PROTEST_ROOT or _owned(token, here):
+    entry = protest_entry(token, lexicon)
+    if entry is None or _owned(token, here):
         return None
     target = _target(token, entry.targets, here)
     info = get_code(entry.code)
@@ -80,6 +77,14 @@ def _protest(token: Token, sent: Span, index: int, here: list[ActorMention], doc
                    f"target {target.text} [{target.code}] via '{entry.targets[0]}'"]
     return event_at(token, sent, index, document, source, target, info, key, f"unnamed-protesters.{entry.id}",
                     UNATTRIBUTED_CONFIDENCE, explanation, reality)
+
+
+def protest_entry(token: Token, lexicon: Lexicon) -> LexiconEntry | None:
+    """The lexicon row of a protest noun ("protests", "a rally"), or None for any other word."""
+    if token.pos_ != "NOUN":
+        return None
+    entry = matching_entry(token, lexicon)
+    return entry if entry is not None and entry.code[:2] == PROTEST_ROOT else None
 
 
 def _owned(token: Token, here: list[ActorMention]) -> bool:
