@@ -139,3 +139,19 @@ def test_an_unspaced_hyphen_keeps_a_name_whole(pipeline: Pipeline) -> None:
 def test_an_impeachment_inquiry_is_the_legislature_that_holds_it(pipeline: Pipeline, text: str,
                                                                    expected: tuple[str, str, str]) -> None:
     assert expected in events_of(pipeline, text)
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # "in" a place noun that keeps its place's name: the place's country, as "in Chad" gives
+    ("Opposition leaders in Chad's capital accused the electoral commission of fraud.", "Opposition leaders", "TCDOPP"),
+    ("Rebel fighters in the Deraa countryside attacked an army checkpoint.", "Rebel fighters", "SYRREB"),
+    ("Protesters in the Kenyan capital clashed with police on Tuesday.", "Protesters", "KENOPP"),
+])
+def test_a_role_in_a_named_place_noun_takes_its_country(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    found = mentions_of(pipeline, text)[phrase]
+    assert found is not None and found.startswith(code)
+
+
+def test_a_place_noun_without_a_name_gives_no_country(pipeline: Pipeline) -> None:
+    # (its sector alone, as any role whose country the text does not give)
+    assert mentions_of(pipeline, "Protesters in the capital clashed with police on Tuesday.")["Protesters"] == "OPP"

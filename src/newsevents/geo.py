@@ -47,7 +47,7 @@ OBJECT_DEPS = frozenset({"dobj"})
 # Common nouns that introduce a place name: "the city of Mosul", "the capital, Kyiv". In this
 # frame a name the small NER model mislabels (PERSON, ORG) is still taken as a place.
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district", "governorate",
-                         "state", "port", "county", "area", "outskirts", "suburb", "suburbs", "camp"})
+                         "state", "port", "county", "area", "outskirts", "suburb", "suburbs", "camp", "countryside"})
 # Where a place noun keeps its name, most specific first.
 PLACE_NOUN_DEPS = ("prep", "appos", "compound", "poss")
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})

@@ -6,6 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .datelines import DATELINE_COMPONENT
 from .errors import Errors, UsageError
 
 # Tried in order when no --model is given: Explosion's official package first, then the
@@ -47,6 +48,8 @@ def load_nlp(name: str | None = None) -> Language:
         for component in list(nlp.component_names):
             if component not in keep:
                 nlp.remove_pipe(component)
+        if "parser" in nlp.component_names:
+            nlp.add_pipe(DATELINE_COMPONENT, before="parser")
         nlp.max_length = MAX_CHUNK_CHARS + 1000
         return nlp
     if name:

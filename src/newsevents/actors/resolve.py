@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
-from ..geo import Gazetteer
+from ..geo import PLACE_NOUNS, Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
 from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, UNRESOLVED_ROLE, foreign_role, join_bodies,
                           office_of_unknown, place_unlocated_roles)
@@ -73,6 +73,9 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 # How far back (in sentences) a pronoun or role word looks for its antecedent.
 COREF_WINDOW = 3
+# Where a place noun keeps the name of its place: "Chad's capital", "the Deraa countryside",
+# "the Kenyan capital".
+PLACE_NAME_DEPS = ("poss", "compound", "amod")
 
 
 @dataclass(slots=True)
@@ -342,7 +345,10 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         if child.dep_ != "prep" or child.lower_ not in OF_PREPS | IN_PREPS:
             continue
         for obj in child.children:
-            if obj.dep_ == "pobj" and obj.i in actor_at:
+            if obj.dep_ == "pobj" and obj.i not in actor_at and obj.lower_ in PLACE_NOUNS and child.lower_ in IN_PREPS:
+                # "opposition leaders in Chad's capital", "rebels in the Deraa countryside"
+                obj = next((c for c in obj.children if c.dep_ in PLACE_NAME_DEPS and c.i in actor_at), obj)
+            if obj.dep_ in ("pobj", *PLACE_NAME_DEPS) and obj.i in actor_at:
                 facts = actor_at[obj.i][2]
                 country = next((knowledge.split_code(f.code)[0] for f in facts if f.kind in MODIFIER_COUNTRY_KINDS), None)
                 if country and child.lower_ in OF_PREPS:
