@@ -450,3 +450,19 @@ def test_a_time_clause_under_a_frame_verb_is_an_act_of_its_own(pipeline: Pipelin
 def test_charging_a_price_is_no_legal_charge(text: str, coded: bool) -> None:
     ((_d, _m, events),) = list(Pipeline(coder="rules").code([Document(id="t", text=text, date="2024-03-12")]))
     assert any(e.code == "115" for e in events) is coded
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted date is no particle of the verb: this is a phone call, not "called on X to ..."
+    ("On Nov. 2, the Egyptian foreign minister called the Jordanian foreign minister to discuss the crisis.", None),
+    ("On the sidelines of the summit, Egypt called the Israeli ambassador to discuss the crisis.", None),
+    # the particle after the verb still counts, and an adverb before it too
+    ("On Monday, Egypt called on Israel to withdraw its troops.", "0256"),
+    ("Israeli soldiers brutally beat a Palestinian man in Hebron on Monday.", "18"),
+])
+def test_a_preposition_before_the_verb_is_not_its_particle(pipeline: Pipeline, text: str, expected: str | None) -> None:
+    codes = [event_code for _source, event_code, _target in code(pipeline, text)]
+    if expected is None:
+        assert not [c for c in codes if c.startswith("02")], codes
+    else:
+        assert any(c.startswith(expected) for c in codes), codes

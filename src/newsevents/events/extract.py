@@ -526,7 +526,10 @@ def _particle(token: Token, entry: LexiconEntry) -> Token | None:
     for a noun also a modifier ("hunger" in "hunger strike", "roadside" in "roadside bomb")."""
     deps = _particle_deps(token)
     for child in token.children:
-        if child.dep_ in deps and child.lower_ in entry.particles and not _is_time_phrase(child):
+        if child.dep_ in deps and child.lower_ in entry.particles and not _is_time_phrase(child) \
+                and not (token.pos_ == "VERB" and child.dep_ == "prep" and child.i < token.i):
+            # A verb's preposition follows it: "On Nov. 2, Tillerson called Lavrov" is no "called
+            # on" (an adverb may go before: "sexually abused").
             return child
     if token.pos_ == "VERB":
         # The parser often hangs the verb's preposition on its object ("accused the
