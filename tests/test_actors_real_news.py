@@ -257,12 +257,19 @@ def test_the_dateline_places_a_verbal_acts_speaker(text: str, code: str) -> None
     # listeners and bystanders of a verbal act: the dateline does not make them parties
     "KANO, Nigeria (AP) — The outage angered local officials and traders.",
     "KANO, Nigeria (AP) — The governor told teachers that pay would rise.",
-    "KANO, Nigeria (AP) — The governor praised local businesses.",
 ])
 def test_the_dateline_gives_no_country_to_a_verbal_acts_listener(text: str) -> None:
     for event in events_of(text):
         for role in (event.source, event.target):
             assert role is None or role.rule != "role+dateline"
+
+
+def test_praise_is_the_speaker_s_and_aimed_at_its_object_not_at_the_dateline() -> None:
+    # The dateline is a sentence of its own (sentence_starts): the governor praised, not
+    # "Nigeria", which the parser took for the subject when the dateline opened the sentence.
+    # The praised are no listeners (countryless.ATTITUDE_ROOTS): the dateline places them too.
+    (event,) = events_of("KANO, Nigeria (AP) — The governor praised local businesses.")
+    assert (event.source.code, event.code, event.target and event.target.code) == ("NGAGOV", "051", "NGABUS")
 
 
 def test_the_dateline_places_the_object_of_a_material_act() -> None:

@@ -107,8 +107,10 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # 104/18. Hybrid root rose with the retrained classifier.
 # Raised in the sixth session (hybrid 0.799/0.633 and 0.927/0.675; rules 0.778/0.621 and
 # 0.855/0.627), and the root+dyad precisions in the seventh (hybrid 0.806/0.639, rules 0.785/0.627).
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.78, 0.62), ("root", 0.85, 0.62)],
-                   "hybrid": [("root+dyad", 0.80, 0.63), ("root", 0.92, 0.67)]}
+# Raised in the ninth (a role "in Chad's capital" takes Chad): hybrid 0.813/0.645, rules
+# 0.793/0.633.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.79, 0.63), ("root", 0.85, 0.62)],
+                   "hybrid": [("root+dyad", 0.81, 0.64), ("root", 0.92, 0.67)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],

@@ -22,7 +22,7 @@ DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
 MODEL_DEV_MACRO_F1_FLOOR = 0.73
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down.
-HYBRID_DEV_MACRO_F1_FLOOR = 0.73
+HYBRID_DEV_MACRO_F1_FLOOR = 0.74
 
 
 @pytest.fixture(scope="module")

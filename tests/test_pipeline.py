@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.model import Document
-from newsevents.datelines import DATELINE_COMPONENT
+from newsevents.sentence_starts import SENTENCE_STARTS_COMPONENT
 from newsevents.nlp import REQUIRED_COMPONENTS
 from newsevents.pipeline import Pipeline, bounded_batches, split_chunks
 
@@ -32,11 +32,11 @@ def test_sentences_keep_offsets_into_the_text(pipeline: Pipeline) -> None:
 
 
 def test_only_required_components_run(pipeline: Pipeline) -> None:
-    assert set(pipeline.nlp.pipe_names) <= set(REQUIRED_COMPONENTS) | {DATELINE_COMPONENT}
+    assert set(pipeline.nlp.pipe_names) <= set(REQUIRED_COMPONENTS) | {SENTENCE_STARTS_COMPONENT}
     assert "parser" in pipeline.nlp.pipe_names
-    # Our dateline marker sets sentence starts, which the parser only keeps if set before it.
+    # Our sentence-start marker sets them, which the parser only keeps if set before it.
     names = pipeline.nlp.pipe_names
-    assert names.index(DATELINE_COMPONENT) < names.index("parser")
+    assert names.index(SENTENCE_STARTS_COMPONENT) < names.index("parser")
 
 
 def test_long_document_is_parsed_in_chunks_with_true_offsets(pipeline: Pipeline) -> None:

@@ -6,7 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .datelines import DATELINE_COMPONENT
+from .sentence_starts import SENTENCE_STARTS_COMPONENT
 from .errors import Errors, UsageError
 
 # Tried in order when no --model is given: Explosion's official package first, then the
@@ -49,7 +49,7 @@ def load_nlp(name: str | None = None) -> Language:
             if component not in keep:
                 nlp.remove_pipe(component)
         if "parser" in nlp.component_names:
-            nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+            nlp.add_pipe(SENTENCE_STARTS_COMPONENT, before="parser")
         nlp.max_length = MAX_CHUNK_CHARS + 1000
         return nlp
     if name:

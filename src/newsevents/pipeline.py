@@ -19,6 +19,7 @@ from .events.hybrid import DEFAULT_CODER, check_coder, combine
 from .events.captors import code_captor_releases
 from .events.unnamed_protests import code_unnamed_protests
 from .events.implied_authority import code_implied_authority
+from .events.headlines import drop_headline_repeats
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .events.purpose import drop_force_purposes
@@ -167,6 +168,8 @@ class Pipeline:
         # "X rejected these accusations": aimed at the accusation's authors told before.
         events = answer_rebuttals(events, doc)
         events = code_joint_acts(events, joint)
+        # "Sweden drops rape investigation" over "Prosecutors in Sweden have dropped ...": once.
+        events = drop_headline_repeats(events, doc)
         situate_events(events, doc, document, mentions, self.gazetteer)
         if self.merge_duplicates:
             events = merge_article_events(events)
