@@ -466,3 +466,15 @@ def test_a_preposition_before_the_verb_is_not_its_particle(pipeline: Pipeline, t
         assert not [c for c in codes if c.startswith("02")], codes
     else:
         assert any(c.startswith(expected) for c in codes), codes
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a document made by passing, adopting or releasing it acts for its makers
+    ("Albania's parliament passed a resolution criticizing President Ilir Meta.", ("ALBLEG", "111", "ALBGOV")),
+    ("Amnesty International released a report accusing the Nigerian army of abuses.", ("NGOHRIAMN", "1122", "NGAMIL")),
+    ("The UN Security Council adopted a resolution demanding that Israel halt settlement construction.",
+     ("IGOUNOGOV", "100", "ISR")),
+])
+def test_a_passed_or_released_document_acts_for_its_makers(pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
