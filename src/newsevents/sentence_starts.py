@@ -71,7 +71,8 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     text = doc.text
     offsets = set(line_starts(text))
     for paragraph in [0, *sorted(offsets)]:
-        end = dateline_end(text[paragraph:])
+        line_end = text.find("\n", paragraph)
+        end = dateline_end(text[paragraph:line_end if line_end >= 0 else len(text)])
         if end is not None:
             offsets.add(paragraph + end)
     tokens = [token for token in doc if not token.is_space]
