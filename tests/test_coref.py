@@ -75,3 +75,20 @@ def test_a_plural_role_is_not_a_state_body_sharing_its_sector() -> None:
             "In a letter, the nurses pleaded with the governor of Ohio to reconsider the cuts.")
     ((_d, mentions, _e),) = list(Pipeline(coder="rules").code([Document(id="n", text=text, date="2024-06-21")]))
     assert next(m.code for m in mentions if m.text == "the nurses") == "USAHLH"
+
+
+@pytest.mark.parametrize("text", [
+    # the unknown man is his sentence's subject; the coded senator only its object
+    "Tom Carlin never intended to harm U.S. Senator Elizabeth Warren, his lawyer said. "
+    "He also criticised the Justice Department.",
+    # "he" left unresolved once (the unknown man) goes on being him in the next sentence
+    "Tom Carlin, 55, faces ten years in prison. He was arrested after a call to U.S. Senator Elizabeth Warren. "
+    "During the call, he criticised the Justice Department.",
+])
+def test_he_after_an_unknown_subject_is_not_the_coded_object_beside_it(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.source.rule == "coref:pronoun"]
+
+
+def test_he_still_takes_a_coded_subject(pipeline: Pipeline) -> None:
+    text = "Senator John Kerry met Tom Carlin in Boston on Monday. He also threatened to sue the newspaper."
+    assert any(e.source.code == "USALEG" and e.source.rule == "coref:pronoun" for e in events_of(pipeline, text))

@@ -680,10 +680,13 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     for mention in ordered:
         if mention.code is None:
             antecedent = _antecedent(mention, people, coded)
-            if antecedent is not None and mention.rule == "unresolved-pronoun" and (
-                    _later_unknown(antecedent, unknown, mention)
-                    or _later_unknown(antecedent, [m for m in unknown_here if m.sentence_index == mention.sentence_index], mention)):
-                antecedent = None  # "he" is more likely the unknown person just named as a subject
+            if antecedent is not None and mention.rule == "unresolved-pronoun":
+                # Unknown people who could be "he" or "she": named ones, and the pronoun's own
+                # earlier uses left unresolved ("He was arrested ... During the call, he asked").
+                rivals = [m for m in unknown if m.rule != "unresolved-pronoun" or m.text.lower() == mention.text.lower()]
+                if _later_unknown(antecedent, rivals, mention) or _subject_beside(antecedent, rivals, doc) \
+                        or _later_unknown(antecedent, [m for m in unknown_here if m.sentence_index == mention.sentence_index], mention):
+                    antecedent = None  # "he" is more likely the unknown person just named as a subject
             rule = _coref_rule(mention)
             if antecedent is None and id(mention) in partners:
                 antecedent, rule = partners[id(mention)], "apposition"
@@ -698,8 +701,8 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
-        elif mention.rule == UNRESOLVED_PERSON and mention.name and 0 <= mention.head < len(doc) \
-                and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+        elif (mention.rule == UNRESOLVED_PERSON and mention.name or mention.rule == "unresolved-pronoun") \
+                and 0 <= mention.head < len(doc) and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
             unknown.append(mention)
         elif mention.rule == UNRESOLVED_PERSON and mention.name:
             # "questioned Morrison about his testimony, in which he said": in its own sentence
@@ -723,6 +726,15 @@ def _later_unknown(antecedent: ActorMention, unknown: list[ActorMention], pronou
     ``antecedent`` and before ``pronoun``: "Carlineo, 55, faces ten years ... He was arrested"
     is Carlineo, not the prosecutor named before him (who would lend him the court's code)."""
     return any(antecedent.start < other.start < pronoun.start for other in unknown)
+
+
+def _subject_beside(antecedent: ActorMention, unknown: list[ActorMention], doc: Doc) -> bool:
+    """Whether the coded ``antecedent`` is no subject and a person the dictionary does not know
+    is the subject of its sentence: "Carlineo never intended to harm Omar. He has taken
+    responsibility" is Carlineo, the subject, not Omar, the object named last."""
+    if 0 <= antecedent.head < len(doc) and doc[antecedent.head].dep_ in ("nsubj", "nsubjpass"):
+        return False
+    return any(other.sentence_index == antecedent.sentence_index for other in unknown)
 
 
 def _coref_rule(mention: ActorMention) -> str:
