@@ -17,8 +17,8 @@ from .coref import resolve_object_pronouns, resolve_plural_references
 from ..model import ActorMention, Document
 from ..geo import PLACE_NOUNS, Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
-from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, UNRESOLVED_ROLE, foreign_role, join_bodies,
-                          office_of_unknown, place_unlocated_roles)
+from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, SUBJECT_DEPS, UNRESOLVED_ROLE, foreign_role,
+                          join_bodies, office_of_unknown, place_unlocated_roles)
 from ..syntax import PLURAL_TAGS, noun_chunks
 from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
                         language_heads, person_title_roles)
@@ -70,6 +70,8 @@ ORGANISATION_KINDS = frozenset({"igo", "group"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# A subject pronoun before coreference gives it an antecedent (and after, if none does).
+UNRESOLVED_PRONOUN = "unresolved-pronoun"
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 # How far back (in sentences) a pronoun or role word looks for its antecedent.
 COREF_WINDOW = 3
@@ -672,18 +674,18 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
     pronoun_mentions: list[ActorMention] = []
     for sent_index, sent in enumerate(doc.sents):
         for token in sent:
-            if token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            if token.lower_ in SUBJECT_PRONOUNS and token.dep_ in SUBJECT_DEPS:
                 pronoun_mentions.append(ActorMention(document.id, sent_index, token.text, token.idx,
                                                      token.idx + len(token.text), None, None, [], None,
-                                                     "unresolved-pronoun", head=token.i))
+                                                     UNRESOLVED_PRONOUN, head=token.i))
     ordered = sorted(mentions + pronoun_mentions, key=lambda m: m.start)
     for mention in ordered:
         if mention.code is None:
             antecedent = _antecedent(mention, people, coded)
-            if antecedent is not None and mention.rule == "unresolved-pronoun":
+            if antecedent is not None and mention.rule == UNRESOLVED_PRONOUN:
                 # Unknown people who could be "he" or "she": named ones, and the pronoun's own
                 # earlier uses left unresolved ("He was arrested ... During the call, he asked").
-                rivals = [m for m in unknown if m.rule != "unresolved-pronoun" or m.text.lower() == mention.text.lower()]
+                rivals = [m for m in unknown if m.rule != UNRESOLVED_PRONOUN or m.text.lower() == mention.text.lower()]
                 if _later_unknown(antecedent, rivals, mention) or _subject_beside(antecedent, rivals, doc) \
                         or _later_unknown(antecedent, [m for m in unknown_here if m.sentence_index == mention.sentence_index], mention):
                     antecedent = None  # "he" is more likely the unknown person just named as a subject
@@ -701,8 +703,8 @@ def _apply_coreference(mentions: list[ActorMention], doc: Doc, document: Documen
             coded.append(mention)
             if mention.name:
                 people.append(mention)
-        elif (mention.rule == UNRESOLVED_PERSON and mention.name or mention.rule == "unresolved-pronoun") \
-                and 0 <= mention.head < len(doc) and doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+        elif (mention.rule == UNRESOLVED_PERSON and mention.name or mention.rule == UNRESOLVED_PRONOUN) \
+                and _is_subject(mention, doc):
             unknown.append(mention)
         elif mention.rule == UNRESOLVED_PERSON and mention.name:
             # "questioned Morrison about his testimony, in which he said": in its own sentence
@@ -732,13 +734,15 @@ def _subject_beside(antecedent: ActorMention, unknown: list[ActorMention], doc: 
     """Whether the coded ``antecedent`` is no subject and a person the dictionary does not know
     is the subject of its sentence: "Carlineo never intended to harm Omar. He has taken
     responsibility" is Carlineo, the subject, not Omar, the object named last."""
-    if 0 <= antecedent.head < len(doc) and doc[antecedent.head].dep_ in ("nsubj", "nsubjpass"):
-        return False
-    return any(other.sentence_index == antecedent.sentence_index for other in unknown)
+    return not _is_subject(antecedent, doc) and any(other.sentence_index == antecedent.sentence_index for other in unknown)
+
+
+def _is_subject(mention: ActorMention, doc: Doc) -> bool:
+    return 0 <= mention.head < len(doc) and doc[mention.head].dep_ in SUBJECT_DEPS
 
 
 def _coref_rule(mention: ActorMention) -> str:
-    if mention.rule == "unresolved-pronoun":
+    if mention.rule == UNRESOLVED_PRONOUN:
         return "coref:pronoun"
     if mention.rule == "unresolved-role":
         return "coref:role"
@@ -747,7 +751,7 @@ def _coref_rule(mention: ActorMention) -> str:
 
 def _antecedent(mention: ActorMention, people: list[ActorMention], coded: list[ActorMention]) -> ActorMention | None:
     recent = [m for m in people if mention.sentence_index - m.sentence_index <= COREF_WINDOW]
-    if mention.rule == "unresolved-pronoun":
+    if mention.rule == UNRESOLVED_PRONOUN:
         return recent[-1] if recent else None
     if mention.rule == UNRESOLVED_PERSON and mention.name:
         words = mention.name.split()
