@@ -14,6 +14,7 @@ machine and versions gives the same weights. About 15 minutes on 2 CPU cores.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -260,7 +261,9 @@ sentence. The hybrid coder (`src/newsevents/events/hybrid.py`) runs it on candid
 
 Seed {SEED}; {EPOCHS} epochs, batch {BATCH}, AdamW (encoder {ENCODER_LR}, head {HEAD_LR}), linear decay, class
 weights by square-root inverse frequency. {figures['train_rows']} sentences took {figures['train_minutes']:.0f} minutes of wall time
-({figures['train_cpu_minutes']:.0f} minutes of CPU) on a 2-core machine shared with other work.
+({figures['train_cpu_minutes']:.0f} minutes of CPU) on a 2-core machine. The weights' SHA-256 is
+`{figures['sha256']}`: a rerun with the same seed, data and library versions on such a
+machine writes the same bytes, so compare it to check a rerun.
 
 ## Held-out dev split
 `train/plv_dev_ids.txt`: {figures['dev_rows']} PLV rows ({DEV_SHARE:.0%} of each type, seeded), never trained on, used for
@@ -342,7 +345,8 @@ def main() -> None:
                "train_rows": training["rows"], "plv_train": training["plv_train"], "own": training["own"],
                "dev_rows": len(plv_dev), "held_negatives": len(held_negatives), "negatives_coded": false_alarms,
                "own_counts": training["own_counts"], "per_type": table,
-               "size_mb": sum(p.stat().st_size for p in args.out.iterdir()) / 1e6}
+               "size_mb": sum(p.stat().st_size for p in args.out.iterdir()) / 1e6,
+               "sha256": hashlib.sha256((args.out / "event_classifier.onnx").read_bytes()).hexdigest()}
     print(f"dev macro-F1 (model alone, {len(set(plv_gold))} types): {figures['macro_f1']:.3f} at threshold "
           f"{threshold}; {false_alarms} of {len(held_negatives)} held-back negatives coded")
     write_card(figures)
