@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.acts import act_head
+from ..actors.private_people import UNRESOLVED_PERSON
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
@@ -24,6 +25,7 @@ from .attribution import reports
 from .authors import inside_preps
 from .beneficiary import BENEFIT_ROOTS, helped_party
 from .conditional_threat import as_threat
+from .employers import employer
 from .future import as_intent, reported_code
 from .infinitive_object import infinitive_subjects
 from .lede import lede_subject
@@ -805,6 +807,14 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
                 for obj in (g for p in link.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children):
                     if obj.dep_ == "pobj" and actors.at(obj):
                         return actors.with_conjuncts(obj), [f"members: '{link.text} {obj.text}'"]
+    if unresolved_role or role is not None and role.code is None and role.rule == UNRESOLVED_PERSON:
+        # "an official at the health ministry" (events.employers); a name the tables lack is
+        # who its apposition says: "Jane Doe, an official at the ministry", "a Canadian skier"
+        found, notes = employer(token, actors.with_conjuncts)
+        for appos in (c for c in token.children if c.dep_ == "appos" and not found):
+            found, notes = _phrase_actors(appos, actors)
+        if found:
+            return found, notes
     if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS or unresolved_role:
         # "Thousands of Iraqi Kurds demonstrated", "one third of the guerrillas", "leaders of
         # the opposition coalition", "activists from the Fatah party".
