@@ -1,5 +1,5 @@
-"""An uncoded official or person acts for the body their phrase says they work for
-(events/employers.py), on sentences written for the tests."""
+"""An uncoded official or person acts, and is acted on, as the body their phrase says they
+work for (events/employers.py), on sentences written for the tests."""
 from __future__ import annotations
 
 import pytest
@@ -29,10 +29,13 @@ def events_of(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]
      ("NGOHRIAMN", "11", "IRN")),
     # an apposition whose role word the tables lack, with a national modifier
     ("John Roe, the first Canadian winter olympian, criticized the Kenyan president.", ("CAN", "11", "KENGOV")),
+    # the same phrases name a target
+    ("The Ugandan minister met a senior official in the Kenyan foreign ministry.", ("UGAGOV", "04", "KENGOV")),
+    ("The Ugandan minister criticized Jane Doe, an official at the Kenyan health ministry.", ("UGAGOV", "11", "KENGOV")),
     # the apposition's role placed by the actor stage itself ("a teacher in Nairobi")
     ("Jane Doe, a teacher in Nairobi, criticized Uganda on Monday.", ("KENEDU", "11", "UGA")),
 ])
-def test_the_employer_is_the_source(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+def test_the_employer_is_the_actor(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in events_of(pipeline, text)
 
 

@@ -5,7 +5,8 @@ they work.
 foreign ministry condemned the strikes", "Jane Doe, a spokeswoman for the Interior Ministry,
 accused ...": the role ("an official") or the name (one the tables lack) has no code of its
 own, but its phrase names the body it works for, and wire copy reports the body's acts
-through such people. The event's source is that body. Only a body counts: a mention with a
+through such people. The event's source, or its target ("met a senior official in the
+Kenyan foreign ministry"), is that body. Only a body counts: a mention with a
 sector ("the health ministry", KENGOV) or a group code with no country (Amnesty
 International, Toyota). A place ("an official in Baghdad") says where they are, which the
 actor stage reads already; the "of" and "from" phrases of a role ("leaders of the opposition

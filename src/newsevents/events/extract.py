@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.acts import act_head
+from ..actors.countryless import UNRESOLVED_ROLE
 from ..actors.private_people import UNRESOLVED_PERSON
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
@@ -800,14 +801,14 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
         if child.dep_ in MODIFIER_DEPS and actors.at(child):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
-    unresolved_role = role is not None and role.code is None and role.rule == "unresolved-role"
+    unresolved_role = role is not None and role.code is None and role.rule == UNRESOLVED_ROLE
     if unresolved_role:
         for link in token.children:
             if link.dep_ in ("acl", "amod") and link.lower_ in AFFILIATION_WORDS:
                 for obj in (g for p in link.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children):
                     if obj.dep_ == "pobj" and actors.at(obj):
                         return actors.with_conjuncts(obj), [f"members: '{link.text} {obj.text}'"]
-    if unresolved_role or role is not None and role.code is None and role.rule == UNRESOLVED_PERSON:
+    if _uncoded_person(role):
         # "an official at the health ministry" (events.employers); a name the tables lack is
         # who its apposition says: "Jane Doe, an official at the ministry", "a Canadian skier"
         found, notes = employer(token, actors.with_conjuncts)
@@ -826,6 +827,11 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
                         if found:
                             return found, notes + ["'of' phrase of a quantity"]
     return [], []
+
+
+def _uncoded_person(mention: ActorMention | None) -> bool:
+    """A role or a person's name the actor stage could not code."""
+    return mention is not None and mention.code is None and mention.rule in (UNRESOLVED_ROLE, UNRESOLVED_PERSON)
 
 
 def _co_agents(token: Token, subject_tokens: list[Token], actors: _Actors) -> list[ActorMention]:
@@ -1091,6 +1097,10 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
     "Israel's actions", "the attacks of the rebels"."""
     if depth >= MAX_OBJECT_DEPTH:
         return []
+    if _uncoded_person(actors.by_token.get(token.i)):
+        found, _notes = employer(token, actors.with_conjuncts)  # "met an official in the health ministry"
+        if found:
+            return found
     for child in token.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child)
@@ -1116,7 +1126,7 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
                 actors: _Actors) -> Iterator[Event]:
     token = trigger.token
     if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and not (
-            trigger.targetless and named.rule == "unresolved-role" and named.head == token.i):
+            trigger.targetless and named.rule == UNRESOLVED_ROLE and named.head == token.i):
         return  # an event noun inside an actor's name ("the peace movement"); the model's may be misread as a role
     reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
     passive = token.pos_ == "VERB" and (_is_passive(token) or reduced)
