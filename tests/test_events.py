@@ -478,3 +478,16 @@ def test_a_preposition_before_the_verb_is_not_its_particle(pipeline: Pipeline, t
 def test_a_passed_or_released_document_acts_for_its_makers(pipeline: Pipeline, text: str,
                                                            expected: tuple[str, str, str]) -> None:
     assert expected in code(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the object's complement disparages it: a criticism of the object's owner
+    ("The Kenyan government called the Ugandan election a sham.", [("KENGOV", "111", "UGA")]),
+    ("Iran branded the Israeli strike a crime.", [("IRN", "111", "ISR")]),
+    # a complement that praises, and "call" with no complement, are not criticism
+    ("The Kenyan government called the Ugandan election a success.", []),
+    ("The Kenyan government called the Ugandan president on Monday.", []),
+])
+def test_calling_something_a_sham_criticises_it(pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str, str]]) -> None:
+    assert code(pipeline, text) == expected
