@@ -39,6 +39,8 @@ def main() -> int:
     args = parser.parse_args()
     if not args.gold.exists():
         parser.error(f"{args.gold}: PLV rows not found (see ../shared/data/README.md)")
+    if not args.ids.exists():
+        parser.error(f"{args.ids}: id list not found (one row id per line)")
     wanted = set(args.ids.read_text(encoding="utf-8").split())
     records = [r for r in read_gold(args.gold) if str(r["id"]) in wanted]
     by_id = {str(r["id"]): r for r in records}
