@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Document
 from ..syntax import PLURAL_TAGS, text_span
-from .countryless import STATE_SECTORS
+from .countryless import STATE_SECTORS, UNRESOLVED_ROLE
 
 # How many sentences back a plural reference looks.
 WINDOW = 2
@@ -63,7 +63,7 @@ def resolve_plural_references(mentions: list[ActorMention], doc: Doc, document: 
             start = token.left_edge.idx if rule == RULE_GROUP else token.idx
             added.append(_copy(antecedent, document.id, index, token, start, rule))
     for mention in mentions:
-        if mention.code is None and mention.rule == "unresolved-role" and mention.kind == "plural" \
+        if mention.code is None and mention.rule == UNRESOLVED_ROLE and mention.kind == "plural" \
                 and mention.text.lower().startswith("the ") and mention.sectors:
             wanted = set(mention.sectors)
             # "the nurses" are nurses told of before, not "the health department": an antecedent

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..geo import LOCATIVE_PREPS, PLACE_NOUNS, ArticleCountries, Gazetteer, place_name_span
 from ..model import ActorMention
 from .acts import done_to
+from .private_people import UNRESOLVED_PERSON
 
 # Gazetteer kinds a name may take here: a country's name is in the actor tables already.
 PLACE_KINDS = frozenset({"city", "admin1"})
@@ -26,7 +27,7 @@ def name_places(mentions: list[ActorMention], doc: Doc, gazetteer: Gazetteer | N
         return
     countries: ArticleCountries | None = None
     for mention in mentions:
-        if mention.rule != "unresolved-person" or not 0 <= mention.head < len(doc):
+        if mention.rule != UNRESOLVED_PERSON or not 0 <= mention.head < len(doc):
             continue
         head = doc[mention.head]
         if not _place_frame(head):

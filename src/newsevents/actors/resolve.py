@@ -525,7 +525,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
             parts.head_kind in COUNTRY_KINDS | {"adjective"} or parts.countries and parts.countries[-1][1] == "demonym"):
         # "ethnic Albanians in Serbia" are a minority of the country they live in, not
         # Albania: the group is located by the sentence's places, or stays uncoded.
-        group = make(chunk, None, "unresolved-role", name)
+        group = make(chunk, None, UNRESOLVED_ROLE, name)
         group.kind = "ethnic"
         group.sectors = group.sectors or [PEOPLE_SECTOR]  # a people, as a nationality is (CVL)
         return [group]
@@ -578,7 +578,7 @@ def _assemble(chunk: Span, parts: _Parts, sentence_index: int, document: Documen
         country, where = parts.location
         mentions.append(make(chunk, country + sectors, "role+in-country", name))
     elif titled:
-        role = make(chunk, None, "unresolved-role", name)
+        role = make(chunk, None, UNRESOLVED_ROLE, name)
         # "the two ministers" names several people: never one antecedent.
         role.kind = "plural" if root.tag_ in PLURAL_TAGS or any(t.dep_ == "nummod" for t in root.children) else "actor"
         mentions.append(role)
@@ -744,7 +744,7 @@ def _is_subject(mention: ActorMention, doc: Doc) -> bool:
 def _coref_rule(mention: ActorMention) -> str:
     if mention.rule == UNRESOLVED_PRONOUN:
         return "coref:pronoun"
-    if mention.rule == "unresolved-role":
+    if mention.rule == UNRESOLVED_ROLE:
         return "coref:role"
     return "coref:surname"
 
@@ -760,7 +760,7 @@ def _antecedent(mention: ActorMention, people: list[ActorMention], coded: list[A
             if len(words) <= len(full) and full[-len(words):] == words:
                 return person
         return None
-    if mention.rule == "unresolved-role" and mention.text.lower().startswith("the ") and not mention.kind == "plural":
+    if mention.rule == UNRESOLVED_ROLE and mention.text.lower().startswith("the ") and not mention.kind == "plural":
         for other in reversed(coded):
             if mention.sentence_index - other.sentence_index > COREF_WINDOW:
                 break
