@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.acts import act_head
 from ..actors.countryless import UNRESOLVED_ROLE
-from ..actors.private_people import UNRESOLVED_PERSON
+from ..actors.local_bodies import UNPLACED_RULES
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
@@ -832,8 +832,8 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
 
 
 def _uncoded_person(mention: ActorMention | None) -> bool:
-    """A role or a person's name the actor stage could not code."""
-    return mention is not None and mention.code is None and mention.rule in (UNRESOLVED_ROLE, UNRESOLVED_PERSON)
+    """A role or a person's name the actor stage could not code (or place: actors.local_bodies)."""
+    return mention is not None and mention.code is None and mention.rule in UNPLACED_RULES
 
 
 def _co_agents(token: Token, subject_tokens: list[Token], actors: _Actors) -> list[ActorMention]:
