@@ -15,7 +15,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from newsevents.evaluate import TypeReport, gold_documents, read_gold
+from newsevents.evaluate import TypeReport, gold_documents, read_gold, sentence_type
 from newsevents.events.classify import NONE
 from newsevents.events.hybrid import MODEL_EVENT_PROBABILITY, candidate_sentences, type_of
 from newsevents.pipeline import Pipeline
@@ -23,12 +23,6 @@ from newsevents.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "train" / "plv_train.jsonl"
 DEFAULT_IDS = ROOT / "train" / "plv_dev_ids.txt"
-
-
-def best_type(events: list) -> str:
-    """The type of the most confident typed event, as ``newsevents eval`` scores a sentence."""
-    typed = [e for e in events if e.plover_type]
-    return type_of(max(typed, key=lambda e: e.confidence).plover_type) or NONE if typed else NONE
 
 
 def main() -> int:
@@ -55,7 +49,7 @@ def main() -> int:
         _mentions, hybrid_events = pipeline.code_parsed(doc, document, coder="hybrid")
         label, p = classifier.top(classifier.probabilities([document.text])[0])
         model = label if p >= classifier.threshold else NONE
-        rules, hybrid = best_type(rule_events), best_type(hybrid_events)
+        rules, hybrid = sentence_type(rule_events), sentence_type(hybrid_events)
         sentence = rules if rules != NONE else model
         for name, predicted in (("rules", rules), ("classifier", model), ("hybrid", hybrid), ("sentence", sentence)):
             reports[name].gold.append(gold)

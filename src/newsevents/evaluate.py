@@ -350,8 +350,13 @@ def score_types(records: list[dict[str, Any]], pipeline: Pipeline, coders: Seque
         gold = type_of(by_id[document.id]["label"]) or NONE
         for coder, report in reports.items():
             _mentions, events = pipeline.code_parsed(doc, document, coder=coder)
-            typed = [e for e in events if e.plover_type]
-            best = max(typed, key=lambda e: e.confidence).plover_type if typed else None
             report.gold.append(gold)
-            report.predicted.append(type_of(best) or NONE)
+            report.predicted.append(sentence_type(events))
     return reports
+
+
+def sentence_type(events: list[Event]) -> str:
+    """The type a sentence is scored by: its most confident typed event's, in the classifier's
+    labels, or NONE."""
+    typed = [e for e in events if e.plover_type]
+    return type_of(max(typed, key=lambda e: e.confidence).plover_type) or NONE if typed else NONE
