@@ -14,26 +14,22 @@ from spacy.tokens import Doc
 from ..model import Event
 from ..sentence_starts import SENTENCE_END
 
-__all__ = ["drop_headline_repeats", "title_sentence"]
+__all__ = ["drop_headline_repeats", "opens_with_title"]
 
 
-def title_sentence(doc: Doc) -> int | None:
-    """0 when the document's first sentence is a title line (the whole first line, not ending
-    a sentence, with more text after it), else None."""
-    text = doc.text
-    first_line, newline, rest = text.partition("\n")
+def opens_with_title(doc: Doc) -> bool:
+    """Whether the document's first sentence is a title line: the whole first line, not ending
+    a sentence, with more text after it."""
+    first_line, newline, rest = doc.text.partition("\n")
     if not newline or not rest.strip() or SENTENCE_END.search(first_line.rstrip()):
-        return None
+        return False
     first = next(iter(doc.sents), None)
-    if first is None or first.text.strip() != first_line.strip():
-        return None
-    return 0
+    return first is not None and first.text.strip() == first_line.strip()
 
 
 def drop_headline_repeats(events: list[Event], doc: Doc) -> list[Event]:
-    """``events`` without the title line's events that the body codes again."""
-    title = title_sentence(doc)
-    if title is None:
+    """``events`` without the title line's (sentence 0's) events that the body codes again."""
+    if not opens_with_title(doc):
         return events
-    body = {(e.code[:2], e.source.country) for e in events if e.sentence_index != title}
-    return [e for e in events if e.sentence_index != title or (e.code[:2], e.source.country) not in body]
+    body = {(e.code[:2], e.source.country) for e in events if e.sentence_index != 0}
+    return [e for e in events if e.sentence_index != 0 or (e.code[:2], e.source.country) not in body]
