@@ -47,6 +47,7 @@ class BuildReport:
     goldstein_differs: list[str] = field(default_factory=list)
     plover_explicit: int = 0
     plover_inherited: list[str] = field(default_factory=list)
+    plover_appeals: list[str] = field(default_factory=list)
     plover_unmapped: list[str] = field(default_factory=list)
     mapping_conflicts: list[str] = field(default_factory=list)
     mapping_unknown_codes: list[str] = field(default_factory=list)
@@ -159,6 +160,12 @@ def _write_tsv(path: Path, columns: list[str], rows: list[dict[str, object]]) ->
         writer.writerows(rows)
 
 
+def appeal_counterpart(code: str) -> str:
+    """The demand (root 10) with the same sub-code as an appeal (root 02): 0233 -> 1033; ""
+    for any other code."""
+    return "10" + code[2:] if code.startswith("02") else ""
+
+
 def build(shared_dir: Path | str, out_dir: Path | str) -> BuildReport:
     """Read the reference files under ``shared_dir`` and write the three TSVs to ``out_dir``."""
     shared, out = Path(shared_dir), Path(out_dir)
@@ -197,6 +204,14 @@ def build(shared_dir: Path | str, out_dir: Path | str) -> BuildReport:
             ptype, mode, context = mapping[code]
             used = code
             report.plover_explicit += 1
+        elif appeal_counterpart(code) in mapping:
+            # The table maps CAMEO's demands (10) but not its appeals (02), though PLOVER's
+            # REQUEST is "all requests, demands, and orders", and the two roots share one
+            # sub-code layout: "Appeal for humanitarian aid" (0233) is "Demand humanitarian
+            # aid" (1033) asked, not demanded. An appeal takes its demand's type and mode.
+            used = appeal_counterpart(code)
+            ptype, mode, context = mapping[used]
+            report.plover_appeals.append(code)
         else:
             used = next((p for p in parent_codes(code) if p in mapping), "")
             # The parent's mode is too specific to pass down (183's "suicide-attack"
@@ -232,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Goldstein sources: {dict(sorted(r.goldstein_sources.items()))}; "
           f"GDELT differs from eventtypes.csv on {len(r.goldstein_differs)}: {', '.join(r.goldstein_differs)}")
     print(f"PLOVER mapping: {r.plover_explicit} explicit, {len(r.plover_inherited)} inherited "
-          f"({', '.join(r.plover_inherited)}), {len(r.plover_unmapped)} unmapped (roots "
+          f"({', '.join(r.plover_inherited)}), {len(r.plover_appeals)} appeals as their demands, "
+          f"{len(r.plover_unmapped)} unmapped (roots "
           f"{', '.join(sorted({c[:2] for c in r.plover_unmapped}))})")
     if r.mapping_conflicts:
         print("Mapping duplicates (first kept): " + "; ".join(r.mapping_conflicts))

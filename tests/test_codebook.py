@@ -93,13 +93,21 @@ def test_unmapped_codes_inherit_plover_type() -> None:
     assert get_code("155").plover_type == "MOBILIZE"
 
 
-def test_plover_covers_roots_03_to_20() -> None:
-    # PLOVER does not code CAMEO 01 (statements) or 02 (appeals).
+def test_plover_covers_roots_02_to_20() -> None:
+    # PLOVER does not code CAMEO 01 (statements); appeals (02) are requests.
     for code in load_codebook().values():
-        if int(code.root) >= 3:
+        if int(code.root) >= 2:
             assert code.plover_type in plover_types(), code
         else:
             assert code.plover_type is None
+
+
+@pytest.mark.parametrize("appeal,demand", [("020", "100"), ("0233", "1033"), ("0253", "1053"), ("026", "106")])
+def test_an_appeal_has_its_demands_plover_type_and_mode(appeal: str, demand: str) -> None:
+    # CAMEO2PLOVER-2021 maps the demands only; NGEC's REQUEST is "all requests, demands, and orders".
+    asked, demanded = get_code(appeal), get_code(demand)
+    assert asked.plover_type == demanded.plover_type == "REQUEST"
+    assert (asked.plover_mode, asked.plover_context) == (demanded.plover_mode, demanded.plover_context)
 
 
 def test_plover_types() -> None:

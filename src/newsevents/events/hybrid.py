@@ -68,6 +68,9 @@ TARGETLESS_PROBABILITY = 0.9
 # ...or this much for a demand, accusation, refusal or threat, which is usually addressed to
 # someone ("Baghdad rejected the referendum" has none; a wrong one has lost its addressee).
 ADDRESSED_TARGETLESS_PROBABILITY = 0.95
+# Acts addressed to someone (extract.ADDRESSED_ROOTS), and appeals: the model's REQUEST is
+# "urged" as well as "demanded" (codebook: an appeal has its demand's PLOVER type).
+MODEL_ADDRESSED_ROOTS = ADDRESSED_ROOTS | {"02"}
 # Above any probability.
 NEVER = 1.01
 # Roots of acts that stand without a target, as the lexicon codes them: statements, intentions,
@@ -170,7 +173,7 @@ def _targetless_floor(event: Event, trigger: Token, mentions: list[ActorMention]
         return NEVER
     if root in STANDALONE_ROOTS and not _names_others(event, trigger, mentions):
         return MODEL_EVENT_PROBABILITY
-    if root in ADDRESSED_ROOTS:
+    if root in MODEL_ADDRESSED_ROOTS:
         return NEVER if _names_others(event, trigger, mentions) else ADDRESSED_TARGETLESS_PROBABILITY
     return TARGETLESS_PROBABILITY
 
