@@ -205,10 +205,12 @@ def build(shared_dir: Path | str, out_dir: Path | str) -> BuildReport:
             used = code
             report.plover_explicit += 1
         elif appeal_counterpart(code) in mapping:
-            # The table maps CAMEO's demands (10) but not its appeals (02), though PLOVER's
-            # REQUEST is "all requests, demands, and orders", and the two roots share one
-            # sub-code layout: "Appeal for humanitarian aid" (0233) is "Demand humanitarian
-            # aid" (1033) asked, not demanded. An appeal takes its demand's type and mode.
+            # The table maps CAMEO's demands (10) but not its appeals (02), as the 2021 PLOVER
+            # manual left requests uncoded; the PLOVER codebook we ship (NGEC's, plover.tsv)
+            # makes REQUEST "all requests, demands, and orders", as POLECAT-style data (PLV)
+            # codes them. The two roots share one sub-code layout: "Appeal for humanitarian
+            # aid" (0233) is "Demand humanitarian aid" (1033) asked, not demanded, so an
+            # appeal takes its demand's type and mode.
             used = appeal_counterpart(code)
             ptype, mode, context = mapping[used]
             report.plover_appeals.append(code)
