@@ -205,18 +205,23 @@ class SureOf:
     top = EventClassifier.top
 
 
+def model_events(monkeypatch: pytest.MonkeyPatch, label: str, p: float, text: str) -> list[Event]:
+    """The events the classifier adds to ``text`` when it gives ``label`` probability ``p``
+    for every sentence."""
+    import newsevents.pipeline
+
+    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, p))
+    return [e for e in code(Pipeline(), text) if e.rule == f"model:{label}"]
+
+
 @pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
 def test_a_refusal_with_no_actor_addressed_stands_only_when_the_model_is_very_sure(
         monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", p))
-    events = code(Pipeline(), "The Kenyan parliament rejected the budget proposal on Tuesday.")
-    model_events = [e for e in events if e.rule == "model:REJECT"]
-    assert bool(model_events) is coded
+    found = model_events(monkeypatch, "REJECT", p, "The Kenyan parliament rejected the budget proposal on Tuesday.")
+    assert bool(found) is coded
     if coded:
-        assert model_events[0].code[:2] == "12" and model_events[0].target is None
-        assert model_events[0].source.code.startswith("KEN")
+        assert found[0].code[:2] == "12" and found[0].target is None
+        assert found[0].source.code.startswith("KEN")
 
 
 def test_an_appeal_is_scored_as_a_request(pipeline: Pipeline) -> None:
@@ -233,12 +238,8 @@ def test_a_model_appeal_with_no_addressee_needs_what_a_demand_needs(
         monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
     # An appeal row gives the model's REQUEST its fine code; an appeal is addressed to someone,
     # so without a target it stands only where the model is very sure, as a demand does.
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REQUEST", p))
-    model_events = [e for e in code(Pipeline(), "Britain urged an end to the violence on Tuesday.")
-                    if e.rule == "model:REQUEST"]
-    assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("02", "GBR", None)] if coded else [])
+    found = model_events(monkeypatch, "REQUEST", p, "Britain urged an end to the violence on Tuesday.")
+    assert [(e.code[:2], e.source.code, e.target) for e in found] == ([("02", "GBR", None)] if coded else [])
 
 
 @pytest.mark.parametrize("text,p,coded", [
@@ -252,21 +253,14 @@ def test_a_model_appeal_with_no_addressee_needs_what_a_demand_needs(
 ])
 def test_a_model_assault_with_no_target_stands_where_its_sentence_names_no_one_else(
         monkeypatch: pytest.MonkeyPatch, text: str, p: float, coded: bool) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", p))
-    model_events = [e for e in code(Pipeline(), text) if e.rule == "model:ASSAULT"]
-    assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("19", "NGAMIL", None)] if coded else [])
+    found = model_events(monkeypatch, "ASSAULT", p, text)
+    assert [(e.code[:2], e.source.code, e.target) for e in found] == ([("19", "NGAMIL", None)] if coded else [])
 
 
 def test_a_model_event_with_no_target_and_a_countryless_source_is_coded_as_the_lexicon_codes_one(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", 0.8))
-    model_events = [e for e in code(Pipeline(), "Gunmen ambushed a convoy on the highway on Sunday.")
-                    if e.rule == "model:ASSAULT"]
-    assert [(e.source.code, e.source.country, e.target) for e in model_events] == [("UAF", None, None)]
+    found = model_events(monkeypatch, "ASSAULT", 0.8, "Gunmen ambushed a convoy on the highway on Sunday.")
+    assert [(e.source.code, e.source.country, e.target) for e in found] == [("UAF", None, None)]
 
 
 def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -279,12 +273,8 @@ def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(
 @pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
 def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_aimed_at(
         monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", p))
-    model_events = [e for e in code(Pipeline(), "Kenya's highest court rejected the appeal on Tuesday.")
-                    if e.rule == "model:REJECT"]
-    assert [(e.code[:2], e.source.code, e.target) for e in model_events] == ([("12", "KENJUD", None)] if coded else [])
+    found = model_events(monkeypatch, "REJECT", p, "Kenya's highest court rejected the appeal on Tuesday.")
+    assert [(e.code[:2], e.source.code, e.target) for e in found] == ([("12", "KENJUD", None)] if coded else [])
 
 
 @pytest.mark.parametrize("label,text,coded", [
@@ -297,11 +287,8 @@ def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_a
 ])
 def test_a_model_event_whose_object_names_someone_uncoded_is_not_coded_without_a_target(
         monkeypatch: pytest.MonkeyPatch, label: str, text: str, coded: bool) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, 0.99))
-    model_events = [e for e in code(Pipeline(), text) if e.rule == f"model:{label}"]
-    assert bool(model_events) is coded, [(e.code, e.source.code, e.target) for e in model_events]
+    found = model_events(monkeypatch, label, 0.99, text)
+    assert bool(found) is coded, [(e.code, e.source.code, e.target) for e in found]
 
 
 @pytest.mark.parametrize("text,coded", [
@@ -310,11 +297,8 @@ def test_a_model_event_whose_object_names_someone_uncoded_is_not_coded_without_a
 ])
 def test_the_model_codes_no_act_on_a_verb_in_the_simple_present(monkeypatch: pytest.MonkeyPatch, text: str,
                                                                   coded: bool) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("PROTEST", 0.99))
-    model_events = [e for e in code(Pipeline(), text) if e.rule == "model:PROTEST"]
-    assert bool(model_events) is coded, [(e.code, e.source.code, e.trigger) for e in model_events]
+    found = model_events(monkeypatch, "PROTEST", 0.99, text)
+    assert bool(found) is coded, [(e.code, e.source.code, e.trigger) for e in found]
 
 
 def test_the_model_event_takes_the_row_whose_slots_the_word_has(pipeline: Pipeline) -> None:
@@ -340,15 +324,8 @@ def test_the_model_event_takes_the_row_whose_slots_the_word_has(pipeline: Pipeli
 ])
 def test_the_source_s_own_country_is_no_other_party_for_a_targetless_model_event(
         monkeypatch: pytest.MonkeyPatch, label: str, p: float, text: str, code: str | None) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf(label, p))
-    model_events = [e for e in code_events(text) if e.rule == f"model:{label}"]
-    assert [e.source.code for e in model_events] == ([code] if code else [])
-
-
-def code_events(text: str) -> list[Event]:
-    return code(Pipeline(), text)
+    found = model_events(monkeypatch, label, p, text)
+    assert [e.source.code for e in found] == ([code] if code else [])
 
 
 @pytest.mark.parametrize("text,pair", [
@@ -368,7 +345,7 @@ def test_whoever_ordered_an_attack_carried_it_out(monkeypatch: pytest.MonkeyPatc
     import newsevents.pipeline
 
     monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("ASSAULT", 0.9))
-    events = code_events("The Armenian defence minister ordered heavy shelling overnight.")
+    events = code(Pipeline(), "The Armenian defence minister ordered heavy shelling overnight.")
     assert [(e.code[:2], e.source.code, e.rule) for e in events] == [("19", "ARMGOV", "model:ASSAULT")]
 
 
@@ -420,13 +397,10 @@ def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> N
 ])
 def test_a_model_rejection_told_as_an_act_the_source_will_not_do_is_a_refusal(
         monkeypatch: pytest.MonkeyPatch, text: str, codes: set[str]) -> None:
-    import newsevents.pipeline
-
-    monkeypatch.setattr(newsevents.pipeline, "load_classifier", lambda: SureOf("REJECT", 0.99))
-    model_events = [e for e in code_events(text) if e.rule == "model:REJECT"]
-    assert {c for e in model_events for c in codes if e.code.startswith(c)} == codes, [e.code for e in model_events]
-    assert len(model_events) == (1 if codes else 0)
-    assert all(not e.negated and e.modality is None for e in model_events)
+    found = model_events(monkeypatch, "REJECT", 0.99, text)
+    assert {c for e in found for c in codes if e.code.startswith(c)} == codes, [e.code for e in found]
+    assert len(found) == (1 if codes else 0)
+    assert all(not e.negated and e.modality is None for e in found)
 
 
 @pytest.mark.parametrize("text,event", [
