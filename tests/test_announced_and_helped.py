@@ -1,7 +1,8 @@
 """Two target/code readings from issue 14, on sentences written for these tests.
 
 An announced reduction of relations is the reduction (CAMEO's own 162 example is an
-announcement that aid "would" be prohibited); on a condition, or vowed, it is a threat. Aid
+announcement that aid "would" be prohibited); on a condition, or vowed, it is a threat. An
+announced investigation is the investigation. Aid
 whose target is only named in a purpose clause of helping ("to help X rebuild") is aimed at X.
 """
 from __future__ import annotations
@@ -31,6 +32,16 @@ def test_an_announced_reduction_of_relations_is_the_reduction(pipeline: Pipeline
 def test_a_vowed_or_conditional_reduction_is_still_a_threat(pipeline: Pipeline, text: str,
                                                             expected: tuple[str, str, str]) -> None:
     assert code(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya said it would investigate the Ugandan border police over the shooting.", [("KEN", "090", "UGACOP")]),
+    ("The Nigerian senate will investigate the state oil company over missing revenue.",
+     [("NGALEG", "090", "NGABUS")]),
+])
+def test_an_announced_investigation_is_the_investigation_not_an_intention_to_cooperate(
+        pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert code(pipeline, text) == expected
 
 
 def test_a_future_act_of_another_kind_is_still_an_intention(pipeline: Pipeline) -> None:

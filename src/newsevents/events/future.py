@@ -10,7 +10,10 @@ a refusal, "will agree to talks" an intention).
 An announced reduction of relations is the reduction, not an intention or a threat: CAMEO's own
 example of 162 is "The United States announced Wednesday it would prohibit all aid to Albanian
 rebels" (issue 14). A decision to cut aid, expel diplomats or halt talks is taken when it is
-announced; only on a condition ("will impose sanctions unless ...") is it a threat.
+announced; only on a condition ("will impose sanctions unless ...") is it a threat. So is a
+decision to investigate: "said it would investigate the killings" opens the inquiry (09). CAMEO
+has no intention to investigate, and the intent frame's fallback, an intention to cooperate
+(030), would misread it.
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ from .reality import has_hypothetical_mark
 
 __all__ = ["ANNOUNCED_ROOTS", "FutureAct", "as_intent", "reported_code"]
 
-# Roots whose announced future act is coded as done (the module docstring).
-ANNOUNCED_ROOTS = frozenset({"16"})
+# Roots whose announced future act is coded as done (the module docstring): reductions of
+# relations and investigations.
+ANNOUNCED_ROOTS = frozenset({"16", "09"})
 
 
 class FutureAct(Protocol):
