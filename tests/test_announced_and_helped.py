@@ -44,6 +44,20 @@ def test_an_announced_investigation_is_the_investigation_not_an_intention_to_coo
     assert code(pipeline, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A future appeal, demand or statement has not been made, and CAMEO has no intention for it...
+    ("Kenya said it would ask Uganda to release the prisoners.", []),
+    ("Kenya said it would demand compensation from Uganda.", []),
+    ("Kenya said it would comment on the Ugandan report later.", []),
+    # ...while a reported threat is the threat, and a reported criticism one to come.
+    ("Kenya said it would warn Uganda.", [("KEN", "130", "UGA")]),
+    ("Kenya said it would criticize Uganda at the summit.", [("KEN", "130", "UGA")]),
+])
+def test_a_reported_future_act_with_no_intention_code_is_no_intention_to_cooperate(
+        pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert code(pipeline, text) == expected
+
+
 def test_a_future_act_of_another_kind_is_still_an_intention(pipeline: Pipeline) -> None:
     assert code(pipeline, "Kenya said it would send aid to Uganda.") == [("KEN", "033", "UGA")]
 

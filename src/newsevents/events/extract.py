@@ -704,7 +704,10 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
         entry = matching_entry(child, lexicon)
         if entry is None and frame not in EXPLICIT_FRAMES:
             continue  # "said it would <uncoded verb>" tells nothing countable
-        code = (reported_code(lexicon, frame, entry.code, child) if entry else None) or FRAME_DEFAULTS[frame]
+        code = reported_code(lexicon, frame, entry.code, child) if entry else None
+        if code is None and entry is not None and frame == "intent":
+            continue  # "said it would ask X to ...": no intention CAMEO codes, and not asked yet
+        code = code or FRAME_DEFAULTS[frame]
         consumed.add(child.i)
         trigger.inner, trigger.inner_entry, trigger.code, trigger.frame = child, entry, code, frame
         trigger.notes.append(f"reported {frame}: {child.text} ({entry.id if entry else 'uncoded'}) -> {code}")

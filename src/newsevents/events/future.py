@@ -55,10 +55,12 @@ def as_intent(trigger: FutureAct, lexicon: Lexicon) -> None:
 def reported_code(lexicon: Lexicon, frame: str, code: str, clause: Token) -> str | None:
     """The code of a reported ``frame`` whose embedded act (``clause``) is coded ``code``:
     the frame's code ("said it would send aid" is 033), or the act's own where it is an
-    announced reduction of relations ("announced it would prohibit all aid" is 162)."""
-    if frame == "intent" and announced(code, clause):
-        return code
-    return lexicon.frame_code(frame, code)
+    announced reduction of relations ("announced it would prohibit all aid" is 162). A reported
+    future act reads as the future act does (``Lexicon.future_code``): "said it would warn" is
+    the warning, and "said it would ask X to ..." None, an appeal not yet made."""
+    if frame != "intent":
+        return lexicon.frame_code(frame, code)
+    return code if announced(code, clause) else lexicon.future_code(code)
 
 
 def announced(code: str, clause: Token) -> bool:
