@@ -13,7 +13,9 @@ from newsevents.pipeline import Pipeline
 # Each coder is gated: the lexicon alone (rules) and the default hybrid (issue 14), scored on
 # one parse. (coder, file, level, precision floor, recall floor)
 FLOORS = [
-    ("rules", "cameo_codebook_examples.jsonl", "root", 0.80, 0.79),
+    # Raised in session 11 (appeals typed, reported future acts read as future acts): rules
+    # 0.811/0.805, hybrid 0.842/0.815, from 0.80/0.79 and 0.83/0.80.
+    ("rules", "cameo_codebook_examples.jsonl", "root", 0.81, 0.80),
     # 0.77 until "Secretary of State <name>" was read as one actor (art3): the two events it
     # adds that PLOVER's gold counts wrong are a telephone call the gold codes as a joint act
     # and a ceasefire with the extractor's implicit domestic target.
@@ -21,13 +23,13 @@ FLOORS = [
     # 0.940/0.707) from 0.77/0.60, 0.91/0.67, 0.76/0.59 and 0.92/0.68.
     ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.79, 0.62),
     ("rules", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.92, 0.69),
-    ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.83, 0.80),
+    ("hybrid", "cameo_codebook_examples.jsonl", "root", 0.84, 0.81),
     ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root+dyad", 0.78, 0.62),
     ("hybrid", "PLOVER_GSR_with_CAMEO.jsonl", "root", 0.93, 0.70),
 ]
 CODERS = ("rules", "hybrid")
 # The issue's acceptance asks 0.75 here; a change that drops below it fails the suite.
-ROOT_ACCURACY_FLOOR = {("rules", "cameo_codebook_examples.jsonl"): 0.77, ("hybrid", "cameo_codebook_examples.jsonl"): 0.79}
+ROOT_ACCURACY_FLOOR = {("rules", "cameo_codebook_examples.jsonl"): 0.79, ("hybrid", "cameo_codebook_examples.jsonl"): 0.80}
 PETR_FLOOR = ("root+dyad", 0.09, 0.03)
 
 
