@@ -10,10 +10,10 @@ a refusal, "will agree to talks" an intention).
 An announced reduction of relations is the reduction, not an intention or a threat: CAMEO's own
 example of 162 is "The United States announced Wednesday it would prohibit all aid to Albanian
 rebels" (issue 14). A decision to cut aid, expel diplomats or halt talks is taken when it is
-announced; only on a condition ("will impose sanctions unless ...") is it a threat. So is a
-decision to investigate: "said it would investigate the killings" opens the inquiry (09). CAMEO
-has no intention to investigate, and the intent frame's fallback, an intention to cooperate
-(030), would misread it.
+announced; only on a condition ("will impose sanctions unless ...") is it a threat. A decision
+to investigate is taken when announced too: "said it would investigate the killings" opens the
+inquiry (09). CAMEO has no intention to investigate, and the intent frame's fallback, an
+intention to cooperate (030), would misread it.
 """
 from __future__ import annotations
 
@@ -65,5 +65,5 @@ def reported_code(lexicon: Lexicon, frame: str, code: str, clause: Token) -> str
 
 def announced(code: str, clause: Token) -> bool:
     """Whether a future act coded ``code`` in ``clause`` counts as done once announced: a
-    reduction of relations on no condition."""
+    reduction of relations or an investigation, on no condition."""
     return code[:2] in ANNOUNCED_ROOTS and not any(c.dep_ == "advcl" and has_hypothetical_mark(c) for c in clause.children)
