@@ -23,7 +23,9 @@ from .words import words
 
 __all__ = ["employer", "is_body"]
 
-EMPLOYER_PREPS = words("employer_preps")
+# Where one works ("an official at the ministry"); actors.countryless.EMPLOYER_PREPS ("the head
+# of the African Union") is the actor stage's set for office holders, read before this.
+WORKPLACE_PREPS = words("workplace_preps")
 
 
 def is_body(mention: ActorMention) -> bool:
@@ -36,7 +38,7 @@ def employer(token: Token, mentions_at: Callable[[Token], list[ActorMention]]) -
     note on how they were found; empty when it has none. mentions_at: the coded mentions a
     phrase head stands for, conjuncts included."""
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ not in WORKPLACE_PREPS:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [m for m in mentions_at(obj) if is_body(m)]

@@ -815,10 +815,11 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
         # "an official at the health ministry" (events.employers); a name the tables lack is
         # who its apposition says: "Jane Doe, an official at the ministry", "a Canadian skier"
         found, notes = employer(token, actors.with_conjuncts)
-        for appos in [] if found else [c for c in token.children if c.dep_ == "appos"]:
-            found, notes = _phrase_actors(appos, actors)
-            if found:
-                break
+        if not found:
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                found, notes = _phrase_actors(appos, actors)
+                if found:
+                    break
         if found:
             return found, notes
     if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS or unresolved_role:
