@@ -22,6 +22,7 @@ from .events.implied_authority import code_implied_authority
 from .events.headlines import drop_headline_repeats
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
+from .events.peacekeeping import recode_peacekeeping
 from .events.purpose import drop_force_purposes
 from .events.rebuttal import answer_rebuttals
 from .events.received import code_received_disapproval
@@ -165,6 +166,8 @@ class Pipeline:
         events = fill_casualties(lower_countryless(drop_unreliable_roles(events, doc)), doc)
         # "Hong Kong protests", "tear gas to disperse protests": the place's protesters.
         events = recode_repression(name_crowds(events, doc, self.lexicon))
+        # "deployed 500 peacekeeping troops": providing peacekeepers, not a show of force.
+        events = recode_peacekeeping(events, doc)
         # "X rejected these accusations": aimed at the accusation's authors told before.
         events = answer_rebuttals(events, doc)
         events = code_joint_acts(events, joint)

@@ -1,0 +1,66 @@
+"""Troops sent to keep the peace are peacekeepers (CAMEO 074), not a show of force.
+
+The lexicon codes a deployment by what is sent: "deployed troops to", "the deployment of 230
+troops" give 154, military posture. CAMEO's 074, "provide peacekeepers or other military forces
+for protection", says "code here reported deployment of forces": when the troops go as
+peacekeepers ("500 peacekeeping troops", "on a peacekeeping mission", "as part of the UN
+peacekeeping force") the deployment is that aid. So a show of force (root 15) whose trigger's
+own phrases (its object and prepositions, not a clause hung on it) name peacekeeping is recoded
+074. A promise to send them is already 0334 in the lexicon; a peacekeeping word in another
+clause ("troops massed on the border, where peacekeepers patrol") is not the deployment's.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..codebook import get_code
+from ..model import Event
+from ..syntax import token_at
+from .words import words
+
+PEACEKEEPING_CODE = "074"
+POSTURE_ROOT = "15"
+# Words that make the sent forces peacekeepers ("peacekeeping", "peacekeeper").
+PEACEKEEPING_WORDS = words("peacekeeping_words")
+# Dependencies that open a clause of its own: what it names is not the deployment's phrase.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis"})
+# How a deployment noun hangs on the verb that carries it, and the verb's phrases that are its.
+CARRIED_DEPS = frozenset({"dobj", "nsubjpass"})
+PHRASE_DEPS = frozenset({"prep", "agent"})
+
+
+def recode_peacekeeping(events: list[Event], doc: Doc) -> list[Event]:
+    """``events`` with deployments of peacekeepers coded 074; others unchanged."""
+    info = get_code(PEACEKEEPING_CODE)
+    if info is None:  # a codebook without 074: nothing to recode to
+        return events
+    out = []
+    for event in events:
+        if event.root == POSTURE_ROOT:
+            trigger = token_at(doc, event.trigger_start)
+            word = _peacekeeping_word(trigger) if trigger is not None else None
+            if word is not None:
+                event = replace(event, code=info.code, name=info.name, goldstein=info.goldstein,
+                                quad_class=info.quad_class, plover_type=info.plover_type,
+                                plover_mode=info.plover_mode,
+                                explanation=[*event.explanation, f"{event.code} of forces sent as peacekeepers "
+                                             f"('{word.text}'): {PEACEKEEPING_CODE}"])
+        out.append(event)
+    return out
+
+
+def _peacekeeping_word(trigger: Token) -> Token | None:
+    """A peacekeeping word among the trigger's own phrases, or None. A deployment told as a
+    noun has its phrases hung on the verb that carries it as well ("announced the deployment of
+    troops to Liberia on a peacekeeping mission")."""
+    stack = [child for child in trigger.children if child.dep_ not in CLAUSE_DEPS]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in CARRIED_DEPS:
+        stack += [child for child in trigger.head.children if child.dep_ in PHRASE_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.lemma_.lower() in PEACEKEEPING_WORDS or token.lower_ in PEACEKEEPING_WORDS:
+            return token
+        stack.extend(child for child in token.children if child.dep_ not in CLAUSE_DEPS)
+    return None
