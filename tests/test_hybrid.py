@@ -417,3 +417,16 @@ def test_a_dateline_read_as_the_subject_does_not_hide_the_lede_s_actor(pipeline:
                                                                        event: tuple[str, str, str]) -> None:
     events = {(e.code, e.source.code, e.target and e.target.code) for e in code(pipeline, text, "rules")}
     assert events == {event}
+
+
+@pytest.mark.parametrize("text,code", [
+    # No row of "fire" fits: not the tear-gas row (175), whose object is absent, but the bare one.
+    ("Armenian and Azerbaijani forces fired across the ceasefire line.", "190"),
+    # The row whose object the word has: artillery is shelling (194), and not the target.
+    ("North Korea fired artillery across the border.", "194"),
+])
+def test_the_models_row_is_one_whose_object_the_word_has(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                         code: str) -> None:
+    found = model_events(monkeypatch, "ASSAULT", 0.97, text)
+    assert found and {e.code for e in found} == {code}, [(e.code, e.target) for e in found]
+    assert all(e.target is None or "artillery" not in e.target.text for e in found)

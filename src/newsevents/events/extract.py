@@ -70,6 +70,9 @@ CONTENT_PREPS = words("content_preps")
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
 # Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
 LIGHT_VERBS = words("light_verbs")
+# Prepositions of an object's own phrase, on whose noun a target phrase may hang ("a memorandum
+# of understanding with Ethiopia", "intelligence on missile components with Ukraine").
+OBJECT_PHRASE_PREPS = frozenset({"of", "on", "about", "over"})
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
 FRAME_PREPS = words("frame_preps")
@@ -947,8 +950,9 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     token, entry = trigger.token, trigger.entry
     particle = _particle(token, entry) if entry.particles else None
     owners = [token] + ([obj for obj in _objects(token, particle)] if entry.objects else [])
-    # "signed a memorandum of understanding with Ethiopia": the phrase hangs on the "of" noun.
-    owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+    # "signed a memorandum of understanding with Ethiopia", "shared intelligence on missile
+    # components with Ukraine": the phrase hangs on the noun of the object's own phrase.
+    owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PHRASE_PREPS
                for g in c.children if g.dep_ == "pobj"]
     carrier = _light_verb_of(token)
     if carrier is not None:
@@ -993,7 +997,7 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
 
 
 def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMention],
-                      code: str = "") -> tuple[list[ActorMention], list[str]]:
+                      code: str = "", things: frozenset[str] = frozenset()) -> tuple[list[ActorMention], list[str]]:
     """When the row's slots find no target (often a misparse), take the first actor in a
     phrase to the right of the predicate: an object, a phrase with a target preposition, or
     an apposition ("denounced as a crime Serbia's suppression of ..."). Force used or
@@ -1020,7 +1024,10 @@ def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMe
             else:
                 continue
             for phrase in phrases:
-                found = [m for m in (actors.with_conjuncts(phrase) or _actor_inside(phrase, actors, 0)) if m not in sources]
+                # The row's thing itself ("fired artillery") is no target; who it names may be
+                # ("accepted demands from the rebels").
+                own = actors.with_conjuncts(phrase) if phrase.lemma_.lower() not in things else []
+                found = [m for m in (own or _actor_inside(phrase, actors, 0)) if m not in sources]
                 if found:
                     return found, ["object-search", f"fallback via '{child.text}'"]
     return [], []
@@ -1278,8 +1285,10 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
     if not targets:
+        # The thing a row names as its object (the weapon fired, the aid sent) is not its target.
+        things = trigger.entry.objects if "dobj" not in trigger.entry.targets else frozenset()
         targets, target_notes = _fallback_targets([trigger.token] + ([trigger.inner] if trigger.inner is not None else []),
-                                                  actors, sources, trigger.code)
+                                                  actors, sources, trigger.code, things)
     if trigger.code[:2] == STATEMENT_ROOT:
         targets = [t for t in targets if "MED" not in t.sectors]  # "told Reuters": the press relays
     # A threat or promise of force against a place aims at its country, as the force would.

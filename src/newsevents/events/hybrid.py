@@ -258,7 +258,18 @@ def _mere_statement(token: Token, lexicon: Lexicon) -> bool:
     return own is not None and bool(own.objects) and type_of(_plover_type(own.code)) is None
 
 
-def _misfit(token: Token, entry: LexiconEntry) -> int:
+def _misfit(token: Token, entry: LexiconEntry) -> tuple[int, int, int]:
+    """How badly a row fits the word, least first: a missing particle or target slot, then a
+    row naming objects the word lacks ("fired tear gas" for "fired artillery"), then a row
+    naming none where another names the word's object."""
+    objects = {g.lemma_.lower() for child in token.children
+               for g in ([child] if child.dep_ in ("dobj", "nsubjpass") else
+                         [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])}
+    named = bool(entry.objects & objects)
+    return (_slot_misfit(token, entry), int(bool(entry.objects) and not named), int(not named))
+
+
+def _slot_misfit(token: Token, entry: LexiconEntry) -> int:
     """0 where the word has the row's particle (if any) and one of its target slots, else 1."""
     words = {child.lower_ for child in token.children}
     if entry.particles and not words & entry.particles:

@@ -1,0 +1,41 @@
+"""A row's object is the thing it acts with; a target may hang on that object's own phrase.
+Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document, Event
+from newsevents.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
+    return events
+
+
+def test_the_weapon_fired_is_not_the_target(pipeline: Pipeline) -> None:
+    # "artillery" is a military agent word, but here it is what was fired, not at whom.
+    events = events_of(pipeline, "North Korea fired artillery across the border.")
+    assert not [e for e in events if e.target is not None and "artillery" in e.target.text], \
+        [(e.code, e.target and e.target.text) for e in events]
+
+
+def test_whom_the_thing_names_is_still_a_target(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Kenyan government accepted demands from Somali rebels to free the hostages.")
+    assert [(e.code, e.source.code, e.target.code if e.target else None) for e in events][:1] == \
+        [("080", "KENGOV", "SOMREB")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan shared intelligence on Chinese naval movements with the Philippine navy.", ("JPN", "064", "PHLMIL")),
+    ("Turkey shared information about the bombing suspects with Greek police.", ("TUR", "064", "GRCCOP")),
+])
+def test_a_partner_named_on_the_objects_phrase_is_the_target(pipeline: Pipeline, text: str,
+                                                             expected: tuple[str, str, str]) -> None:
+    found = [(e.source.code, e.code, e.target.code if e.target else None) for e in events_of(pipeline, text)]
+    assert found == [expected]
