@@ -39,3 +39,14 @@ def test_a_partner_named_on_the_objects_phrase_is_the_target(pipeline: Pipeline,
                                                              expected: tuple[str, str, str]) -> None:
     found = [(e.source.code, e.code, e.target.code if e.target else None) for e in events_of(pipeline, text)]
     assert found == [expected]
+
+
+def test_a_relative_clause_with_its_own_subject_is_not_done_by_its_noun(pipeline: Pipeline) -> None:
+    # "the bases they had seized": the bases were seized; whoever "they" are, the bases did nothing.
+    events = events_of(pipeline, "Iraqi militias returned the military bases they had seized from the government.")
+    assert not [e for e in events if "bases" in e.source.text], [(e.code, e.source.text) for e in events]
+
+
+def test_a_relative_pronoun_subject_is_still_its_noun(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Houthi rebels who fired missiles at Saudi Arabia vowed more attacks.")
+    assert ("YEMREB", "194", "SAU") in {(e.source.code, e.code, e.target.code if e.target else None) for e in events}

@@ -764,6 +764,10 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         found, notes = _subject(head, actors, depth + 1)
         return found, notes + ["inherited-subject"]
     if token.dep_ == "relcl" and head.i != token.i:
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            # "the bases it has seized": the clause has a subject of its own, whom no actor
+            # names here; the noun it hangs on is what was seized, not who seized it.
+            return [], []
         return actors.with_conjuncts(head), ["relative clause"]
     if token.tag_ in FINITE_TAGS or token.dep_ == "acl" and token.tag_ == "VBN" and not _is_passive(token):
         return _misparsed_subject(token, actors)
