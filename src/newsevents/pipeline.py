@@ -23,6 +23,7 @@ from .events.headlines import drop_headline_repeats
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
 from .events.peacekeeping import recode_peacekeeping
+from .events.phone_calls import drop_non_calls
 from .events.purpose import drop_force_purposes
 from .events.rebuttal import answer_rebuttals
 from .events.received import code_received_disapproval
@@ -145,9 +146,14 @@ class Pipeline:
         mentions = find_actors(doc, document, self.knowledge, gazetteer=self.gazetteer)
         events = extract_events(doc, document, mentions, self.lexicon, keep_uncertain=self.keep_uncertain,
                                 require_actors=self.require_actors)
+        # "called the opposition leader a traitor": the bare "call" row is a phone call only
+        # where a person is called and nothing names what; checked before the model's turn,
+        # and again on the rows it picks.
+        events = drop_non_calls(events, doc)
         if coder != "rules":
-            events = combine(doc, document, mentions, events, self.lexicon, self.classifier, coder=coder,
-                             keep_uncertain=self.keep_uncertain, require_actors=self.require_actors)
+            events = drop_non_calls(combine(doc, document, mentions, events, self.lexicon, self.classifier,
+                                            coder=coder, keep_uncertain=self.keep_uncertain,
+                                            require_actors=self.require_actors), doc)
         # Victims of force or arrests with no one named to have acted (issue 15 item 7).
         events = code_unattributed(events, doc, document, mentions, self.lexicon, self.gazetteer,
                                    keep_uncertain=self.keep_uncertain)
