@@ -485,6 +485,7 @@ def _governor(trigger: _Trigger, found: dict[int, _Trigger]) -> _Trigger | None:
     token = trigger.token
     if token.pos_ == "VERB":
         return None
+    token = _light_head_of(token)  # "ended mediation efforts": the efforts are what was ended
     if token.dep_ == "pobj":
         prep, verb = token.head, found.get(token.head.head.i)
         if verb is None:
@@ -946,8 +947,16 @@ def _light_verb_of(token: Token) -> Token | None:
         token = token.head  # "launched artillery, mortar and rocket fire"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
+    token = _light_head_of(token)
     head = token.head
     return head if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
+
+
+def _light_head_of(token: Token) -> Token:
+    """The light noun an event noun modifies ("a mediation effort", "a peace mission"), which
+    stands in the clause for it; else the noun itself."""
+    head = token.head
+    return head if token.dep_ == "compound" and head.i != token.i and head.lemma_.lower() in LIGHT_HEADS else token
 
 
 def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[ActorMention], list[str]]:
@@ -958,6 +967,8 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     # components with Ukraine": the phrase hangs on the noun of the object's own phrase.
     owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PHRASE_PREPS
                for g in c.children if g.dep_ == "pobj"]
+    if _light_head_of(token) is not token:
+        owners.append(token.head)  # "a mediation effort between India and Pakistan"
     carrier = _light_verb_of(token)
     if carrier is not None:
         owners.append(carrier)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
