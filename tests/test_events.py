@@ -347,6 +347,8 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
      [("NPLGOV", "036", "IND")]),
     # "insisted" with an indicative clause asserts; with a subjunctive one it demands
     ("Brazil insisted the crisis reflected old disputes.", []),
+    # ... its tense may sit on an auxiliary
+    ("Brazil insists it is fully respecting the United Nations resolutions.", []),
     ("Brazil insisted that Paraguay withdraw its troops.", [("BRA", "1056", "PRY")]),
     # a demand or warning addressed to no one is not coded
     ("Kenya warned on Sunday.", []),

@@ -665,10 +665,12 @@ def _finite_complement(token: Token, tags: frozenset[str] | None = None) -> bool
     """"agreed that there was a need", "agreed there was": a finite clause, not "agreed to".
     With ``tags``, the complement's verb must carry one of them."""
     for child in token.children:
-        if tags is not None and (child.dep_ != "ccomp" or child.i < token.i or child.tag_ not in tags):
+        # The tense may sit on an auxiliary: "insists it is strictly enforcing the sanctions".
+        tensed = {child.tag_} | {c.tag_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        if tags is not None and (child.dep_ != "ccomp" or child.i < token.i or not tensed & tags):
             continue
         if child.dep_ == "ccomp" and child.i > token.i and (
-                child.tag_ in FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+                tensed & FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | UNCERTAIN_MODALS for c in child.children)
     return False
 
