@@ -345,6 +345,8 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # who was summoned is who will travel, not who summoned; a future trip to a city is intent
     ("Nepal's foreign minister was summoned by the Indian government and will travel to Delhi.",
      [("NPLGOV", "036", "IND")]),
+    # "agreed a deal" (no "on") is reaching it, as "agreed on a deal" is
+    ("Britain and Japan agreed a trade deal on Friday.", [("GBR", "057", "JPN"), ("JPN", "057", "GBR")]),
     # "insisted" with an indicative clause asserts; with a subjunctive one it demands
     ("Brazil insisted the crisis reflected old disputes.", []),
     # ... its tense may sit on an auxiliary
