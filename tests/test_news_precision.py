@@ -43,6 +43,8 @@ def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize("text", [
     "Kenyan President William Ruto told reporters he supported Uganda's bid.",
     "The Kenyan minister told police he backed Tanzania.",
+    # people speaking for themselves, not for a body
+    "Kenyan farmers told reporters they supported Uganda's bid.",
     # the parser joins "support" to the opinion's clause: it is the firms' view, no act of Pakistan's
     "Many Indian companies agree that Pakistan has long been unfair and support Modi's efforts to cut tariffs.",
 ])
@@ -55,6 +57,9 @@ def test_support_inside_what_someone_told_or_thinks_is_no_event(pipeline: Pipeli
     # a promise is a commitment, reported or not
     ("Portugal will support Turkey's efforts to join the bloc, Portugal's president said on Tuesday.",
      ("032", "PRT", "TUR")),
+    # a body's voice telling what "we" or "they" support tells the body's stance
+    ("A Kenyan foreign ministry spokesman said that they support Uganda's bid.", ("051", "KENGOV", "UGA")),
+    ("Kenya's foreign ministry said we support Uganda's bid.", ("051", "KENGOV", "UGA")),
 ])
 def test_support_a_country_states_stays(pipeline: Pipeline, text: str, dyad: tuple[str, str, str]) -> None:
     assert dyad in dyads(events_of(pipeline, text))

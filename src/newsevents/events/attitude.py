@@ -8,7 +8,8 @@ what someone holds:
 - what a speaker tells of their own views: "he told police he supported the candidate" reports
   what the man thinks; the telling is the act, the support no act towards the candidate (nor a
   05x event). A promise in the same place ("said it will support the resolution") is a
-  commitment, and stays;
+  commitment, and stays; so is a body's stance told by its voice ("the coalition's spokesman
+  said they support the UN call");
 - in a relative clause that describes a noun: "the result she hoped for" names a result, and
   says nothing optimistic about anything;
 - an outlook someone has: "the captain had confidence in the team", "officials have doubts"
@@ -27,6 +28,10 @@ THOUGHT_VERBS = words("thought_verbs")
 HOLDING_VERBS = words("holding_verbs")
 # Who may speak of their own views: "he told police he supported X".
 OWN_VIEW_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+# Of those, the ones a body's voice uses for the body.
+INSTITUTIONAL_PRONOUNS = frozenset({"we", "they"})
+# Who speaks for a body: "a ministry spokesman", "the army", "officials".
+INSTITUTION_VOICES = words("institution_voices")
 # Codes an attitude verb can fire as: the outlook of a statement, and endorsement.
 OUTLOOK_CODES = frozenset({"012", "013"})
 ENDORSE_ROOT = "05"
@@ -71,4 +76,14 @@ def _held_view(token: Token) -> bool:
         return False
     promised = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | UNCERTAIN_MODALS for c in (*token.children, *clause.children))
     subjects = [c for c in (*token.children, *clause.children) if c.dep_ == "nsubj"]
-    return not promised and bool(subjects) and subjects[0].lower_ in OWN_VIEW_PRONOUNS
+    if not subjects or subjects[0].lower_ not in OWN_VIEW_PRONOUNS:
+        return False
+    # "the ministry's spokesman said they support the UN call": a body's "we" or "they" told by
+    # its voice is the body's public stance, not a private view.
+    return not promised and not (subjects[0].lower_ in INSTITUTIONAL_PRONOUNS and _institutional_voice(head))
+
+
+def _institutional_voice(verb: Token) -> bool:
+    """Whether the reporting verb's subject speaks for a body: a spokesman, a ministry, officials."""
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and any(t.lemma_.lower() in INSTITUTION_VOICES for t in speaker.subtree)
