@@ -488,9 +488,10 @@ def test_a_passed_or_released_document_acts_for_its_makers(pipeline: Pipeline, t
     # the object's complement disparages it: a criticism of the object's owner
     ("The Kenyan government called the Ugandan election a sham.", [("KENGOV", "111", "UGA")]),
     ("Iran branded the Israeli strike a crime.", [("IRN", "111", "ISR")]),
-    # a complement that praises, and "call" with no complement, are not criticism
+    # a complement that praises, and "call" with no complement, are not criticism; calling a
+    # person with nothing said of them is a telephone call (events.phone_calls)
     ("The Kenyan government called the Ugandan election a success.", []),
-    ("The Kenyan government called the Ugandan president on Monday.", []),
+    ("The Kenyan government called the Ugandan president on Monday.", [("KENGOV", "041", "UGAGOV")]),
 ])
 def test_calling_something_a_sham_criticises_it(pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str, str]]) -> None:

@@ -110,9 +110,11 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # Raised in the sixth session (hybrid 0.799/0.633 and 0.927/0.675; rules 0.778/0.621 and
 # 0.855/0.627), and the root+dyad precisions in the seventh (hybrid 0.806/0.639, rules 0.785/0.627).
 # Raised in the ninth (a role "in Chad's capital" takes Chad): hybrid 0.813/0.645, rules
-# 0.793/0.633.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.79, 0.63), ("root", 0.85, 0.62)],
-                   "hybrid": [("root+dyad", 0.81, 0.64), ("root", 0.92, 0.67)]}
+# 0.793/0.633. Recall raised in the twelfth (a target on the object's "on" phrase: "shared
+# intelligence on missile components with Ukraine"): hybrid 0.816/0.657 and 0.928/0.686, rules
+# 0.796/0.645 and 0.857/0.639.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.79, 0.64), ("root", 0.85, 0.63)],
+                   "hybrid": [("root+dyad", 0.81, 0.65), ("root", 0.92, 0.68)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],

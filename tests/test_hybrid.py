@@ -21,8 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
 MODEL_DEV_MACRO_F1_FLOOR = 0.73
-# The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down.
-HYBRID_DEV_MACRO_F1_FLOOR = 0.76
+# The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down;
+# 0.76 until session 12 (0.764 -> 0.791: peacekeepers, phone calls, light nouns, a body's "we").
+HYBRID_DEV_MACRO_F1_FLOOR = 0.79
 
 
 @pytest.fixture(scope="module")
