@@ -1,6 +1,9 @@
 """Events made by the stages after the lexicon's (unnamed violence, implied authorities,
-received disapproval): one constructor, so that each such event carries the same fields."""
+received disapproval), and events they recode (repression, peacekeeping): one constructor and
+one recoder, so that each such event carries the same fields."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -23,3 +26,10 @@ def event_at(trigger: Token, sent: Span, index: int, document: Document, source:
         date_source="publication" if document.date else None, negated=negated, modality=mode,
         explanation=explanation,
     )
+
+
+def recoded(event: Event, info: CameoCode, why: str) -> Event:
+    """``event`` with the code ``info`` and its codebook fields, and ``why`` in its explanation."""
+    return replace(event, code=info.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+                   plover_type=info.plover_type, plover_mode=info.plover_mode,
+                   explanation=[*event.explanation, why])

@@ -11,13 +11,12 @@ clause ("troops massed on the border, where peacekeepers patrol") is not the dep
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
 from ..codebook import get_code
 from ..model import Event
 from ..syntax import token_at
+from .made import recoded
 from .words import words
 
 PEACEKEEPING_CODE = "074"
@@ -42,11 +41,8 @@ def recode_peacekeeping(events: list[Event], doc: Doc) -> list[Event]:
             trigger = token_at(doc, event.trigger_start)
             word = _peacekeeping_word(trigger) if trigger is not None else None
             if word is not None:
-                event = replace(event, code=info.code, name=info.name, goldstein=info.goldstein,
-                                quad_class=info.quad_class, plover_type=info.plover_type,
-                                plover_mode=info.plover_mode,
-                                explanation=[*event.explanation, f"{event.code} of forces sent as peacekeepers "
-                                             f"('{word.text}'): {PEACEKEEPING_CODE}"])
+                event = recoded(event, info, f"{event.code} of forces sent as peacekeepers ('{word.text}'): "
+                                             f"{PEACEKEEPING_CODE}")
         out.append(event)
     return out
 

@@ -10,10 +10,9 @@ its code: a massacre is more than crowd control.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..codebook import get_code
 from ..model import ActorMention, Event
+from .made import recoded
 
 REPRESSION_CODE = "175"
 FORCE_ROOTS = frozenset({"18", "19"})
@@ -30,11 +29,7 @@ def recode_repression(events: list[Event]) -> list[Event]:
     for event in events:
         if event.root in FORCE_ROOTS and _sectors(event.source) & STATE_FORCE_SECTORS \
                 and event.target is not None and _sectors(event.target) & DISSENT_SECTORS:
-            event = replace(event, code=info.code, name=info.name, goldstein=info.goldstein,
-                            quad_class=info.quad_class, plover_type=info.plover_type,
-                            plover_mode=info.plover_mode,
-                            explanation=[*event.explanation, f"{event.code} by state forces on protesters: "
-                                         f"violent repression {REPRESSION_CODE}"])
+            event = recoded(event, info, f"{event.code} by state forces on protesters: violent repression {REPRESSION_CODE}")
         out.append(event)
     return out
 
