@@ -50,3 +50,11 @@ def test_a_relative_clause_with_its_own_subject_is_not_done_by_its_noun(pipeline
 def test_a_relative_pronoun_subject_is_still_its_noun(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The Houthi rebels who fired missiles at Saudi Arabia vowed more attacks.")
     assert ("YEMREB", "194", "SAU") in {(e.source.code, e.code, e.target.code if e.target else None) for e in events}
+
+
+def test_a_bracketed_acronym_is_not_a_relative_clauses_own_subject(pipeline: Pipeline) -> None:
+    # The parser reads "(WHO) is providing" as a relative clause of the name with its own subject.
+    events = events_of(pipeline, "The World Health Organization (WHO) is providing urgent medical assistance "
+                                 "to flood victims in Mozambique.")
+    assert ("IGOUNOHLHWHO", "070", "MOZCVL") in {(e.source.code, e.code, e.target.code if e.target else None)
+                                                 for e in events}

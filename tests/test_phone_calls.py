@@ -36,6 +36,8 @@ def test_calling_a_person_is_a_telephone_call(pipeline: Pipeline, text: str, exp
     "Biden called Netanyahu's remarks outrageous.",              # describing a thing
     "The Kenyan president called an emergency meeting of the cabinet.",  # convening
     "A militant group called Jaish-e-Mohammed claimed the attack on Indian troops.",  # a name
+    # the name given parsed as an apposition of the person named
+    "The Kenyan president on Tuesday called Uganda's ambassador to Kenya a very stupid man.",
 ])
 def test_other_calls_are_no_telephone_call(pipeline: Pipeline, text: str) -> None:
     assert not [c for c in coded(pipeline, text) if c[1] == "041"], coded(pipeline, text)

@@ -767,9 +767,11 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         found, notes = _subject(head, actors, depth + 1)
         return found, notes + ["inherited-subject"]
     if token.dep_ == "relcl" and head.i != token.i:
-        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        if any(c.dep_ in SUBJECT_DEPS and not _parenthesised(c) for c in token.children):
             # "the bases it has seized": the clause has a subject of its own, whom no actor
-            # names here; the noun it hangs on is what was seized, not who seized it.
+            # names here; the noun it hangs on is what was seized, not who seized it. (A
+            # subject in brackets is the noun's own acronym, misparsed: "The World Health
+            # Organization (WHO) is providing ...".)
             return [], []
         return actors.with_conjuncts(head), ["relative clause"]
     if token.tag_ in FINITE_TAGS or token.dep_ == "acl" and token.tag_ == "VBN" and not _is_passive(token):
@@ -952,6 +954,12 @@ def _light_verb_of(token: Token) -> Token | None:
     token = _light_head_of(token)
     head = token.head
     return head if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
+
+
+def _parenthesised(token: Token) -> bool:
+    """Whether the word stands in brackets: "(WHO)"."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
 def _light_head_of(token: Token) -> Token:

@@ -36,7 +36,9 @@ def is_phone_call(verb: Token) -> bool:
         callee = next((child for child in verb.children if child.dep_ == "oprd"), None)
     elif any(child.dep_ in NAMING_DEPS for child in [*verb.children, *callee.children]):
         return False
-    return callee is not None and (callee.pos_ == "PROPN" or callee.lemma_.lower() in CALLEE_TITLES)
+    if callee is None or any(child.dep_ == "appos" and child.pos_ == "NOUN" for child in callee.children):
+        return False  # "called Britain's ambassador a very stupid guy", the name parsed as apposition
+    return callee.pos_ == "PROPN" or callee.lemma_.lower() in CALLEE_TITLES
 
 
 def drop_non_calls(events: list[Event], doc: Doc) -> list[Event]:
