@@ -571,6 +571,16 @@ def _constraints_hold(token: Token, entry: LexiconEntry) -> bool:
         return False
     if not entry.objects:
         return True
+    return _names_object(objects, entry)
+
+
+def names_row_object(token: Token, entry: LexiconEntry) -> bool:
+    """Whether the word has one of the objects the row names, as the lexicon reads objects."""
+    particle = _particle(token, entry) if entry.particles else None
+    return bool(entry.objects) and _names_object(_objects(token, particle), entry)
+
+
+def _names_object(objects: list[Token], entry: LexiconEntry) -> bool:
     return any(lemma in entry.objects for obj in objects for lemma in _lemmas(obj))
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, matching_entry
+from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, matching_entry, names_row_object
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
@@ -262,10 +262,7 @@ def _misfit(token: Token, entry: LexiconEntry) -> tuple[int, int, int]:
     """How badly a row fits the word, least first: a missing particle or target slot, then a
     row naming objects the word lacks ("fired tear gas" for "fired artillery"), then a row
     naming none where another names the word's object."""
-    objects = {g.lemma_.lower() for child in token.children
-               for g in ([child] if child.dep_ in ("dobj", "nsubjpass") else
-                         [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [])}
-    named = bool(entry.objects & objects)
+    named = names_row_object(token, entry)
     return (_slot_misfit(token, entry), int(bool(entry.objects) and not named), int(not named))
 
 

@@ -17,6 +17,7 @@ from ..codebook import get_code
 from ..model import Event
 from ..syntax import token_at
 from .made import recoded
+from .purpose import CARRIED_DEPS
 from .words import words
 
 PEACEKEEPING_CODE = "074"
@@ -25,8 +26,7 @@ POSTURE_ROOT = "15"
 PEACEKEEPING_WORDS = words("peacekeeping_words")
 # Dependencies that open a clause of its own: what it names is not the deployment's phrase.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis"})
-# How a deployment noun hangs on the verb that carries it, and the verb's phrases that are its.
-CARRIED_DEPS = frozenset({"dobj", "nsubjpass"})
+# The verb's phrases that are a deployment noun's, where the noun hangs on it (CARRIED_DEPS).
 PHRASE_DEPS = frozenset({"prep", "agent"})
 
 

@@ -23,7 +23,7 @@ from ..model import Event
 from ..syntax import token_at
 from .words import words
 
-__all__ = ["FORCE_PURPOSE_ROOTS", "drop_force_purposes", "sending_head"]
+__all__ = ["CARRIED_DEPS", "FORCE_PURPOSE_ROOTS", "drop_force_purposes", "sending_head"]
 
 # Roots of acts of force: a purpose of sending is not yet one (coerce, assault, fight, mass violence).
 FORCE_PURPOSE_ROOTS = frozenset({"17", "18", "19", "20"})
