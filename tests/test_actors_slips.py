@@ -167,3 +167,29 @@ def test_the_uprising_alone_is_no_one(pipeline: Pipeline) -> None:
 
 def test_rebels_are_still_rebels(pipeline: Pipeline) -> None:
     assert found(pipeline, "Syrian rebels shelled a checkpoint near Idlib on Monday.")["Syrian rebels"] == "SYRREB"
+
+
+@pytest.mark.parametrize("text,region", [
+    ("Latin America's largest economy grew by two percent.", "Latin America"),
+    ("The rebels are South America's oldest insurgency.", "South America"),
+    ("Drug gangs move cocaine through Central America.", "Central America"),
+])
+def test_a_region_named_after_america_is_no_country(pipeline: Pipeline, text: str, region: str) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="r", text=text, date="2024-05-02")]))
+    assert not any(m.code and m.code.startswith("USA") for m in mentions), [(m.text, m.code) for m in mentions]
+
+
+def test_america_alone_and_south_africa_keep_their_countries(pipeline: Pipeline) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(
+        id="r", text="America and South Africa signed a trade pact.", date="2024-05-02")]))
+    assert {m.text: m.code for m in mentions} == {"America": "USA", "South Africa": "ZAF"}
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("An Estonian MEP demanded an inquiry.", "An Estonian MEP", "ESTLEG"),
+    ("German MEPs criticised Hungary on Tuesday.", "German MEPs", "DEULEG"),
+])
+def test_members_of_the_european_parliament_are_legislators(pipeline: Pipeline, text: str, mention: str,
+                                                            code: str) -> None:
+    ((_document, _doc, mentions),) = list(pipeline.actors([Document(id="m", text=text, date="2024-05-02")]))
+    assert {m.text: m.code for m in mentions}.get(mention) == code

@@ -52,6 +52,7 @@ def test_the_project_tables_are_loaded_sorted_and_well_formed(table: str, kind: 
     ("Fighters of Islamic State overran an army post.", "Islamic State", "IMGMOSISI"),
     ("HTS shelled a village in Idlib province.", "HTS", "SYRREBMOS"),
     ("M23 rebels seized a border town on Tuesday.", "M23 rebels", "CODREB"),
+    ("The ELN said it would free two soldiers it holds.", "The ELN", "COLREB"),
 ])
 def test_an_agency_named_alone_is_its_country_s_body(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
     assert codes(pipeline, text).get(mention) == code

@@ -22,6 +22,7 @@ from .events.implied_authority import code_implied_authority
 from .events.headlines import drop_headline_repeats
 from .events.joint import DEFAULT_JOINT, check_joint, code_joint_acts
 from .events.lexicon import Lexicon, load_lexicon
+from .events.joint_exercises import recode_joint_exercises
 from .events.peacekeeping import recode_peacekeeping
 from .events.phone_calls import drop_non_calls
 from .events.purpose import drop_force_purposes
@@ -174,6 +175,8 @@ class Pipeline:
         events = recode_repression(name_crowds(events, doc, self.lexicon))
         # "deployed 500 peacekeeping troops": providing peacekeepers, not a show of force.
         events = recode_peacekeeping(events, doc)
+        # "India and France held air exercises": military cooperation, not a show of force.
+        events = recode_joint_exercises(events, doc)
         # "X rejected these accusations": aimed at the accusation's authors told before.
         events = answer_rebuttals(events, doc)
         events = code_joint_acts(events, joint)

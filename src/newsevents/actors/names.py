@@ -72,6 +72,13 @@ def _dated(token: Token) -> bool:
         c.like_num for c in token.children) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num)
 
 
+def inside_region(words: list[str], start: int, end: int) -> bool:
+    """Whether the known name ``words[start:end]`` ends a region's name begun by the one or two
+    words before it: "America" in "Latin America" or "South America" is no country."""
+    regions = name_sets()["regions"]
+    return any(" ".join(words[start - k:end]) in regions for k in (1, 2) if start - k >= 0)
+
+
 def _is_region(words: list[str], sets: Mapping[str, frozenset[str]]) -> bool:
     regions, compass = sets["regions"], sets["compass"]
     if " ".join(words) in regions:

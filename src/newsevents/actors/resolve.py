@@ -24,7 +24,7 @@ from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_
                         language_heads, person_title_roles)
 from .companies import lend_full_names, mark_companies, place_companies
 from .private_people import AGED_RULE, UNRESOLVED_PERSON, mark_aged_people
-from .names import UNION_WORDS, not_a_person, union_is_labour
+from .names import UNION_WORDS, inside_region, not_a_person, union_is_labour
 from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
 from .shared_names import settle_shared_names
@@ -243,6 +243,8 @@ def _sentence_mentions(sent: Span, sentence_index: int, document: Document, know
     for start, end, facts in knowledge.actors.matches(words):
         first, last = positions[start], positions[end - 1] + 1
         usable = _actor_facts(facts, document.date)
+        if inside_region(words, start, end):
+            continue  # "Latin America": a region, not the country a word of it names
         tokens = list(sent.doc[first:last])
         # A two- or three-letter name the leaders table marks safe alone is written capitalised:
         # "Xi", which in capitals is a numeral ("XI").

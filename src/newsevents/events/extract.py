@@ -339,7 +339,7 @@ def _find_triggers(sent: Span, lexicon: Lexicon) -> list[_Trigger]:
             continue
         governor = _governor(trigger, found)
         if governor is not None:
-            _refine_by_noun(governor, trigger)
+            _refine_by_noun(governor, trigger, lexicon)
             continue
         kept.append(trigger)
     return kept
@@ -421,15 +421,25 @@ def _more_specific(code: str, than: str) -> bool:
     return code[:2] == than[:2] and code != than and (code.startswith(than) or than.endswith("0") and len(than) == 3)
 
 
-def _refine_by_noun(verb: _Trigger, noun: _Trigger) -> None:
+def _refine_by_noun(verb: _Trigger, noun: _Trigger, lexicon: Lexicon) -> None:
     """"launched a chemical attack on X", "went on hunger strike": the verb's generic code gives
     way to the more specific code of the event noun it carries."""
-    narrowed = bool(noun.entry.particles) and _lexicon_pos(noun.token) == "NOUN" and noun.code[:2] == verb.code[:2]
+    # A noun row narrowed by its modifier knows the act better than the verb's row in its root,
+    # and in any root where the verb's row only carries the bare noun's act: "launched a cyber
+    # attack" (176), "a suicide attack" (1831), "a scathing attack" (111) are no generic assault
+    # (190, the bare "attack"); "called off the general strike" is still the calling off.
+    narrowed = bool(noun.entry.particles) and _lexicon_pos(noun.token) == "NOUN" and (
+        noun.code[:2] == verb.code[:2] or verb.code in _bare_codes(noun.token, lexicon))
     carried = noun.token.dep_ == "dobj" and verb.token.lemma_ in LIGHT_VERBS or noun.token.dep_ == "pobj"
     if carried and (_more_specific(noun.code, verb.code) or narrowed and noun.code != verb.code):
         # A noun row narrowed by its modifier ("phone talks") knows the act better.
         verb.notes.append(f"event noun {noun.token.text} ({noun.entry.id}) -> {noun.code}")
         verb.code = noun.code
+
+
+def _bare_codes(noun: Token, lexicon: Lexicon) -> set[str]:
+    """The codes of the noun's rows that no modifier or object narrows: its bare act."""
+    return {e.code for e in lexicon.candidates("NOUN", noun.lemma_) if not e.particles and not e.objects}
 
 
 def _protest_purpose(trigger: _Trigger, found: dict[int, _Trigger], consumed: set[int]) -> None:

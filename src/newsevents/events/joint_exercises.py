@@ -1,0 +1,52 @@
+"""Exercises two parties hold together are military cooperation (CAMEO 062), not a show of force.
+
+The lexicon codes "held military exercises" as 150, a show of force, which it is when one state
+drills near another ("Russia held exercises near the Ukrainian border"). CAMEO's 062 says
+"military exchanges such as joint military games and maneuvers should be coded here", and its
+example ("French and Egyptian warships launched 10 days of war games") is coded as two
+reciprocal events. So a show of force (root 15) that is one party's share of a joint act ("India
+and France conducted an air exercise", "NATO and Ukraine held joint drills"), told by an
+exercise word (``exercise_nouns``), is recoded 062. A drill aimed at someone else keeps its 150:
+"Russia and Belarus held drills near the Polish border" has Poland as its target, not a joint act.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..codebook import get_code
+from ..model import Event
+from ..syntax import token_at
+from .joint import is_joint
+from .made import recoded
+from .words import words
+
+MILITARY_COOPERATION = "062"
+POSTURE_ROOT = "15"
+EXERCISE_NOUNS = words("exercise_nouns")
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
+
+
+def recode_joint_exercises(events: list[Event], doc: Doc) -> list[Event]:
+    """``events`` with the parties of joint exercises coded 062; others unchanged."""
+    info = get_code(MILITARY_COOPERATION)
+    if info is None:
+        return events
+    out = []
+    for event in events:
+        if event.root == POSTURE_ROOT and is_joint(event):
+            trigger = token_at(doc, event.trigger_start)
+            word = _exercise(trigger) if trigger is not None else None
+            if word is not None:
+                event = recoded(event, info, f"{event.code}: the parties hold '{word.text}' together: "
+                                             f"{MILITARY_COOPERATION}")
+        out.append(event)
+    return out
+
+
+def _exercise(trigger: Token) -> Token | None:
+    """The exercise word the trigger is, or has as its object ("held drills"), or None."""
+    for token in [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]:
+        compounds = [c.lower_ for c in token.children if c.dep_ == "compound"]
+        if token.lemma_.lower() in EXERCISE_NOUNS or " ".join([*compounds, token.lemma_.lower()]) in EXERCISE_NOUNS:
+            return token
+    return None
