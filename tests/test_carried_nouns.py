@@ -51,3 +51,17 @@ def test_an_ordered_release_or_deportation_is_the_act(pipeline: Pipeline, text: 
 def test_an_order_to_someone_else_stays_a_demand(pipeline: Pipeline) -> None:
     found = coded(pipeline, "Kenya ordered Uganda to withdraw its troops from the island.")
     assert found and all(code.startswith("10") for _s, code, _t in found), found
+
+
+def test_agreeing_with_someone_to_do_an_act_is_the_intent_to_do_it(pipeline: Pipeline) -> None:
+    assert ("IND", "036", "PAK") in coded(pipeline, "India agreed with Pakistan to hold talks next month.")
+    # With no act named, it is still agreement with them.
+    assert ("FRA", "019", "DEU") in coded(pipeline, "France agreed with Germany on the budget on Tuesday.")
+
+
+def test_rejecting_someone_else_s_bid_to_make_a_statement_is_a_rejection(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "Hungary rejected a bid by the European Commission to issue a joint statement "
+                            "condemning the vote.")
+    assert found and found[0][1] == "120", found
+    # Declining to comment oneself is still 011.
+    assert [code for _s, code, _t in coded(pipeline, "The Kremlin refused to comment on the report.")] in ([], ["011"])

@@ -23,6 +23,8 @@ def coded(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None, str
     # The noun's phrases hang on the verb that carries it.
     ("Kenya on Monday announced the deployment of 300 troops to Haiti on a peacekeeping mission.",
      ("KEN", "074", "HTI", "AID")),
+    # Operations that keep the peace are no military operation (190).
+    ("Ghanaian troops take part in peacekeeping operations in Mali.", ("GHAMIL", "074", "MLI", "AID")),
 ])
 def test_a_deployment_of_peacekeepers_is_provision_of_peacekeeping(pipeline: Pipeline, text: str,
                                                                    expected: tuple[str, str, str, str]) -> None:

@@ -92,6 +92,7 @@ STATEMENT_ROOT = "01"
 # Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
 ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
 GENERIC_STATEMENT = "010"
+REJECT_FRAME = "reject"
 # Roots whose events the codebook often states without a target: statements, intentions
 # ("agreed to hold elections"), yielding ("eased restrictions") and protest ("workers went on
 # strike"). Other events need a target actor to be coded.
@@ -669,6 +670,8 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
                 continue
+            if trigger.entry.frame == REJECT_FRAME and place is not token and entry.code[:2] == STATEMENT_ROOT:
+                continue  # "rejected a bid by Sharon to issue a statement": a proposal refused, no comment declined
             code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
             consumed.add(child.i)
             trigger.inner, trigger.inner_entry = child, entry
