@@ -33,7 +33,7 @@ from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
 from .missed_target import asks_uncoded
 from .own_forces import is_own_force
-from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause
+from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause, names_no_instance
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
@@ -139,6 +139,8 @@ WEAPON_NOUNS = words("weapon_nouns")
 # for the killings", "were engaged in ethnic cleansing", "guilty of violating the truce".
 AGENT_PREDICATES = word_pairs("agent_predicates")
 THREATEN_ROOT = "13"
+REJECT_ROOT = "12"
+UNTIL_MARKS = words("until_marks")
 # How many words after an object-less preposition may hold its object.
 DANGLING_WINDOW = 4
 # Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme",
@@ -354,7 +356,7 @@ def _new_trigger(token: Token, entry: LexiconEntry, question: bool) -> _Trigger:
     embedding = _embedding(clause)
     return _Trigger(token, entry, entry.code, negated=_is_negated(token) or _is_negated(clause) or embedding in NOT_DONE,
                     modality=embedding if embedding in ("alleged", "possible") else _modality(clause),
-                    hypothetical=question or _is_hypothetical(clause))
+                    hypothetical=question or _is_hypothetical(clause) or names_no_instance(token))
 
 
 def _uncertain(trigger: _Trigger) -> bool:
@@ -1010,6 +1012,7 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
     if token.pos_ == "VERB":
         # "donated and delivered goods to the school": coordinated verbs share the phrase.
         owners.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    places: tuple[list[ActorMention], list[str]] | None = None
     for slot in entry.targets:
         candidates: list[Token] = []
         if slot == "dobj":
@@ -1036,12 +1039,17 @@ def _targets(trigger: _Trigger, actors: _Actors, passive: bool) -> tuple[list[Ac
                             candidates.extend(c for c in token.children if c.dep_ == "dobj")
         for candidate in candidates:
             found = actors.with_conjuncts(candidate)
-            if found:
-                return found, [f"target via {slot}"]
-            inner = _actor_inside(candidate, actors, 0)
-            if inner:
-                return inner, [f"target via {slot}", "object-search"]
-    return [], []
+            notes = [f"target via {slot}"]
+            if not found:
+                found, notes = _actor_inside(candidate, actors, 0), notes + ["object-search"]
+            if found and all(m.rule == "place" for m in found):
+                # "demanded the withdrawal of Vietminh forces from the port of Haiphong": a
+                # place in one slot yields to a party in another, as most acts are aimed at
+                # parties; a place stands only where no slot names one.
+                places = places or (found, notes)
+            elif found:
+                return found, notes
+    return places or ([], [])
 
 
 def _fallback_targets(heads: list[Token], actors: _Actors, sources: list[ActorMention],
@@ -1126,12 +1134,15 @@ def _purpose_target(token: Token, actors: _Actors, sources: list[ActorMention]) 
     return [], []
 
 
-def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention]) -> tuple[list[ActorMention], list[str]]:
+def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention],
+                       marks: frozenset[str] | None = None) -> tuple[list[ActorMention], list[str]]:
     """"X threatened to stop talks if the United States deploys ...": a threat is aimed at
-    whoever must meet its condition, the subject of its "if"/"unless" clause."""
+    whoever must meet its condition, the subject of its "if"/"unless" clause; a refusal "until
+    Cuba undertakes reforms" (``marks``) at whoever must act first."""
     for head in [trigger.token] + ([trigger.inner] if trigger.inner is not None else []):
         for clause in head.children:
-            if clause.dep_ == "advcl" and _has_hypothetical_mark(clause):
+            if clause.dep_ == "advcl" and (_has_hypothetical_mark(clause) if marks is None else any(
+                    c.dep_ == "mark" and c.lower_ in marks for c in clause.children)):
                 for child in clause.children:
                     if child.dep_ in SUBJECT_DEPS:
                         found = [m for m in actors.with_conjuncts(child) if m not in sources]
@@ -1332,6 +1343,8 @@ def _event_targets(trigger: _Trigger, sent: Span, actors: _Actors, sources: list
         targets, target_notes = helped_party(trigger.token, actors.at, sources)
     if not targets and trigger.code[:2] == THREATEN_ROOT:
         targets, target_notes = _condition_subject(trigger, actors, sources)
+    if not targets and trigger.code[:2] == REJECT_ROOT:
+        targets, target_notes = _condition_subject(trigger, actors, sources, UNTIL_MARKS)
     if not targets:
         # The thing a row names as its object (the weapon fired, the aid sent) is not its target.
         things = trigger.entry.objects if "dobj" not in trigger.entry.targets else frozenset()

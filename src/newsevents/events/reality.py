@@ -26,6 +26,8 @@ ALLEGATION_NOUNS = words("allegation_nouns")
 # A subject or object that is no one: "nobody was hurt", "no civilians were killed".
 NULL_WORDS = words("null_words")
 NULL_DETERMINERS = words("null_determiners")
+# "retaliate against any attack": an event noun with these names no act that happened.
+OPEN_DETERMINERS = words("open_determiners")
 # The deps of a verb's participants, any of which being no one makes the act none.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # "have yet to sign", "is yet to agree": an infinitive under these with "yet" is not done so far.
@@ -132,6 +134,12 @@ def has_null_participant(verb: Token) -> bool:
     if node is not verb:
         participants += [c for c in verb.children if c.dep_ == "dobj"]
     return any(_is_no_one(p) for p in participants)
+
+
+def names_no_instance(noun: Token) -> bool:
+    """Whether an event noun stands for any act of its kind rather than one that happened:
+    "will respond to any attack by the militants", "rejected any aggression"."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in OPEN_DETERMINERS for c in noun.children)
 
 
 def _is_no_one(phrase: Token) -> bool:

@@ -1,0 +1,75 @@
+"""Who carries an event noun, and which slot names the target: "put out a report accusing",
+"reiterated its demand", aid "for" a party, and a place in one slot yielding to a party in
+another. Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document
+from newsevents.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(coder="rules")
+
+
+def coded(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None]]:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
+    return [(e.source.code, e.code, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The document's author is who accuses, as with "issued a statement accusing".
+    ("Human Rights Watch put out a report accusing the Ethiopian army of killing civilians.",
+     ("NGOHRI", "112", "ETHMIL")),
+    # A repeated demand is a demand, with the embedded clause's subject as the one asked.
+    ("China reiterated its demand that Japan apologise for its wartime atrocities.", ("CHN", "10", "JPN")),
+    ("Kenya repeated its demand that Somalia withdraw its troops from the border.", ("KEN", "10", "SOM")),
+    # Exercises performed together are the parties' military cooperation.
+    ("India and France performed joint naval exercises in the Arabian Sea.", ("IND", "062", "FRA")),
+])
+def test_a_verb_that_issues_or_repeats_a_noun_carries_it(pipeline: Pipeline, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    found = [(s, code[:2] if expected[1] == "10" else code, t) for s, code, t in coded(pipeline, text)]
+    assert expected in found, coded(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan provided $10 million in aid for Syrian refugees in Jordan.", ("JPN", "071", "SYRREF")),
+    ("The World Bank gave a $500 million loan for the reconstruction of Iraq.", ("IGOUNODEVWBK", "071", "IRQ")),
+    ("The European Union sent food and medicine for flood victims in Pakistan.", ("IGOEUREEC", "073", "PAKCVL")),
+])
+def test_aid_for_a_party_is_aid_to_it(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(pipeline, text), coded(pipeline, text)
+
+
+def test_a_place_in_one_slot_yields_to_a_party_in_another(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "Turkey demanded the withdrawal of Syrian government forces from Manbij.")
+    assert ("TUR", "1056", "SYRMIL") in found, found
+
+
+def test_a_place_stands_where_no_slot_names_a_party(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "Russia pulled its troops out of Kherson.")
+    assert ("RUS", "0874", "UKR") in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Canada accepted 2,000 Afghan refugees last month.", ("CAN", "075", "AFGREF")),
+    ("Germany admitted thousands of Syrian asylum seekers in 2015.", ("DEU", "075", "SYRREF")),
+])
+def test_accepting_refugees_is_granting_asylum(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(pipeline, text), coded(pipeline, text)
+
+
+def test_an_act_of_any_kind_is_no_act_that_happened(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The Nigerian army warned it will retaliate against any attack by Boko Haram fighters.")
+    assert [code for _s, code, _t in found] == ["1384"], found
+    # The attack that happened is still one.
+    found = coded(pipeline, "The Nigerian army warned it will retaliate against the attack by Boko Haram fighters.")
+    assert "190" in [code for _s, code, _t in found], found
+
+
+def test_a_refusal_until_someone_acts_is_aimed_at_them(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "President Biden said he will not lift the embargo until Cuba frees political prisoners.")
+    assert [(code[:2], target) for _s, code, target in found] == [("12", "CUB")], found
