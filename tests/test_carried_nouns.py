@@ -42,6 +42,7 @@ def test_a_verb_that_does_something_else_to_the_noun_keeps_its_code(pipeline: Pi
 @pytest.mark.parametrize("text,expected", [
     ("A Turkish court ordered the release of an Austrian journalist.", ("TURJUD", "0841", "AUTMED")),
     ("A Kenyan judge ordered the deportation of two Ugandan activists.", ("KENJUD", "174", "UGAOPP")),
+    ("The U.S. president ordered new sanctions on Venezuela's state oil company.", ("USAGOV", "163", "VENBUS")),
 ])
 def test_an_ordered_release_or_deportation_is_the_act(pipeline: Pipeline, text: str,
                                                       expected: tuple[str, str, str]) -> None:

@@ -73,3 +73,27 @@ def test_an_act_of_any_kind_is_no_act_that_happened(pipeline: Pipeline) -> None:
 def test_a_refusal_until_someone_acts_is_aimed_at_them(pipeline: Pipeline) -> None:
     found = coded(pipeline, "President Biden said he will not lift the embargo until Cuba frees political prisoners.")
     assert [(code[:2], target) for _s, code, target in found] == [("12", "CUB")], found
+
+
+def test_assaults_commenced_are_carried_by_the_verb(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The Turkish army commenced ground assaults on Kurdish fighters in northern Syria.")
+    assert ("TURMIL", "190") in [(s, code) for s, code, _t in found], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya agreed with Uganda to build a railway line.", ("KEN", "030", "UGA")),
+    # Agreeing with someone's view, or on a stance, stays an accord.
+    ("Egypt agreed with Sudan that the dam threatens their water supply.", ("EGY", "019", "SDN")),
+])
+def test_agreeing_with_someone_to_do_an_uncoded_act_is_intent_to_cooperate(pipeline: Pipeline, text: str,
+                                                                            expected: tuple[str, str, str]) -> None:
+    assert expected in coded(pipeline, text), coded(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Three Russian diplomats were expelled from Britain on Monday.", ("GBRGOV", "161", "RUSGOV")),
+    ("A Nigerian man was expelled from Ghana last week.", ("GHAGOV", "174", "NGACVL")),
+])
+def test_foreigners_expelled_are_expelled_by_the_state(pipeline: Pipeline, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    assert expected in coded(pipeline, text), coded(pipeline, text)

@@ -61,6 +61,7 @@ CLAUSE_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "nsubjpass", "auxpass", "agent
 # "agreed that ...": an expression of accord (019), where "agreed to ..." is intent.
 ACCORD_VERBS = words("accord_verbs")
 ACCORD = "019"
+INTENT_TO_COOPERATE = "030"
 # "insisted the unrest reflected old tensions" asserts; "insisted that Iran halt" demands.
 ASSERTIVE_DEMANDS = words("assertive_demands")
 # "considers the US biased": with a predicative complement, an opinion, not an act.
@@ -683,6 +684,11 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
             return
     # The embedded clause still says who is asked or threatened ("demanded that Hamas ...").
     trigger.inner = uncoded
+    if trigger.code == ACCORD and uncoded is not None and uncoded.dep_ == "xcomp":
+        # "agreed with Iran to exchange technology": to act together, not an accord of views.
+        trigger.code = INTENT_TO_COOPERATE
+        trigger.notes.append(f"frame {trigger.entry.frame} + {uncoded.text} (uncoded): intent to cooperate")
+        return
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
 
 

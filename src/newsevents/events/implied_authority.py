@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
+from .extract import matching_entry
 from .lexicon import Lexicon, tsv_rows
 from .made import event_at
 from .unattributed import act_reality, place_country
@@ -146,10 +147,17 @@ def plain_code(verb: Token, lexicon: Lexicon) -> str | None:
     return plain[0].code if plain else None
 
 
+def _implied_code(verb: Token, lexicon: Lexicon) -> str | None:
+    """The code of the row whose object the passive subject is ("diplomats were expelled":
+    161, not the expulsion of individuals), else of the verb's plain row."""
+    own = matching_entry(verb, lexicon)
+    return own.code if own is not None and own.objects and not own.particles else plain_code(verb, lexicon)
+
+
 def _implied_event(verb: Token, authority: _Authority, sent: Span, index: int, here: list[ActorMention],
                    document: Document, lexicon: Lexicon, gazetteer: Gazetteer, countries: ArticleCountries,
                    keep_uncertain: bool) -> Event | None:
-    code = plain_code(verb, lexicon)
+    code = _implied_code(verb, lexicon)
     if authority.requires and not any(t.lemma_.lower() in authority.requires for t in verb.subtree):
         return None
     target = _passive_target(verb, here)
