@@ -97,3 +97,13 @@ def test_agreeing_with_someone_to_do_an_uncoded_act_is_intent_to_cooperate(pipel
 def test_foreigners_expelled_are_expelled_by_the_state(pipeline: Pipeline, text: str,
                                                        expected: tuple[str, str, str]) -> None:
     assert expected in coded(pipeline, text), coded(pipeline, text)
+
+
+def test_his_country_in_a_reported_clause_is_the_speaker_s_side(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The Turkish foreign minister said his government had recalled its ambassador from the Netherlands.")
+    assert ("TURGOV", "161", "NLD") in found, found
+
+
+def test_a_decree_signed_acts_for_its_signer(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "Russian President Vladimir Putin signed a decree banning imports of Turkish fruit.")
+    assert ("RUSGOV", "TUR") in [(s, t) for s, _code, t in found], found

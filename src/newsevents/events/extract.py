@@ -51,6 +51,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
 # Pronouns in a reported clause that stand for the speaker's own side.
 SPEAKER_PRONOUNS = words("speaker_pronouns")
+SPEAKER_SIDE_NOUNS = words("speaker_side_nouns")
+POSSESSIVE_PRONOUNS = words("possessive_pronouns")
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
 # A noun row's "particle" may also be a modifier that narrows the sense ("hunger strike").
@@ -765,7 +767,8 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 return actors.with_conjuncts(token.head), ["relative clause"]
-            if child.lower_ in SPEAKER_PRONOUNS and not actors.at(child) and token.dep_ == "ccomp" and depth < 3:
+            if (child.lower_ in SPEAKER_PRONOUNS or _speaker_side(child)) and not actors.at(child) \
+                    and token.dep_ == "ccomp" and depth < 3:
                 # "Uganda said it had paid ...": "it" is the speaker.
                 found, notes = _subject(token.head, actors, depth + 1)
                 return found, notes + ["coref"]
@@ -819,6 +822,12 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         found, notes = _noun_source(head, (), actors)
         return found, notes + ["inherited-subject", f"owner of '{head.text}'"]
     return [], []
+
+
+def _speaker_side(phrase: Token) -> bool:
+    """"his country", "their government": in a reported clause, the speaker's own side."""
+    return phrase.lemma_.lower() in SPEAKER_SIDE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in phrase.children)
 
 
 def _misparsed_subject(token: Token, actors: _Actors) -> tuple[list[ActorMention], list[str]]:
