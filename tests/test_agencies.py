@@ -73,3 +73,10 @@ def test_an_agency_lets_the_event_be_coded(pipeline: Pipeline) -> None:
     ((_document, _mentions, events),) = list(pipeline.code(
         [Document(id="e", text="ICE agents arrested a Honduran national in Houston on Tuesday.", date="2024-05-02")]))
     assert [(e.code[:2], e.source.code) for e in events] == [("17", "USACOP")]
+
+
+def test_a_country_s_treasury_is_its_government_and_its_bonds_are_no_one(pipeline: Pipeline) -> None:
+    assert codes(pipeline, "The U.S. Treasury imposed sanctions on three Iranian companies.")["The U.S. Treasury"] == "USAGOV"
+    assert codes(pipeline, "Britain's Treasury announced new curbs.")["Britain's Treasury"] == "GBRGOV"
+    found = codes(pipeline, "Investors bought U.S. Treasury bonds on Monday.")
+    assert "USAGOV" not in found.values(), found

@@ -66,3 +66,8 @@ def test_rejecting_someone_else_s_bid_to_make_a_statement_is_a_rejection(pipelin
     assert found and found[0][1] == "120", found
     # Declining to comment oneself is still 011.
     assert [code for _s, code, _t in coded(pipeline, "The Kremlin refused to comment on the report.")] in ([], ["011"])
+
+
+def test_refusing_someone_else_the_floor_is_a_rejection(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The African Union refused the Sudanese army chief to speak at its summit in Addis Ababa.")
+    assert ("IGOAFR", "120", "SDNMIL") in found, found

@@ -675,8 +675,11 @@ def _apply_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int]) -> Non
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
                 continue
-            if trigger.entry.frame == REJECT_FRAME and place is not token and entry.code[:2] == STATEMENT_ROOT:
-                continue  # "rejected a bid by Sharon to issue a statement": a proposal refused, no comment declined
+            if trigger.entry.frame == REJECT_FRAME and entry.code[:2] == STATEMENT_ROOT and (
+                    place is not token or any(c.dep_ == "dobj" for c in token.children)):
+                # "rejected a bid by Sharon to issue a statement", "rejected Abe to speak at the
+                # summit": someone else's statement refused, no comment declined
+                continue
             code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
             consumed.add(child.i)
             trigger.inner, trigger.inner_entry = child, entry
