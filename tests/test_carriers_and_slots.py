@@ -107,3 +107,20 @@ def test_his_country_in_a_reported_clause_is_the_speaker_s_side(pipeline: Pipeli
 def test_a_decree_signed_acts_for_its_signer(pipeline: Pipeline) -> None:
     found = coded(pipeline, "Russian President Vladimir Putin signed a decree banning imports of Turkish fruit.")
     assert ("RUSGOV", "TUR") in [(s, t) for s, _code, t in found], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A content clause on the object says whom the act answers.
+    ("Kenya's opposition leader rejected the announcement that President William Ruto had won the vote.",
+     ("KENOPP", "120", "KENGOV")),
+    # A relative clause whose gap is the object says who made it.
+    ("The African Union condemned the attacks that Boko Haram carried out in northern Nigeria.",
+     ("IGOAFR", "111", "NGAREB")),
+])
+def test_a_clause_on_the_object_names_its_author(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(pipeline, text), coded(pipeline, text)
+
+
+def test_a_clause_that_says_what_about_names_no_target(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The Kenyan foreign minister discussed several topics on which Uganda and Tanzania differ.")
+    assert not [t for _s, _c, t in found if t in ("UGA", "TZA")], found

@@ -1203,9 +1203,29 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
                         return found
         if child.dep_ in ("acl", "relcl", "appos"):
             found = actors.with_conjuncts(child) or _actor_inside(child, actors, depth + 1)
+            if not found and _made_by_subject(child):
+                # "the announcement that Keita won", "the proposals that Kenya made": the
+                # clause's own subject is whom the phrase is about.
+                found = [m for c in child.children if c.dep_ in SUBJECT_DEPS for m in actors.with_conjuncts(c)]
             if found:
                 return found
     return []
+
+
+def _made_by_subject(clause: Token) -> bool:
+    """Whether a clause on a noun says who made or stated it: a content clause ("the
+    announcement that Keita won") or a relative clause whose gap is its object ("the proposals
+    (that) Kenya made"); not one that says where or what about ("topics on which Moscow and
+    Washington differ")."""
+    if clause.pos_ not in ("VERB", "AUX") or clause.dep_ not in ("acl", "relcl"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    if clause.dep_ == "acl" and not any(c.tag_ in ("WDT", "WP") for c in clause.children):
+        return False  # "a resolution demanding ...", "the attack carried out by ..."
+    if any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children):
+        return False
+    return not any(g.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ == "prep" for g in c.children)
 
 
 def _is_passive(token: Token) -> bool:
