@@ -124,3 +124,6 @@ def test_a_clause_on_the_object_names_its_author(pipeline: Pipeline, text: str, 
 def test_a_clause_that_says_what_about_names_no_target(pipeline: Pipeline) -> None:
     found = coded(pipeline, "The Kenyan foreign minister discussed several topics on which Uganda and Tanzania differ.")
     assert not [t for _s, _c, t in found if t in ("UGA", "TZA")], found
+    # Deeper in the object, a clause names no author of the object itself.
+    found = coded(pipeline, "President Ruto's visit offers a reminder of the role Kenyan troops play in Somalia.")
+    assert not [t for _s, _c, t in found if t == "KENMIL"], found

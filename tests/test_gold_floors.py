@@ -112,9 +112,11 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # Raised in the ninth (a role "in Chad's capital" takes Chad): hybrid 0.813/0.645, rules
 # 0.793/0.633. Recall raised in the twelfth (a target on the object's "on" phrase: "shared
 # intelligence on missile components with Ukraine"): hybrid 0.816/0.657 and 0.928/0.686, rules
-# 0.796/0.645 and 0.857/0.639.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.79, 0.64), ("root", 0.85, 0.63)],
-                   "hybrid": [("root+dyad", 0.81, 0.65), ("root", 0.92, 0.68)]}
+# 0.796/0.645 and 0.857/0.639. Root+dyad raised in the thirteenth (a clause on the object
+# names its author: "the attacks that Boko Haram carried out"): hybrid 0.824/0.663, rules
+# 0.797/0.651.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.79, 0.65), ("root", 0.85, 0.63)],
+                   "hybrid": [("root+dyad", 0.82, 0.66), ("root", 0.92, 0.68)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],

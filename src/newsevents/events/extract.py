@@ -1203,9 +1203,10 @@ def _actor_inside(token: Token, actors: _Actors, depth: int) -> list[ActorMentio
                         return found
         if child.dep_ in ("acl", "relcl", "appos"):
             found = actors.with_conjuncts(child) or _actor_inside(child, actors, depth + 1)
-            if not found and _made_by_subject(child):
+            if not found and depth == 0 and _made_by_subject(child):
                 # "the announcement that Keita won", "the proposals that Kenya made": the
-                # clause's own subject is whom the phrase is about.
+                # clause's own subject is whom the phrase is about; only on the object itself
+                # ("offers a reminder of the role African Americans will play" is about no one).
                 found = [m for c in child.children if c.dep_ in SUBJECT_DEPS for m in actors.with_conjuncts(c)]
             if found:
                 return found
