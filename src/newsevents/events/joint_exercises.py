@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..codebook import get_code
 from ..model import Event
-from ..syntax import token_at
 from .joint import is_joint
-from .made import recoded
+from .made import recode_by_word
 from .words import words
 
 MILITARY_COOPERATION = "062"
@@ -28,19 +26,10 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
 
 def recode_joint_exercises(events: list[Event], doc: Doc) -> list[Event]:
     """``events`` with the parties of joint exercises coded 062; others unchanged."""
-    info = get_code(MILITARY_COOPERATION)
-    if info is None:
-        return events
-    out = []
-    for event in events:
-        if event.root == POSTURE_ROOT and is_joint(event):
-            trigger = token_at(doc, event.trigger_start)
-            word = _exercise(trigger) if trigger is not None else None
-            if word is not None:
-                event = recoded(event, info, f"{event.code}: the parties hold '{word.text}' together: "
-                                             f"{MILITARY_COOPERATION}")
-        out.append(event)
-    return out
+    return recode_by_word(
+        events, doc, MILITARY_COOPERATION,
+        lambda event, trigger: _exercise(trigger) if event.root == POSTURE_ROOT and is_joint(event) else None,
+        lambda event, word: f"{event.code}: the parties hold '{word.text}' together: {MILITARY_COOPERATION}")
 
 
 def _exercise(trigger: Token) -> Token | None:

@@ -3,12 +3,14 @@ received disapproval), and events they recode (repression, peacekeeping): one co
 one recoder, so that each such event carries the same fields."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..codebook import CameoCode
+from ..codebook import CameoCode, get_code
 from ..model import ActorMention, Document, Event, short_id
+from ..syntax import token_at
 
 
 def event_at(trigger: Token, sent: Span, index: int, document: Document, source: ActorMention,
@@ -33,3 +35,19 @@ def recoded(event: Event, info: CameoCode, why: str) -> Event:
     return replace(event, code=info.code, name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
                    plover_type=info.plover_type, plover_mode=info.plover_mode,
                    explanation=[*event.explanation, why])
+
+
+def recode_by_word(events: list[Event], doc: Doc, code: str, word_of: Callable[[Event, Token], Token | None],
+                   why: Callable[[Event, Token], str]) -> list[Event]:
+    """``events`` with each one whose trigger ``word_of`` finds a word for recoded ``code``
+    (``why`` says so in its explanation); the others, and all of them where the codebook has
+    no ``code``, unchanged."""
+    info = get_code(code)
+    if info is None:
+        return events
+    out = []
+    for event in events:
+        trigger = token_at(doc, event.trigger_start)
+        word = word_of(event, trigger) if trigger is not None else None
+        out.append(recoded(event, info, why(event, word)) if word is not None else event)
+    return out

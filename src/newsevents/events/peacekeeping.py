@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..codebook import get_code
 from ..model import Event
-from ..syntax import token_at
-from .made import recoded
+from .made import recode_by_word
 from .purpose import CARRIED_DEPS
 from .words import words
 
@@ -32,19 +30,10 @@ PHRASE_DEPS = frozenset({"prep", "agent"})
 
 def recode_peacekeeping(events: list[Event], doc: Doc) -> list[Event]:
     """``events`` with deployments of peacekeepers coded 074; others unchanged."""
-    info = get_code(PEACEKEEPING_CODE)
-    if info is None:  # a codebook without 074: nothing to recode to
-        return events
-    out = []
-    for event in events:
-        if event.root == POSTURE_ROOT:
-            trigger = token_at(doc, event.trigger_start)
-            word = _peacekeeping_word(trigger) if trigger is not None else None
-            if word is not None:
-                event = recoded(event, info, f"{event.code} of forces sent as peacekeepers ('{word.text}'): "
-                                             f"{PEACEKEEPING_CODE}")
-        out.append(event)
-    return out
+    return recode_by_word(
+        events, doc, PEACEKEEPING_CODE,
+        lambda event, trigger: _peacekeeping_word(trigger) if event.root == POSTURE_ROOT else None,
+        lambda event, word: f"{event.code} of forces sent as peacekeepers ('{word.text}'): {PEACEKEEPING_CODE}")
 
 
 def _peacekeeping_word(trigger: Token) -> Token | None:
