@@ -33,7 +33,8 @@ from .lede import lede_subject
 from .lexicon import Lexicon, LexiconEntry
 from .missed_target import asks_uncoded
 from .own_forces import is_own_force
-from .reality import FUTURE_AUX, NOT_DONE, UNCERTAIN_MODALS, has_null_participant, is_adjunct_clause, names_no_instance
+from .reality import (FUTURE_AUX, HYPOTHETICAL_MARKS, NOT_DONE, UNCERTAIN_MODALS, has_mark, has_null_participant,
+                      is_adjunct_clause, names_no_instance)
 from .reality import embedding as _embedding
 from .reality import has_hypothetical_mark as _has_hypothetical_mark
 from .reality import is_hypothetical as _is_hypothetical
@@ -144,6 +145,10 @@ AGENT_PREDICATES = word_pairs("agent_predicates")
 THREATEN_ROOT = "13"
 REJECT_ROOT = "12"
 UNTIL_MARKS = words("until_marks")
+# A content clause's subordinator ("the announcement that Keita won").
+COMPLEMENTIZERS = frozenset({"that"})
+# Tags of relative pronouns ("who", "which", "that" as a relative).
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # How many words after an object-less preposition may hold its object.
 DANGLING_WINDOW = 4
 # Nouns that take their meaning from a compound modifier ("mediation mission", "aid programme",
@@ -768,7 +773,7 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         if child.dep_ in SUBJECT_DEPS and child.i < mark:
             continue
         if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            if child.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
                 return actors.with_conjuncts(token.head), ["relative clause"]
             if (child.lower_ in SPEAKER_PRONOUNS or _speaker_side(child)) and not actors.at(child) \
                     and token.dep_ == "ccomp" and depth < 3:
@@ -1153,14 +1158,13 @@ def _purpose_target(token: Token, actors: _Actors, sources: list[ActorMention]) 
 
 
 def _condition_subject(trigger: _Trigger, actors: _Actors, sources: list[ActorMention],
-                       marks: frozenset[str] | None = None) -> tuple[list[ActorMention], list[str]]:
+                       marks: frozenset[str] = HYPOTHETICAL_MARKS) -> tuple[list[ActorMention], list[str]]:
     """"X threatened to stop talks if the United States deploys ...": a threat is aimed at
     whoever must meet its condition, the subject of its "if"/"unless" clause; a refusal "until
     Cuba undertakes reforms" (``marks``) at whoever must act first."""
     for head in [trigger.token] + ([trigger.inner] if trigger.inner is not None else []):
         for clause in head.children:
-            if clause.dep_ == "advcl" and (_has_hypothetical_mark(clause) if marks is None else any(
-                    c.dep_ == "mark" and c.lower_ in marks for c in clause.children)):
+            if clause.dep_ == "advcl" and has_mark(clause, marks):
                 for child in clause.children:
                     if child.dep_ in SUBJECT_DEPS:
                         found = [m for m in actors.with_conjuncts(child) if m not in sources]
@@ -1220,13 +1224,13 @@ def _made_by_subject(clause: Token) -> bool:
     Washington differ")."""
     if clause.pos_ not in ("VERB", "AUX") or clause.dep_ not in ("acl", "relcl"):
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if has_mark(clause, COMPLEMENTIZERS):
         return True
-    if clause.dep_ == "acl" and not any(c.tag_ in ("WDT", "WP") for c in clause.children):
+    if clause.dep_ == "acl" and not any(c.tag_ in RELATIVE_TAGS for c in clause.children):
         return False  # "a resolution demanding ...", "the attack carried out by ..."
-    if any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children):
+    if any(c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS for c in clause.children):
         return False
-    return not any(g.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ == "prep" for g in c.children)
+    return not any(g.tag_ in RELATIVE_TAGS for c in clause.children if c.dep_ == "prep" for g in c.children)
 
 
 def _is_passive(token: Token) -> bool:

@@ -191,8 +191,13 @@ def _stops(predicate: Token, participant: Token, *, whole: bool) -> bool:
     return not whole and participant.dep_ == "nsubj" and lemma in FAILING_PREDICATES
 
 
+def has_mark(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether the clause is introduced by one of ``marks`` ("if", "until", "that")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
 def has_hypothetical_mark(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in clause.children)
+    return has_mark(clause, HYPOTHETICAL_MARKS)
 
 
 def is_adjunct_clause(clause: Token) -> bool:
