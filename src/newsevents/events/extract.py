@@ -156,6 +156,13 @@ DANGLING_WINDOW = 4
 LIGHT_HEADS = words("light_heads")
 # Prepositions after which a capital is addressed, not a place: "talks with Tehran".
 ADDRESSEE_PREPS = words("addressee_preps")
+# The note of sources found in an event noun's "between" phrase ("talks between X and Y").
+BETWEEN_NOTE = "'between' phrase"
+# Where an event noun's "between" phrase names its own parties: the subject of its clause, or
+# a headline's root ("Talks between X and Y resume").
+BETWEEN_SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+# Mediation: its "between" phrase names the parties reconciled, not the mediator.
+MEDIATION_CODE = "045"
 # Rallying support (053): the target is who is to be supported, not who is urged.
 RALLY_SUPPORT = "053"
 # Killing one office holder (a generic force code) is an assassination, by the codebook's
@@ -961,13 +968,32 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: 
             owners = [g for g in child.children if g.dep_ in ("compound", "amod") and actors.at(g)]
             if owners:
                 return actors.with_conjuncts(owners[0]), ["modifier"]
-    if "between" not in targets:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                # "clashes between X and Y": both sides act, no target.
-                parties = [m for obj in child.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
-                if len(parties) > 1:
-                    return parties, ["'between' phrase", "joint"]
+    if "between" not in targets and (parties := _between_parties(token, actors)):
+        return parties, [BETWEEN_NOTE, "joint"]  # "clashes between X and Y": both sides act, no target
+    found, notes = _clause_source(token, actors, code)
+    if not found and token.dep_ in BETWEEN_SOURCE_DEPS and code != MEDIATION_CODE and (
+            parties := _between_parties(token, actors)):
+        # "Talks between Iran and the United States resumed": the subject of its clause, with
+        # no one else named as its actor, a reciprocal act has its parties as actors, each
+        # with the others. As an object it may be another's act ("oversee a ceasefire between
+        # X and Y"), and a mediation's "between" names whom it reconciles, not the mediator.
+        return parties, [BETWEEN_NOTE]
+    return found, notes
+
+
+def _between_parties(token: Token, actors: _Actors) -> list[ActorMention]:
+    """The two or more parties of the word's own "between" phrase, or none."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            parties = [m for obj in child.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+            if len(parties) > 1:
+                return parties
+    return []
+
+
+def _clause_source(token: Token, actors: _Actors, code: str) -> tuple[list[ActorMention], list[str]]:
+    """Who performs an event noun that names no actor of its own: the agent its predicate
+    names, the subject of its light verb, or of the clause it is a phrase of."""
     head = token.head
     owner = _agent_predicate_subject(token, actors)
     if owner:
@@ -1251,6 +1277,15 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
             # "was murdered in an attack by Kosovo Albanians": the attack's author did it.
             sources, source_notes = _noun_source(trigger.manner.token, trigger.manner.entry.targets, actors)
             source_notes.append(f"author of '{trigger.manner.token.text}'")
+            if BETWEEN_NOTE in source_notes and trigger.manner.token.dep_ not in SUBJECT_DEPS:
+                # "Clashes between X and Y killed ten soldiers": both sides' fighting did it;
+                # "was hit by a brick during a clash between protesters and police": one side
+                # did, and the text does not say which.
+                sources, source_notes = [], []
+        if not sources and token.tag_ == "VBG" and token.dep_ in BETWEEN_SOURCE_DEPS and (
+                parties := _between_parties(token, actors)):
+            # "Fighting between Israeli forces and Hamas continued": a gerund used as a noun.
+            sources, source_notes = parties, [BETWEEN_NOTE]
     elif token.pos_ == "ADJ":
         # "X is ready to ...": the adjective's subject is the copula's.
         owner = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
@@ -1273,9 +1308,17 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
         sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS]
     if not sources:
         return
-    if trigger.entry.targets or trigger.inner is not None:
+    targets: list[ActorMention | None]
+    if BETWEEN_NOTE in source_notes and "between" not in trigger.entry.targets:
+        # Parties of a "between" phrase that is not the row's own target slot act jointly:
+        # "clashes between X and Y killed ten soldiers" says whom the clashes killed, not
+        # which side killed whom. Where it is the row's slot ("talks between X and Y"), each
+        # party's target is the other, found there.
+        targets, target_notes = [None], []
+        source_notes.append("joint")
+    elif trigger.entry.targets or trigger.inner is not None:
         found, target_notes = _event_targets(trigger, sent, actors, sources, passive)
-        targets: list[ActorMention | None] = list(found)
+        targets = list(found)
         if not targets and len(sources) == 1:
             targets = list(_domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
