@@ -14,8 +14,10 @@ all (``office_of_unknown``), and a role whose own "of" phrase names a coded body
 Where nothing names a country at all, a role that names a clear kind of non-state or security actor is kept
 with its sectors and no country, as GDELT codes it (``COP``, ``UAF``, ``country: null``): the
 event it takes part in is emitted, with lower confidence (``events.confidence``). State
-offices ("the minister", "the government") are never kept without a country: whose they are
-is the whole of what they say.
+offices ("the minister", "the government") are not kept without a country: whose they are
+is the whole of what they say. A titled person named in a text that names no country at all
+("Vice-President Hamilton Mourao", often a lone sentence) is: the name says who it is
+(``_keep_titled_people_without_country``).
 
 These countries are guesses, and an event keeps them only where they are reliable
 (``reliable_in``; events whose actors fail it are dropped, as they were before roles were
@@ -114,6 +116,9 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     if gazetteer is not None:
         _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
+    dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
+    if not named and dateline is None:
+        _keep_titled_people_without_country(mentions, doc, coded_heads)
     roles = [m for m in mentions if _unlocated(m)
              and (not _named(m, doc) or _capitalised_role(m, doc) or m.rule == AGED_RULE)
              and not office_of_unknown(doc, m, coded_heads)]
@@ -121,7 +126,6 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
         return
     sentences = list(doc.sents)
     countries = ArticleCountries(mentions) if gazetteer is not None else None
-    dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()
     for role in roles:
         if foreign_role(role, doc):
@@ -164,6 +168,16 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
             # country is ambiguous, not absent ("Rwanda deployed troops to fight insurgents in
             # Mozambique"), and it stays uncoded as before.
             role.code, role.country, role.rule = "".join(role.sectors), None, COUNTRYLESS_RULE
+
+
+def _keep_titled_people_without_country(mentions: list[ActorMention], doc: Doc, coded_heads: set[int]) -> None:
+    """"Vice-President Hamilton Mourao rejected the proposal", in a text that names no country
+    and has no dateline: the title and the name say who acts, and nothing says for whom. The
+    person is kept with the title's sectors and no country (``GOV``), as a role with no country
+    is. Not an office of a named body we do not know ("president of Acme Holdings")."""
+    for person in mentions:
+        if _unlocated(person) and person.name and _named(person, doc) and not office_of_unknown(doc, person, coded_heads):
+            person.code, person.country, person.rule = "".join(person.sectors), None, COUNTRYLESS_RULE
 
 
 def _place_by_own_place(mentions: list[ActorMention], doc: Doc, gazetteer: Gazetteer) -> None:
