@@ -431,3 +431,18 @@ def test_the_models_row_is_one_whose_object_the_word_has(monkeypatch: pytest.Mon
     found = model_events(monkeypatch, "ASSAULT", 0.97, text)
     assert found and {e.code for e in found} == {code}, [(e.code, e.target) for e in found]
     assert all(e.target is None or "artillery" not in e.target.text for e in found)
+
+
+@pytest.mark.parametrize("label,text,coded", [
+    # A business's offer or denial with no one addressed is no political event...
+    ("AID", "Delta Air Lines offered to fly the stranded dog home to Oregon.", False),
+    ("REJECT", "The company flatly denied the allegations in a statement on its website.", False),
+    # ...its violence still is, and so is a government's offer.
+    ("ASSAULT", "Angry villagers went on a rampage in a market in northern Nigeria on Monday.", True),
+    ("AID", "The Kenyan government offered to fly the stranded pilgrims home.", True),
+])
+def test_a_model_event_of_a_private_actor_with_no_target_is_out_of_scope_but_violence(
+        monkeypatch: pytest.MonkeyPatch, label: str, text: str, coded: bool) -> None:
+    found = model_events(monkeypatch, label, 0.99, text)
+    assert bool([e for e in found if e.rule.startswith("model:")]) is coded, \
+        [(e.source.code, e.code, e.target.code if e.target else None, e.rule) for e in found]

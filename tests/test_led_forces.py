@@ -6,20 +6,14 @@ from __future__ import annotations
 import pytest
 
 from newsevents.actors.led_forces import LED_RULE
-from newsevents.model import Document
 from newsevents.pipeline import Pipeline
 
-from .dyads import coded, rules_pipeline
+from .dyads import actor_codes, coded, mentions_of, rules_pipeline
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return rules_pipeline()
-
-
-def actors(pipeline: Pipeline, text: str) -> dict[str, str | None]:
-    ((_document, mentions, _events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
-    return {m.text: m.code for m in mentions}
 
 
 @pytest.mark.parametrize("text,phrase,code", [
@@ -29,7 +23,7 @@ def actors(pipeline: Pipeline, text: str) -> dict[str, str | None]:
     ("The French-led alliance withdrew its last soldiers from Gao.", "The French-led alliance", "FRAMIL"),
 ])
 def test_a_force_led_by_a_country_is_its_military(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
-    assert actors(pipeline, text).get(phrase) == code, actors(pipeline, text)
+    assert actor_codes(pipeline, text).get(phrase) == code, actor_codes(pipeline, text)
 
 
 def test_the_led_coalition_acts(pipeline: Pipeline) -> None:
@@ -38,8 +32,7 @@ def test_the_led_coalition_acts(pipeline: Pipeline) -> None:
 
 
 def led_rules(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
-    ((_document, mentions, _events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
-    return [(m.text, m.code) for m in mentions if m.rule == LED_RULE]
+    return [(m.text, m.code) for m in mentions_of(pipeline, text) if m.rule == LED_RULE]
 
 
 @pytest.mark.parametrize("text", [

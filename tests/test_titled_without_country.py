@@ -7,7 +7,7 @@ import pytest
 from newsevents.model import Document
 from newsevents.pipeline import Pipeline
 
-from .dyads import rules_pipeline
+from .dyads import actor_codes, rules_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +15,9 @@ def pipeline() -> Pipeline:
     return rules_pipeline()
 
 
-def actors(pipeline: Pipeline, text: str) -> dict[str, str | None]:
-    ((_document, mentions, _events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
-    return {m.text: m.code for m in mentions}
-
-
 def test_a_titled_person_in_a_text_naming_no_country_keeps_the_title_s_sector(pipeline: Pipeline) -> None:
     text = "Deputy Prime Minister Ana Volkova criticised NATO for expanding its exercises."
-    assert actors(pipeline, text)["Deputy Prime Minister Ana Volkova"] == "GOV"
+    assert actor_codes(pipeline, text)["Deputy Prime Minister Ana Volkova"] == "GOV"
     ((_document, _mentions, events),) = list(pipeline.code([Document(id="t", text=text, date="2024-06-21")]))
     assert [(e.source.code, e.source.country, e.code, e.target.code if e.target else None) for e in events] == [
         ("GOV", None, "111", "IGOWSTNAT")]
@@ -38,5 +33,5 @@ def test_a_titled_person_in_a_text_naming_no_country_keeps_the_title_s_sector(pi
 ])
 def test_a_country_or_an_unknown_employer_still_decides(pipeline: Pipeline, text: str, person: str,
                                                         code: str | None) -> None:
-    found = actors(pipeline, text)
+    found = actor_codes(pipeline, text)
     assert found.get(person) == code, found

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
-from .knowledge import Knowledge, phrase_tokens
+from .knowledge import ActorFact, Knowledge, phrase_tokens
 from .names import name_sets
 
 LED_RULE = "country-led"
@@ -32,7 +32,7 @@ def led_heads() -> frozenset[str]:
     return name_sets()["led_heads"]
 
 
-def name_led_forces(mentions: list[ActorMention], doc: Doc, knowledge: Knowledge) -> list[ActorMention]:
+def name_led_forces(mentions: list[ActorMention], doc: Doc, doc_id: str, knowledge: Knowledge) -> list[ActorMention]:
     """The mentions, each force led by a country given that country's code: a new mention
     for the whole phrase in place of those inside it ("Saudi" in "the Saudi-led coalition").
     A force already coded keeps its code."""
@@ -42,7 +42,7 @@ def name_led_forces(mentions: list[ActorMention], doc: Doc, knowledge: Knowledge
     for head in doc:
         if head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN"):
             continue
-        country = _leader(head, mentions, knowledge)
+        country = _leader(head, knowledge)
         if country is None:
             continue
         start, end = head.left_edge, head
@@ -51,7 +51,7 @@ def name_led_forces(mentions: list[ActorMention], doc: Doc, knowledge: Knowledge
             continue  # "Saudi-led forces": the role word and its demonym already give SAUMIL
         sectors = next((list(m.sectors) for m in inside if m.head == head.i and m.sectors), [ARMED_SECTOR])
         span = doc[start.i:head.i + 1]
-        found.append(ActorMention(doc_id=inside[0].doc_id if inside else "", sentence_index=sentence_at[head.i],
+        found.append(ActorMention(doc_id=doc_id, sentence_index=sentence_at[head.i],
                                   text=span.text, start=span.start_char, end=span.end_char,
                                   code=country + "".join(sectors), country=country, sectors=sectors, name=None,
                                   rule=LED_RULE, head=head.i))
@@ -59,7 +59,7 @@ def name_led_forces(mentions: list[ActorMention], doc: Doc, knowledge: Knowledge
     return sorted(mentions + found, key=lambda m: m.start)
 
 
-def _leader(head: Token, mentions: list[ActorMention], knowledge: Knowledge) -> str | None:
+def _leader(head: Token, knowledge: Knowledge) -> str | None:
     """The country that leads the force ``head`` names, or None."""
     for child in head.children:
         if child.dep_ not in MODIFIER_DEPS:
@@ -79,5 +79,5 @@ def _country(text: str, knowledge: Knowledge) -> str | None:
     """The country a word names ("Saudi", "U.S.", "Russia"), or None."""
     words = phrase_tokens([text])[0]
     codes = {fact.code for _s, end, facts in knowledge.actors.matches(words) if end == len(words)
-             for fact in facts if getattr(fact, "kind", "") in COUNTRY_KINDS and len(fact.code) == 3}
+             for fact in facts if isinstance(fact, ActorFact) and fact.kind in COUNTRY_KINDS and len(fact.code) == 3}
     return next(iter(codes)) if len(codes) == 1 else None

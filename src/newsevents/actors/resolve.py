@@ -117,7 +117,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     for index, sent in enumerate(sentences):
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
-    mentions = name_led_forces(mentions, doc, knowledge)  # "the Saudi-led coalition"
+    mentions = name_led_forces(mentions, doc, document.id, knowledge)  # "the Saudi-led coalition"
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person

@@ -969,7 +969,7 @@ def _noun_source(token: Token, targets: tuple[str, ...], actors: _Actors, code: 
             if owners:
                 return actors.with_conjuncts(owners[0]), ["modifier"]
     if "between" not in targets and (parties := _between_parties(token, actors)):
-        return parties, [BETWEEN_NOTE, "joint"]  # "clashes between X and Y": both sides act, no target
+        return parties, [BETWEEN_NOTE]  # "clashes between X and Y": both sides act, jointly
     found, notes = _clause_source(token, actors, code)
     if not found and token.dep_ in BETWEEN_SOURCE_DEPS and code != MEDIATION_CODE and (
             parties := _between_parties(token, actors)):
@@ -1376,8 +1376,8 @@ def _events_for(trigger: _Trigger, sent: Span, index: int, document: Document,
             if target is not None and (target is source or target.code is not None and target.code == source.code
                                        and target.rule != "place"):
                 continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
-            if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and _private(source) and (
-                    target is None or _private(target) or target.rule == "place"):
+            if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and is_private(source) and (
+                    target is None or is_private(target) or target.rule == "place"):
                 continue  # "Sony offered its service", "the man told doctors": business and private life
             notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
@@ -1540,7 +1540,7 @@ def _uncoded_addressee(trigger: _Trigger, actors: _Actors) -> bool:
     return any((m := actors.by_token.get(t.i)) is not None and m.code is None for t in named)
 
 
-def _private(actor: ActorMention) -> bool:
+def is_private(actor: ActorMention) -> bool:
     """A business, the media, health workers or private people: actors whose statements,
     offers and dealings are not political events unless they address a political actor."""
     code = actor.code or ""

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, matching_entry, names_row_object
+from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, is_private, matching_entry, names_row_object
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
@@ -87,6 +87,10 @@ REJECT = "REJECT"
 # Verbs that report speech: the event of "X said Y attacked Z" is in the reported clause.
 REPORTING_VERBS = words("reporting_verbs")
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# A model event whose source is a business, the media or private people and which names no
+# target is outside political event data ("American Airlines offered to fly the cat"), unless it
+# is protest or violence, as the lexicon's own scope rule (extract.PRIVATE_SCOPE_ROOTS) keeps.
+PRIVATE_ACT_ROOTS = frozenset({"14", "18", "19", "20"})
 
 
 def check_coder(coder: str) -> str:
@@ -154,6 +158,8 @@ def combine(doc: Doc, document: Document, mentions: list[ActorMention], events: 
             continue  # "protesters wear masks": a habit or a state, not an act (events.habitual)
         p = probability[trigger.i]
         if event.target is None and p < _targetless_floor(event, trigger, mentions):
+            continue
+        if event.target is None and is_private(event.source) and event.code[:2] not in PRIVATE_ACT_ROOTS:
             continue
         event.confidence = event.confidence * p * MODEL_EVENT_SHARE
         event.explanation.append(f"classifier: {event.rule[len('model:'):]} p={p:.2f} where no lexicon row fired")
