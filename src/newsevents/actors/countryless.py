@@ -116,7 +116,9 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
     if gazetteer is not None:
         _place_by_own_place(mentions, doc, gazetteer)
     coded_heads = {m.head for m in mentions if m.code}
-    dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None else None
+    # The dateline is read only where it is needed: a text naming no country may have titled
+    # people to keep, and any text may have roles to place.
+    dateline = find_dateline(document.text, gazetteer, mentions) if gazetteer is not None and not named else None
     if not named and dateline is None:
         _keep_titled_people_without_country(mentions, doc, coded_heads)
     roles = [m for m in mentions if _unlocated(m)
@@ -124,6 +126,8 @@ def place_unlocated_roles(mentions: list[ActorMention], doc: Doc, document: Docu
              and not office_of_unknown(doc, m, coded_heads)]
     if not roles:
         return
+    if named and gazetteer is not None:
+        dateline = find_dateline(document.text, gazetteer, mentions)
     sentences = list(doc.sents)
     countries = ArticleCountries(mentions) if gazetteer is not None else None
     whole = countries.outside() if countries is not None else frozenset()

@@ -38,7 +38,6 @@ def name_led_forces(mentions: list[ActorMention], doc: Doc, doc_id: str, knowled
     A force already coded keeps its code."""
     heads = led_heads()
     found: list[ActorMention] = []
-    sentence_at = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
     for head in doc:
         if head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -51,7 +50,8 @@ def name_led_forces(mentions: list[ActorMention], doc: Doc, doc_id: str, knowled
             continue  # "Saudi-led forces": the role word and its demonym already give SAUMIL
         sectors = next((list(m.sectors) for m in inside if m.head == head.i and m.sectors), [ARMED_SECTOR])
         span = doc[start.i:head.i + 1]
-        found.append(ActorMention(doc_id=doc_id, sentence_index=sentence_at[head.i],
+        sentence_index = next(index for index, sent in enumerate(doc.sents) if sent.start <= head.i < sent.end)
+        found.append(ActorMention(doc_id=doc_id, sentence_index=sentence_index,
                                   text=span.text, start=span.start_char, end=span.end_char,
                                   code=country + "".join(sectors), country=country, sectors=sectors, name=None,
                                   rule=LED_RULE, head=head.i))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Event
-from .extract import matching_entry
+from .extract import REJECT_FRAME, matching_entry
 from .lexicon import Lexicon, LexiconEntry
 from .reality import is_hypothetical
 from .words import words
@@ -24,7 +24,6 @@ __all__ = ["as_stated", "refusal_entry"]
 REFUSAL_AUX = words("refusal_aux")
 # The code of a refusal whose act the lexicon has no row for.
 BASE_REFUSAL = "120"
-REFUSAL_FRAME = "reject"
 
 
 def refusal_entry(verb: Token, lexicon: Lexicon, rule: str) -> LexiconEntry | None:
@@ -38,10 +37,10 @@ def refusal_entry(verb: Token, lexicon: Lexicon, rule: str) -> LexiconEntry | No
             or verb.sent.text.rstrip().endswith("?"):
         return None  # "may not", "did not"; "unless ..."; "will they not negotiate?"
     own = matching_entry(verb, lexicon)
-    code = (lexicon.frame_code(REFUSAL_FRAME, own.code) if own is not None else None) or BASE_REFUSAL
+    code = (lexicon.frame_code(REJECT_FRAME, own.code) if own is not None else None) or BASE_REFUSAL
     return LexiconEntry(id=rule, pos="VERB", lemma=verb.lemma_, particles=frozenset(), objects=frozenset(),
                         targets=own.targets if own is not None and own.targets else ("dobj",), code=code,
-                        frame=REFUSAL_FRAME, note="", source="model")
+                        frame=REJECT_FRAME, note="", source="model")
 
 
 def as_stated(event: Event) -> Event:
