@@ -38,6 +38,10 @@ D = dt.date
     ("they may attack", MARCH, None),          # the modal, not the month
     ("in 2500 cases", MARCH, None),             # not a year
     ("in January", None, None),                 # no year and no publication date: cannot be placed
+    # A year modifying the occasion of the act: "in the 1990 Gulf crisis" is in 1990.
+    ("during the 1990 Gulf crisis", MARCH, Period(D(1990, 1, 1), D(1990, 12, 31), YEAR)),
+    ("in the 2014 war", MARCH, Period(D(2014, 1, 1), D(2014, 12, 31), YEAR)),
+    ("the 1967 borders", MARCH, None),          # no preposition of time: a name, not the act's date
 ])
 def test_resolve_period(text: str, publication: str | None, expected: Period | None) -> None:
     assert resolve_period(text, D.fromisoformat(publication) if publication else None) == expected
@@ -331,3 +335,8 @@ def test_a_past_when_clause_of_a_present_clause_is_the_time_it_refers_to(pipelin
     news = by_trigger(events_of(pipeline, "Ugandan police fired tear gas when Kenyan traders blocked the border road."),
                       "blocked")
     assert not any(e.background for e in news)
+
+
+def test_an_act_in_a_dated_war_is_history(pipeline: Pipeline) -> None:
+    (event,) = by_trigger(events_of(pipeline, "Iraq invaded Kuwait during the 1990 Gulf crisis."), "invaded")
+    assert (event.date, event.date_precision, event.background) == ("1990-01-01", YEAR, True)

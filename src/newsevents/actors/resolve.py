@@ -31,6 +31,7 @@ from .shared_names import settle_shared_names
 from .local_bodies import bound_role, place_bound_roles, place_local_bodies
 from .late_coref import name_placed_roles
 from .led_forces import name_led_forces
+from .relations import unlink_relations
 
 # Words before an office that say it is no longer held, and what its holder then is (issue 15):
 # offices of state are GOV, LEG, JUD; their former holders are elites, ELI.
@@ -118,6 +119,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
         mentions.extend(_sentence_mentions(sent, index, document, knowledge, partners,
                                            chunks_by_sentence.get(sent.start, [])))
     mentions = name_led_forces(mentions, doc, document.id, knowledge)  # "the Saudi-led coalition"
+    mentions = unlink_relations(mentions, doc)  # "Trump supporters" are not Trump
     _apply_coreference(mentions, doc, document, partners)
     resolve_plural_references(mentions, doc, document)  # "they", "the group", "the militants" (issue 17)
     name_places(mentions, doc, gazetteer)  # "targets in Jericho": a place, not a person

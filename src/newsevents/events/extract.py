@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.acts import act_head
 from ..actors.countryless import UNRESOLVED_ROLE
 from ..actors.local_bodies import UNPLACED_RULES
+from ..actors.relations import is_relation_of_a_name
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
@@ -868,7 +869,7 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
     if found:
         return found, []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and actors.at(child):
+        if child.dep_ in MODIFIER_DEPS and actors.at(child) and not is_relation_of_a_name(token):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
     unresolved_role = role is not None and role.code is None and role.rule == UNRESOLVED_ROLE

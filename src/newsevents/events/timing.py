@@ -2,7 +2,7 @@
 
 ``dates.date_for_event`` finds a day ("on Feb. 18", "yesterday", "last week"); this module
 adds months and years ("in late January", "in August 2021", "in 2003", "last year", "ten years
-ago", "a year earlier") and decides which acts are background rather than today's news (issue 17):
+ago", "a year earlier", "during the 1990 Gulf crisis") and decides which acts are background rather than today's news (issue 17):
 
 - an act dated more than ``BACKGROUND_DAYS`` before publication (re-reported history);
 - an act in a non-restrictive relative clause in the past ("The Taliban, who seized power
@@ -57,6 +57,7 @@ PERIOD_EXPRESSION = re.compile(rf"""\b(?:
   | (?P<month_year>(?:{_part("part_my")})?(?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>\d{{4}}))(?!\s*\d)
   | (?P<month>(?:(?:in|during|by|until|from|through|last|this|of)\s+(?:{_part("part_m1")})?|{_part("part_m2")})(?P<m_m>{_MONTH})\b\.?)(?!\s*\d)
   | (?P<year>(?:in|during|by|until|from|through|of)\s+(?:{_part("part_y")})?(?P<y_y>\d{{4}}))(?!\s*\d)
+  | (?P<year_of_noun>(?:in|during)\s+the\s+(?P<yn_y>\d{{4}})(?=[-\s]+[a-z]))
 )""", re.IGNORECASE | re.VERBOSE)
 # Lemmas of verbs whose infinitive goes on doing what was being done: "continue to hold".
 CONTINUING_HEADS = words("continuing_heads")
@@ -130,8 +131,8 @@ def _resolve(match: re.Match[str], publication: dt.date | None) -> Period | None
     kind = match.lastgroup
     named = match["part_my"] or match["part_m1"] or match["part_m2"]
     part = named.lower() if named else None
-    if kind == "year":
-        year = int(match["y_y"])
+    if kind in ("year", "year_of_noun"):
+        year = int(match["y_y"] or match["yn_y"])
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR) if MIN_YEAR <= year <= MAX_YEAR else None
     if kind == "month_year":
         year = int(match["my_y"])
