@@ -12,6 +12,7 @@ are counted by reason, and the first N listed.
 from __future__ import annotations
 
 import argparse
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def main() -> int:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--ids", type=Path, default=DEFAULT_IDS, help="the rows to score (default: the dev split)")
     parser.add_argument("--list", type=int, default=0, help="how many lost rows to print")
+    parser.add_argument("--bootstrap", type=int, default=1000,
+                        help="resamples of the rows for the hybrid figure's 95%% interval (0: none)")
     args = parser.parse_args()
     if not args.gold.exists():
         parser.error(f"{args.gold}: PLV rows not found (see ../shared/data/README.md)")
@@ -72,12 +75,31 @@ def main() -> int:
              "sentence": "lexicon, else classifier (sentence, no actors)"}
     for name, report in reports.items():
         print(f"{names[name]:<44} {report.macro_f1:8.3f} {report.coverage:8.3f} {report.precision:9.3f}")
+    if args.bootstrap:
+        low, high = bootstrap_interval(reports["hybrid"], args.bootstrap)
+        print(f"hybrid macro-F1, 95% bootstrap interval over the rows: {low:.3f} to {high:.3f}")
     print(f"\nrows the sentence figure types right and the hybrid does not: {sum(reasons.values())}")
     for reason, count in reasons.most_common():
         print(f"  {count:4d}  {reason}")
     for gold, reason, text in lost[:args.list]:
         print(f"- {gold}: {text[:160]}\n    ({reason})")
     return 0
+
+
+def bootstrap_interval(report: TypeReport, resamples: int, seed: int = 7) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of macro-F1 over rows drawn with replacement: how far a
+    figure on a few hundred rows, with a handful per thin type, may move by chance alone."""
+    rng = random.Random(seed)
+    size = len(report.gold)
+    scores = []
+    for _ in range(resamples):
+        rows = [rng.randrange(size) for _ in range(size)]
+        sample = TypeReport()
+        sample.gold = [report.gold[i] for i in rows]
+        sample.predicted = [report.predicted[i] for i in rows]
+        scores.append(sample.macro_f1)
+    scores.sort()
+    return scores[int(0.025 * resamples)], scores[min(resamples - 1, int(0.975 * resamples))]
 
 
 if __name__ == "__main__":
