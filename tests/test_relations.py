@@ -1,6 +1,8 @@
-"""People named by their relation to an actor ("Trump supporters", "Putin's critics",
-"Russia's allies") are not that actor: the phrase is left uncoded, and nothing is coded as the
-actor's own act. A title, an office or a nationality still says who acts. Sentences are our own."""
+"""Who a subject phrase names. People named by their relation to an actor ("Trump supporters",
+"Putin's critics", "Russia's allies") are not that actor: the phrase is left uncoded, and nothing
+is coded as the actor's own act; an alliance's allies are its members. A title, an office or a
+nationality still says who acts, and a description is who its apposition names. Sentences are
+our own."""
 from __future__ import annotations
 
 import pytest
@@ -37,3 +39,17 @@ def test_the_phrase_is_not_coded_as_the_actor(pipeline: Pipeline) -> None:
 ])
 def test_offices_and_nationalities_still_act(pipeline: Pipeline, text: str, source: str) -> None:
     assert source in {s for s, _code, _target in coded(pipeline, text)}, coded(pipeline, text)
+
+
+def test_an_alliances_allies_are_its_members(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "NATO allies agreed to extend their peacekeeping mission in Kosovo.")
+    assert found and {source[:3] for source, _code, _target in found} == {"IGO"}, found
+
+
+@pytest.mark.parametrize("text,sources", [
+    # A description no actor word heads, named by its apposition.
+    ("Two neighbours, Egypt and Jordan, criticised the US decision.", {"EGY", "JOR"}),
+    ("The bloc's largest member, Germany, rejected the French proposal.", {"DEU"}),
+])
+def test_an_apposition_names_the_subject(pipeline: Pipeline, text: str, sources: set[str]) -> None:
+    assert {source for source, _code, _target in coded(pipeline, text)} == sources, coded(pipeline, text)

@@ -7,7 +7,8 @@ actor, so "Putin's critics accused the Kremlin" came out as the Kremlin accusing
 a mention stays in the text, uncoded: who those people are, the phrase does not say.
 
 Only a name that hangs on the relation word as a possessive or a compound is read this way; a
-nationality ("Ukrainian supporters of the deal") still says whose people they are.
+nationality ("Ukrainian supporters of the deal") still says whose people they are. An
+alliance's allies are its members, who act as the alliance: "NATO allies agreed" is NATO.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from .names import name_sets
 
 RELATION_RULE = "relation-of-an-actor"
 NAMING_DEPS = frozenset({"poss", "compound"})
+IGO_PREFIX = "IGO"
+MEMBER_LEMMAS = frozenset({"ally"})
 
 
 @lru_cache(maxsize=1)
@@ -36,11 +39,19 @@ def is_relation_of_a_name(head: Token) -> bool:
         child.dep_ in NAMING_DEPS and (child.pos_ == "PROPN" or child.text[:1].isupper()) for child in head.children)
 
 
+def names_other_people(head: Token, actor: ActorMention) -> bool:
+    """Whether ``head``, a relation noun built on ``actor``'s name, names people other than the
+    actor ("Putin's critics"), rather than its members ("NATO allies")."""
+    if not is_relation_of_a_name(head):
+        return False
+    return not (head.lemma_.lower() in MEMBER_LEMMAS and (actor.code or "").startswith(IGO_PREFIX))
+
+
 def unlink_relations(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
     """The mentions, each phrase of people named by their relation to an actor left uncoded."""
     for mention in mentions:
         if mention.code is None or not 0 <= mention.head < len(doc):
             continue
-        if is_relation_of_a_name(doc[mention.head]):
+        if names_other_people(doc[mention.head], mention):
             mention.code, mention.country, mention.sectors, mention.rule = None, None, [], RELATION_RULE
     return mentions

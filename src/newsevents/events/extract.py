@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.acts import act_head
 from ..actors.countryless import UNRESOLVED_ROLE
 from ..actors.local_bodies import UNPLACED_RULES
-from ..actors.relations import is_relation_of_a_name
+from ..actors.relations import names_other_people
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, implied_actor, short_id
 from ..syntax import clause_head
@@ -869,9 +869,15 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
     if found:
         return found, []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and actors.at(child) and not is_relation_of_a_name(token):
+        if child.dep_ in MODIFIER_DEPS and actors.at(child) and not names_other_people(token, actors.at(child)):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
+    if role is None:
+        # "The two Gulf powers, Saudi Arabia and the UAE, cut ties": a description no actor
+        # word heads, named by its apposition.
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            if actors.with_conjuncts(appos):
+                return actors.with_conjuncts(appos), ["apposition of the subject"]
     unresolved_role = role is not None and role.code is None and role.rule == UNRESOLVED_ROLE
     if unresolved_role:
         for link in token.children:
