@@ -873,7 +873,7 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
     if role is None:
-        # "The two Gulf powers, Saudi Arabia and the UAE, cut ties": a description no actor
+        # "Two neighbours, Egypt and Jordan, criticised the decision": a description no actor
         # word heads, named by its apposition.
         for appos in (c for c in token.children if c.dep_ == "appos"):
             if actors.with_conjuncts(appos):
