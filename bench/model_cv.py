@@ -44,6 +44,11 @@ def folds(rows: list[dict[str, Any]], count: int) -> list[set[str]]:
     return [set(ids[i::count]) for i in range(count)]
 
 
+def fold_model_name(repeat: int, index: int) -> str:
+    """The folder a kept fold model goes in (``--keep``)."""
+    return f"repeat{repeat}-fold{index + 1}"
+
+
 def score_fold(held: list[dict[str, Any]], classifier: EventClassifier) -> tuple[TypeReport, TypeReport]:
     """The hybrid coder's and the classifier's type reports on the held-out rows."""
     pipeline_module.load_classifier = lambda *_args: classifier  # the Pipeline loads it through this name
@@ -66,6 +71,8 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=training.EPOCHS)
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--plv", type=Path, default=training.PLV_DEFAULT)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep each fold's model in KEEP/repeat<R>-fold<F> (for bench/oof_hybrid.py)")
     args = parser.parse_args()
     if not args.plv.exists():
         parser.error(f"{args.plv}: PLV rows not found (see ../shared/data/README.md)")
@@ -90,7 +97,8 @@ def main() -> int:
         for index, fold in enumerate(cuts):
             rows = [row for row in plv_train if str(row["id"]) not in fold] * repeat + own
             with tempfile.TemporaryDirectory() as tmp:
-                out = Path(tmp)
+                out = args.keep / fold_model_name(repeat, index) if args.keep else Path(tmp)
+                out.mkdir(parents=True, exist_ok=True)
                 shutil.copy(base / "tokenizer.json", out / "tokenizer.json")
                 training.export(training.train(rows, base, tokenizer), out)
                 (out / "model.json").write_text(json.dumps({"labels": training.LABELS, "threshold": 0.4,
