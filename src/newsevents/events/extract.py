@@ -123,6 +123,7 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 PROTEST_PURPOSE_ROOTS = frozenset({"02", "10", "11", "14"})
 # Dependents of a noun that may name who it belongs to ("Russian aircraft", "Iran's navy").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+OPENING_QUOTES = frozenset({"“", '"', "‘", "«", "``"})
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 VISIT_CODE = "042"
@@ -771,7 +772,7 @@ def _apply_reported_frame(trigger: _Trigger, lexicon: Lexicon, consumed: set[int
 
 def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorMention], list[str]]:
     """Sources of a verbal trigger, with notes on how they were found."""
-    if depth > 3:
+    if depth > 3 or _quoted_imperative(token):
         return [], []
     # A misparse can give a verb two subjects ("ANKARA, Turkey — President Erdogan met"):
     # the first that names an actor counts, except one before the verb's own subordinator
@@ -838,6 +839,13 @@ def _subject(token: Token, actors: _Actors, depth: int = 0) -> tuple[list[ActorM
         found, notes = _noun_source(head, (), actors)
         return found, notes + ["inherited-subject", f"owner of '{head.text}'"]
     return [], []
+
+
+def _quoted_imperative(token: Token) -> bool:
+    """A command opening a quotation ("chanted, “Fund our schools”"): a slogan or a call on
+    someone else, not an act of whoever says it."""
+    return token.tag_ == "VB" and token.i > 0 and token.doc[token.i - 1].text in OPENING_QUOTES \
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _speaker_side(phrase: Token) -> bool:
@@ -1611,3 +1619,4 @@ def _drop_subsumed_statements(events: list[Event], doc: Doc) -> list[Event]:
     CAMEO treats statements as subordinate to the events they report."""
     eventful = {e.sentence_index for e in events if not e.code.startswith(STATEMENT_ROOT)}
     return [e for e in events if not (e.code.startswith(STATEMENT_ROOT) and e.sentence_index in eventful)]
+
