@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import train_event_model as training  # noqa: E402
 
-from newsevents import pipeline as pipeline_module  # noqa: E402
 from newsevents.evaluate import TypeReport, gold_documents, sentence_type  # noqa: E402
 from newsevents.events.classify import NONE, EventClassifier  # noqa: E402
 from newsevents.events.hybrid import type_of  # noqa: E402
+from newsevents.pipeline import Pipeline  # noqa: E402
 
 FOLD_SEED = 7
 
@@ -49,10 +49,21 @@ def fold_model_name(repeat: int, index: int) -> str:
     return f"repeat{repeat}-fold{index + 1}"
 
 
+class FoldPipeline(Pipeline):
+    """The pipeline with a fold's classifier in place of the shipped one."""
+
+    def __init__(self, classifier: EventClassifier) -> None:
+        super().__init__()
+        self._fold_classifier = classifier
+
+    @property
+    def classifier(self) -> EventClassifier:
+        return self._fold_classifier
+
+
 def score_fold(held: list[dict[str, Any]], classifier: EventClassifier) -> tuple[TypeReport, TypeReport]:
     """The hybrid coder's and the classifier's type reports on the held-out rows."""
-    pipeline_module.load_classifier = lambda *_args: classifier  # the Pipeline loads it through this name
-    pipeline = pipeline_module.Pipeline()
+    pipeline = FoldPipeline(classifier)
     by_id = {str(row["id"]): row for row in held}
     hybrid, alone = TypeReport(), TypeReport()
     for document, doc in pipeline.parse(gold_documents(held)):

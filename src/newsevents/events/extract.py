@@ -877,15 +877,15 @@ def _phrase_actors(token: Token, actors: _Actors) -> tuple[list[ActorMention], l
     if found:
         return found, []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and actors.at(child) and not names_other_people(token, actors.at(child)):
+        if child.dep_ in MODIFIER_DEPS and (modifier := actors.at(child)) and not names_other_people(token, modifier):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
     if role is None:
         # "Two neighbours, Egypt and Jordan, criticised the decision": a description no actor
         # word heads, named by its apposition.
         for appos in (c for c in token.children if c.dep_ == "appos"):
-            if actors.with_conjuncts(appos):
-                return actors.with_conjuncts(appos), ["apposition of the subject"]
+            if named := actors.with_conjuncts(appos):
+                return named, ["apposition of the subject"]
     unresolved_role = role is not None and role.code is None and role.rule == UNRESOLVED_ROLE
     if unresolved_role:
         for link in token.children:
@@ -1619,4 +1619,3 @@ def _drop_subsumed_statements(events: list[Event], doc: Doc) -> list[Event]:
     CAMEO treats statements as subordinate to the events they report."""
     eventful = {e.sentence_index for e in events if not e.code.startswith(STATEMENT_ROOT)}
     return [e for e in events if not (e.code.startswith(STATEMENT_ROOT) and e.sentence_index in eventful)]
-

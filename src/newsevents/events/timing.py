@@ -2,7 +2,8 @@
 
 ``dates.date_for_event`` finds a day ("on Feb. 18", "yesterday", "last week"); this module
 adds months and years ("in late January", "in August 2021", "in 2003", "last year", "ten years
-ago", "a year earlier", "during the 1990 Gulf crisis") and decides which acts are background rather than today's news (issue 17):
+ago", "a year earlier", "during the 1990 Gulf crisis") and decides which acts are background
+rather than today's news (issue 17):
 
 - an act dated more than ``BACKGROUND_DAYS`` before publication (re-reported history);
 - an act in a non-restrictive relative clause in the past ("The Taliban, who seized power
