@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsevents.events import extract as _extract  # noqa: E402
 from newsevents.events.lexicon import Lexicon, load_lexicon  # noqa: E402
+from newsevents.events.triggers import LIGHT_VERBS, lexicon_pos, matching_entry  # noqa: E402
 from newsevents.ingest.decode import decode_bytes  # noqa: E402
 from newsevents.ingest.html import extract_html  # noqa: E402
 from newsevents.ingest.lang import detect_language  # noqa: E402
@@ -127,7 +127,7 @@ def _is_event_noun(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     if lemma in _EVENT_NOUN_EXTRA or _EVENT_SUFFIX.search(lemma):
         return True
     head = token.head
-    return token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in _extract.LIGHT_VERBS
+    return token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS
 
 
 def report(docs, lexicon: Lexicon, top: int, show: frozenset[str] = frozenset()) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +143,7 @@ def report(docs, lexicon: Lexicon, top: int, show: frozenset[str] = frozenset())
     for doc in docs:
         for sent in doc.sents:
             for token in sent:
-                pos = _extract._lexicon_pos(token) if token.pos_ in ("VERB", "NOUN") else None
+                pos = lexicon_pos(token) if token.pos_ in ("VERB", "NOUN") else None
                 if pos is None:
                     continue
                 lemma = token.lemma_.lower()
@@ -157,7 +157,7 @@ def report(docs, lexicon: Lexicon, top: int, show: frozenset[str] = frozenset())
                         uncovered[pos][lemma] += 1
                         examples.setdefault((pos, lemma), _example(token))
                     continue
-                entry = _extract._matching_entry(token, lexicon)
+                entry = matching_entry(token, lexicon)
                 if entry is None:
                     key = f"{pos} {lemma}"
                     unmatched[key] += 1

@@ -5,7 +5,7 @@ too (actors.countryless); a role word alone, capitalised as an institution ("the
 built on a role word is not; roles whose own modifier says they are from elsewhere ("Western
 hostages", "foreign workers") keep their sectors and no country (countryless.foreign_role);
 "on behalf of X" is never the target; a subordinate clause's subject is the one after its
-subordinator (events.extract._subject); a name given an age is a private person."""
+subordinator (events.sources.subject); a name given an age is a private person."""
 from __future__ import annotations
 
 import pytest

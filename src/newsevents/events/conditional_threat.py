@@ -5,7 +5,7 @@ unless Kyiv withdraws" 1384.
 ``reality.is_hypothetical`` marks the future or modal consequent of an "if"/"unless" clause
 as not done, which is right for the act itself: the aid has not been cut. But saying so is the
 threat CAMEO codes. Reported threats ("said it would strike ... if") are coded through the
-statement's intent frame (``extract._conditional_intent``); this is the same reading for an
+statement's intent frame (``triggers._conditional_intent``); this is the same reading for an
 act stated directly (issue 14). Only acts the frame table can make a threat of (hostile ones:
 sanctions, protest, force) are read so; "will sign the deal if ..." stays hypothetical. Only
 the future tense states the act: "the EU might impose sanctions if ..., analysts said" (or
@@ -28,7 +28,7 @@ COMING = frozenset({"future"})
 
 
 class ConditionalAct(FutureAct, Protocol):
-    """The parts of a fired trigger this reads and sets (``extract._Trigger``)."""
+    """The parts of a fired trigger this reads and sets (``arguments.Trigger``)."""
 
     negated: bool
     hypothetical: bool

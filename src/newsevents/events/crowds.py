@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Event
 from ..syntax import token_at
-from .extract import PROTEST_ROOT
 from .lexicon import Lexicon
+from .triggers import PROTEST_ROOT
 from .unnamed_protests import OWNER_DEPS, PROTESTER_SECTORS, protest_entry
 
 # Acts of force (coerce, assault, fight, and their repression code) that may be aimed at a crowd.

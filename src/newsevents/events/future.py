@@ -32,7 +32,7 @@ ANNOUNCED_ROOTS = frozenset({"16", "09"})
 
 
 class FutureAct(Protocol):
-    """The parts of a fired trigger this reads and sets (``extract._Trigger``)."""
+    """The parts of a fired trigger this reads and sets (``arguments.Trigger``)."""
 
     token: Token
     entry: LexiconEntry

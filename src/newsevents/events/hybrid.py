@@ -33,11 +33,13 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event
 from .classify import NONE, EventClassifier
-from .extract import ADDRESSED_ROOTS, TARGETLESS_ROOTS, code_tokens, is_private, matching_entry, names_row_object
+from .extract import TARGETLESS_ROOTS, code_tokens, is_private
 from .lexicon import Lexicon, LexiconEntry, tsv_rows
 from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
 from .refusal import as_stated, refusal_entry
+from .targets import ADDRESSED_ROOTS
+from .triggers import matching_entry, names_row_object
 from .words import words
 
 class Coder(str, Enum):
@@ -68,7 +70,7 @@ TARGETLESS_PROBABILITY = 0.9
 # ...or this much for a demand, accusation, refusal or threat, which is usually addressed to
 # someone ("Baghdad rejected the referendum" has none; a wrong one has lost its addressee).
 ADDRESSED_TARGETLESS_PROBABILITY = 0.95
-# Acts addressed to someone (extract.ADDRESSED_ROOTS), and appeals: the model's REQUEST is
+# Acts addressed to someone (targets.ADDRESSED_ROOTS), and appeals: the model's REQUEST is
 # "urged" as well as "demanded" (codebook: an appeal has its demand's PLOVER type).
 MODEL_ADDRESSED_ROOTS = ADDRESSED_ROOTS | {"02"}
 # Above any probability.

@@ -27,9 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
-from .extract import matching_entry
 from .lexicon import Lexicon, tsv_rows
 from .made import event_at
+from .triggers import matching_entry
 from .unattributed import act_reality, place_country
 
 __all__ = ["IMPLIED_AUTHORITY_CONFIDENCE", "agentless_passive", "code_implied_authority", "plain_code"]

@@ -14,9 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Event
-from .extract import REJECT_FRAME, matching_entry
 from .lexicon import Lexicon, LexiconEntry
 from .reality import is_hypothetical
+from .triggers import REJECT_FRAME, matching_entry
 from .words import words
 
 __all__ = ["as_stated", "refusal_entry"]

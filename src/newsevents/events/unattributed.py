@@ -5,7 +5,7 @@
 act of force or an arrest, and how many it hurt or held, but no one who did it, so the extractor
 (which needs a source) codes nothing and the counts are lost. Event data sets code such reports
 with an unknown author: GDELT leaves Actor1 blank, and our extractor's "unnamed attackers" codes
-force whose author is only a weapon with the country of its place (``extract._unnamed_perpetrators``).
+force whose author is only a weapon with the country of its place (``sources.unnamed_perpetrators``).
 
 This stage does the same for a sentence that gives a count of killed, injured or arrested people
 (``casualties.counts_in``) and no coded event at all, or only arrests: "Police arrested a man

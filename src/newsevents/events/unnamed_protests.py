@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import get_code
 from ..geo import ArticleCountries, Gazetteer
 from ..model import ActorMention, Document, Event, implied_actor
-from .extract import PROTEST_ROOT, matching_entry
 from .lexicon import Lexicon, LexiconEntry
 from .made import event_at
 from .timing import time_act
+from .triggers import PROTEST_ROOT, matching_entry
 from .unattributed import UNATTRIBUTED_CONFIDENCE, act_reality, place_country
 
 __all__ = ["RULE_UNNAMED_PROTESTERS", "code_unnamed_protests"]
