@@ -23,6 +23,9 @@ MIN_CONFIDENCE = 0.3
 # Yielding ("eased restrictions on the press") is done whether or not anyone is named to
 # gain by it: a guessed beneficiary the act does not bear out is dropped, not the act.
 YIELD_ROOTS = frozenset({"08"})
+# Refusing to yield ("will not release the prisoners", CAMEO 124) is the same act refused: it
+# stands without the guessed target as the yielding would.
+REFUSE_TO_YIELD = "124"
 
 
 def lower_countryless(events: list[Event]) -> list[Event]:
@@ -42,7 +45,8 @@ def lower_countryless(events: list[Event]) -> list[Event]:
 def drop_unreliable_roles(events: list[Event], doc: Doc) -> list[Event]:
     """The events whose actors' countries, where guessed, are reliable for their act.
 
-    A yielding act keeps itself without a target the act does not bear out (YIELD_ROOTS).
+    A yielding act, or a refusal to yield, keeps itself without a target the act does not bear
+    out (YIELD_ROOTS, REFUSE_TO_YIELD).
     events: one document's events; doc: its parse. Returns the kept events, in order.
     """
     kept = []
@@ -53,7 +57,7 @@ def drop_unreliable_roles(events: list[Event], doc: Doc) -> list[Event]:
             continue
         if event.target is None or reliable_in(event.target, event.root, trigger, source=False):
             kept.append(event)
-        elif event.root in YIELD_ROOTS:
+        elif event.root in YIELD_ROOTS or event.code.startswith(REFUSE_TO_YIELD):
             kept.append(dataclasses.replace(event, target=None, explanation=[
                 *event.explanation, f"guessed target {event.target.text} [{event.target.code}] dropped: not borne out"]))
     return kept
