@@ -33,12 +33,18 @@ def left_out_phrases(sent: Span, covered: set[int],
     covered = set(covered)
     candidates = [sent.doc[t.left_edge.i:t.i + 1] for t in sent if t.dep_ == "dep" and t.pos_ in NOUN_POS]
     names = [sent.doc[first:last] for first, last in sorted({(m[0], m[1]) for m in actor_at.values()})]
-    candidates.extend(name for name in names if name.root.pos_ == "PROPN")
+    # An acronym the tagger took for an adverb or adjective ("USAID provided ...") is a name too.
+    candidates.extend(name for name in names if name.root.pos_ == "PROPN" or _acronym(name))
     for phrase in candidates:
         if not covered.intersection(range(phrase.start, phrase.end)):
             found.append(phrase)
             covered.update(range(phrase.start, phrase.end))
     return found
+
+
+def _acronym(phrase: Span) -> bool:
+    """A single word of three or more capital letters."""
+    return len(phrase) == 1 and len(phrase.text) >= 3 and phrase.text.isalpha() and phrase.text.isupper()
 
 
 def word_of_a_longer_name(chunk: Span, agent_at: dict[int, tuple[str, ...]],

@@ -152,7 +152,10 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> tuple[list[ActorMent
     if token.dep_ == "acl" and actors.at(token.head):
         return actors.with_conjuncts(token.head), ["inherited-subject", "verb modifies its subject"]
     left = token.i - 1
-    while left >= token.sent.start and token.doc[left].pos_ in ("ADV", "PUNCT", "AUX", "PART") and token.doc[left].dep_ != "punct":
+    # Adverbs and auxiliaries stand between a subject and its verb; a name the tagger took for
+    # an adverb ("USAID provided") is the subject itself.
+    while left >= token.sent.start and token.doc[left].pos_ in ("ADV", "PUNCT", "AUX", "PART") \
+            and token.doc[left].dep_ != "punct" and actors.at(token.doc[left]) is None:
         left -= 1
     neighbour = actors.at(token.doc[left]) if left >= token.sent.start else None
     if neighbour is not None and not (token.doc[left].dep_ == "pobj" and token.doc[left].head.lower_ in IN_PREPS):  # "of a hospital in the UK told"
