@@ -7,8 +7,6 @@ backs a force ("Russian-backed separatists") does not lead it: only "-led" is re
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
@@ -26,7 +24,6 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 
 
-@lru_cache(maxsize=1)
 def led_heads() -> frozenset[str]:
     """Head words of a force a country may lead (names.tsv ``led_heads``)."""
     return name_sets()["led_heads"]

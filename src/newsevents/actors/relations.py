@@ -12,8 +12,6 @@ alliance's allies are its members, who act as the alliance: "NATO allies agreed"
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
@@ -25,7 +23,6 @@ IGO_PREFIX = "IGO"
 MEMBER_LEMMAS = frozenset({"ally"})
 
 
-@lru_cache(maxsize=1)
 def relation_heads() -> frozenset[str]:
     """Nouns of a relation to an actor (names.tsv ``relation_heads``), as lemmas."""
     return name_sets()["relation_heads"]
