@@ -375,6 +375,9 @@ SENTENCES = [
     ("The IAEA dispatched inspectors to Iran.", "dispatched", "09"),
     ("Police questioned the suspect.", "questioned", "09"),
     ("The minister dismissed the proposal.", "dismissed", "12"),
+    # a suggestion is put forward, not charged: turning it down is a rejection, not a denial (016)
+    ("Japan rejected China's suggestion that the islands be shared.", "rejected", "12"),
+    ("The minister dismissed the suggestion that the talks had failed.", "dismissed", "12"),
     ("The company reneged on the agreement.", "reneged", "12"),
     ("Thousands took to the streets on Friday.", "took", "14"),
     ("Dock workers stopped work on Monday.", "stopped", "14"),
