@@ -115,6 +115,8 @@ def test_a_singular_dead_and_a_plural_wounded() -> None:
     "The number of protesters grew to 5,000.",             # a number of no kind of harm
     "The bombing killed a number of civilians.",          # "a number of" is no count
     "Police held talks with protest leaders.",            # held: no one detained
+    "The president has held a meeting with members of the delegation.",  # an occasion held
+    "The ruling party held the vote on Sunday.",          # "the" + an occasion: no one held
     "Troops shelled the city for 12 hours.",              # hours, not people
     "In 2019 the army attacked the village.",             # a year
     "Police fired tear gas at the crowd.",                 # nothing happened to a counted group

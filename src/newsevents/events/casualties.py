@@ -209,9 +209,12 @@ def _count_of(lowered: list[str], k: int, words: CasualtyWords) -> Count | None:
     passive = _passive_before(lowered, k, words)
     word = lowered[k]
     if not passive and word not in COUNT_BEFORE_ONLY:
-        count = quantity(lowered, k + 1, words, singular_next=True)
+        # What one holds is mostly an occasion ("held a meeting", "held the vote"): an active
+        # "held" counts only a number of people ("held 12 activists"), never "a" or "the".
+        single = word != "held"
+        count = quantity(lowered, k + 1, words, singular_next=single)
         if count is None and k + 2 < len(lowered) and (lowered[k + 1] == "of" or lowered[k + 1] in words.particles):
-            count = quantity(lowered, k + 2, words, singular_next=True)  # "the arrest of 15", "rounded up 45"
+            count = quantity(lowered, k + 2, words, singular_next=single)  # "the arrest of 15", "rounded up 45"
         if count is not None:
             return _joined_after(lowered, count, words)
     if word == "held" and not passive:
