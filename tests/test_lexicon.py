@@ -387,6 +387,7 @@ SENTENCES = [
     ("Italy suspended flights to Libya.", "suspended", "16"),
     ("Washington raised tariffs on Chinese goods.", "raised", "16"),
     ("Police took the suspect into custody.", "took", "17"),
+    ("Police held the suspect for questioning.", "held", "17"),
     ("Guards beat the prisoners.", "beat", "18"),
     ("Gunmen held three engineers hostage.", "held", "18"),
     ("Government troops battled the rebels.", "battled", "19"),
