@@ -307,10 +307,13 @@ def particle_of(token: Token, entry: LexiconEntry) -> Token | None:
     if token.pos_ == "VERB":
         # The parser often hangs the verb's preposition on its object ("accused the
         # journalist of spying").
+        # And it reads a particle right after the verb as an adjective of the object ("set
+        # free 20 prisoners": "free" modifies "prisoners").
         for obj in token.children:
             if obj.dep_ == "dobj":
                 for child in obj.children:
-                    if child.dep_ == "prep" and child.lower_ in entry.particles and child.i > obj.i:
+                    if child.dep_ == "prep" and child.lower_ in entry.particles and child.i > obj.i \
+                            or child.dep_ == "amod" and child.i == token.i + 1 and child.lower_ in entry.particles:
                         return child
     return None
 
