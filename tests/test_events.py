@@ -217,6 +217,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     # the parser reads a particle right after the verb as an adjective of its object ("free
     # prisoners"): the phrasal row still fires
     ("Israel set free 30 Palestinian prisoners.", ("ISR", "0841", "PSECVL")),
+    # a compound noun reads as the one word a row names ("war games": wargame)
+    ("China staged war games near Taiwan on Monday.", ("CHN", "150", "TWN")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)

@@ -277,12 +277,15 @@ def lexicon_pos(token: Token) -> str:
 
 
 def _lemmas(token: Token) -> list[str]:
-    """The token's lemma, and for the tail of a hyphenated word also the whole word
-    without its hyphen ("cease-fire" is tokenised cease, -, fire: also "ceasefire")."""
+    """The token's lemma, and for the tail of a word written in two parts also the whole
+    word: "cease-fire" is tokenised cease, -, fire, and "war games" is a compound noun before
+    "game"; they are also "ceasefire" and "wargame"."""
     lemma = token.lemma_.lower()
     doc, i = token.doc, token.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         return [doc[i - 2].lower_ + lemma, lemma]
+    if i >= 1 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == i and doc[i - 1].is_alpha:
+        return [lemma, doc[i - 1].lower_ + lemma]
     return [lemma]
 
 
