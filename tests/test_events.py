@@ -266,6 +266,8 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     # a future act CAMEO has no intent code for (appeal, demand) has not happened yet
     "The Kenyan minister will demand an apology from Uganda.",
     "The Kenyan minister will ask Uganda for help.",
+    # withdrawing a plan is no military pullout (0874 wants forces or no object)
+    "The Ugandan government withdrew its plan to honour the Kenyan general.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text
