@@ -268,6 +268,8 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "The Kenyan minister will ask Uganda for help.",
     # withdrawing a plan is no military pullout (0874 wants forces or no object)
     "The Ugandan government withdrew its plan to honour the Kenyan general.",
+    # private people who arrive somewhere travel; they do not visit (042)
+    "Thousands of migrants arrived in Italy on Sunday.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text

@@ -161,8 +161,9 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
         if sources:
             source_notes = ["implicit-source", "unnamed attackers in the place of the attack"]
     if trigger.code == VISIT_CODE and token.lemma_ not in VISIT_LEMMAS:
-        # Troops that arrive or travel somewhere are deployed there, not visiting.
-        sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS]
+        # Troops that arrive or travel somewhere are deployed there, not visiting; migrants,
+        # tourists or traders who arrive are travelling, not visiting.
+        sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)]
     if not sources:
         return
     targets: list[ActorMention | None]
