@@ -115,7 +115,9 @@ def subject(token: Token, actors: ActorIndex, depth: int = 0) -> tuple[list[Acto
             # Organization (WHO) is providing ...".)
             return [], []
         return actors.with_conjuncts(head), ["relative clause"]
-    if token.tag_ in FINITE_TAGS or token.dep_ == "acl" and token.tag_ == "VBN" and not is_passive(token):
+    if token.tag_ in FINITE_TAGS or token.tag_ == "VBN" and not is_passive(token) and (
+            token.dep_ == "acl" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)):
+        # A perfect ("had announced") is a finite verb group as much as a simple past is.
         return _misparsed_subject(token, actors)
     if token.dep_ == "pcomp":
         found = _agent_predicate_subject(token, actors)
