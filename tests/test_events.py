@@ -270,6 +270,8 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "The Ugandan government withdrew its plan to honour the Kenyan general.",
     # private people who arrive somewhere travel; they do not visit (042)
     "Thousands of migrants arrived in Italy on Sunday.",
+    # a release of persons names a person: animals set free are not
+    "Kenya's wildlife service released 40 rehabilitated turtles into the sea on Sunday.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text

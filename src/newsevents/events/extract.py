@@ -48,6 +48,7 @@ TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
 PRIVATE_SCOPE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 VISIT_CODE = "042"
+RELEASE_OF_PERSONS = "0841"
 VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Killing one office holder (a generic force code) is an assassination, by the codebook's
@@ -164,7 +165,7 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
         # Troops that arrive or travel somewhere are deployed there, not visiting; migrants,
         # tourists or traders who arrive are travelling, not visiting.
         sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)]
-    if not sources:
+    if not sources or trigger.code.startswith(RELEASE_OF_PERSONS) and _frees_no_one(token, trigger.entry, actors):
         return
     targets: list[ActorMention | None]
     if BETWEEN_NOTE in source_notes and "between" not in trigger.entry.targets:
@@ -241,6 +242,17 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             if source.rule.startswith("coref"):
                 notes.append("coref")
             yield _make_event(trigger, sentence, index, document, source, target, info, notes)
+
+
+def _frees_no_one(token: Token, entry: LexiconEntry, actors: ActorIndex) -> bool:
+    """A release of persons whose freed (the object, or a passive subject) is a phrase that
+    names no one, not even an uncoded person: "released 40 rehabilitated turtles into the sea"
+    frees animals. Rows whose freed stand elsewhere ("granted a pardon to X") are not judged."""
+    if "dobj" not in entry.targets:
+        return False
+    freed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(freed) and not any(actors.by_token.get(t.i) is not None or t.tag_ == "PRP" and t.lower_ != "it"
+                                   for c in freed for t in c.subtree)
 
 
 def _is_leader(target: ActorMention | None, doc: Doc) -> bool:
