@@ -219,6 +219,9 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Israel set free 30 Palestinian prisoners.", ("ISR", "0841", "PSECVL")),
     # a compound noun reads as the one word a row names ("war games": wargame)
     ("China staged war games near Taiwan on Monday.", ("CHN", "150", "TWN")),
+    # parties of an act done "with" someone, with no one named after "with", act on each
+    # other, not on the town it happened in
+    ("Sudan's army and RSF fighters clashed in Khartoum.", ("SDNMIL", "190", "SDNUAF")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)

@@ -178,6 +178,11 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
     elif trigger.entry.targets or trigger.inner is not None:
         found, target_notes = event_targets(trigger, sent, actors, sources, passive)
         targets = list(found)
+        if targets and all(t.rule == "place" for t in targets) and "with" in trigger.entry.targets \
+                and len({s.code for s in sources}) > 1:
+            # "Sudan's army and RSF fighters clashed in Khartoum": parties of an act done with
+            # someone, and no one named after "with", act with each other, not on the town.
+            targets, target_notes = [], []
         if not targets and len(sources) == 1:
             targets = list(domestic_target(trigger, sent, actors, sources[0]))
             target_notes = ["implicit-target"] if targets else []
