@@ -222,6 +222,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     # parties of an act done "with" someone, with no one named after "with", act on each
     # other, not on the town it happened in
     ("Sudan's army and RSF fighters clashed in Khartoum.", ("SDNMIL", "190", "SDNUAF")),
+    # a state coercing its own officials is repression, not an actor acting on itself
+    ("Turkish authorities detained Istanbul Mayor Ekrem Imamoglu on Wednesday.", ("TURGOV", "173", "TURGOV")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)

@@ -49,6 +49,7 @@ PRIVATE_SCOPE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 VISIT_CODE = "042"
 RELEASE_OF_PERSONS = "0841"
+OWN_SIDE_ROOTS = frozenset({"17", "18"})
 VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Killing one office holder (a generic force code) is an assassination, by the codebook's
@@ -238,7 +239,7 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             implicit = protested_government(source, token, actors) if target is None and trigger.code[:2] == PROTEST_ROOT else None
             target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code
-                                       and target.rule != "place"):
+                                       and target.rule != "place" and not _held_by_own_side(trigger, source, target)):
                 continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
             if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and is_private(source) and (
                     target is None or is_private(target) or target.rule == "place"):
@@ -247,6 +248,14 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             if source.rule.startswith("coref"):
                 notes.append("coref")
             yield _make_event(trigger, sentence, index, document, source, target, info, notes)
+
+
+def _held_by_own_side(trigger: Trigger, source: ActorMention, target: ActorMention) -> bool:
+    """Coercion or assault of someone of the source's own code who is not the source itself:
+    "Turkish authorities detained Istanbul Mayor Ekrem Imamoglu" (TURGOV on TURGOV) is
+    repression, where a same-code statement or meeting is mostly an actor and its speaker."""
+    return trigger.code[:2] in OWN_SIDE_ROOTS and target.head != source.head \
+        and target.text.lower() != source.text.lower() and not target.rule.startswith("coref")
 
 
 def _frees_no_one(token: Token, entry: LexiconEntry, actors: ActorIndex) -> bool:
