@@ -224,6 +224,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Sudan's army and RSF fighters clashed in Khartoum.", ("SDNMIL", "190", "SDNUAF")),
     # a state coercing its own officials is repression, not an actor acting on itself
     ("Turkish authorities detained Istanbul Mayor Ekrem Imamoglu on Wednesday.", ("TURGOV", "173", "TURGOV")),
+    # hitting someone with tariffs or sanctions is a sanction, not force
+    ("Kenyan tea was hit with new tariffs by Egypt on Monday.", ("EGY", "163", "KEN")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)
