@@ -279,6 +279,8 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "Thousands of migrants arrived in Italy on Sunday.",
     # a release of persons names a person: animals set free are not
     "Kenya's wildlife service released 40 rehabilitated turtles into the sea on Sunday.",
+    # what is flown somewhere is carried there: its sender visits no one (042)
+    "Medical teams were flown to Uganda by Kenya on Sunday.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text

@@ -164,8 +164,10 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             source_notes = ["implicit-source", "unnamed attackers in the place of the attack"]
     if trigger.code == VISIT_CODE and token.lemma_ not in VISIT_LEMMAS:
         # Troops that arrive or travel somewhere are deployed there, not visiting; migrants,
-        # tourists or traders who arrive are travelling, not visiting.
-        sources = [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)]
+        # tourists or traders who arrive are travelling, not visiting. What is flown somewhere
+        # ("flew doctors to Italy", "were flown to Italy by China") was carried: no one visits.
+        carried = passive or any(c.dep_ == "dobj" for c in token.children)
+        sources = [] if carried else [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)]
     if not sources or trigger.code.startswith(RELEASE_OF_PERSONS) and _frees_no_one(token, trigger.entry, actors):
         return
     targets: list[ActorMention | None]
