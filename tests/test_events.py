@@ -226,6 +226,8 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Turkish authorities detained Istanbul Mayor Ekrem Imamoglu on Wednesday.", ("TURGOV", "173", "TURGOV")),
     # hitting someone with tariffs or sanctions is a sanction, not force
     ("Kenyan tea was hit with new tariffs by Egypt on Monday.", ("EGY", "163", "KEN")),
+    # the parser hangs an event noun's "by" phrase on its "of" object
+    ("The expulsion of 12 Kenyan diplomats by Uganda was announced on Monday.", ("UGA", "161", "KENGOV")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)

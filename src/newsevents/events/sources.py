@@ -269,6 +269,14 @@ def noun_source(token: Token, targets: tuple[str, ...], actors: ActorIndex, code
             for obj in child.children:
                 if obj.dep_ == "pobj" and actors.at(obj):
                     return actors.with_conjuncts(obj), [f"'{child.lower_}' phrase"]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            # "the expulsion of 40 diplomats by Germany": the parser hangs the noun's "by"
+            # phrase on its "of" object.
+            for agent in (g for obj in child.children if obj.dep_ == "pobj" for g in obj.children):
+                if agent.dep_ in ("prep", "agent") and agent.lower_ == "by":
+                    found = [m for obj in agent.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+                    if found:
+                        return found, ["'by' phrase"]
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and actors.at(child):
             return actors.with_conjuncts(child), ["modifier"]
