@@ -283,6 +283,11 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "Kenya's wildlife service released 40 rehabilitated turtles into the sea on Sunday.",
     # what is flown somewhere is carried there: its sender visits no one (042)
     "Medical teams were flown to Uganda by Kenya on Sunday.",
+    # tourists visit no one
+    "More than a million people visited the Mombasa carnival in Kenya this year.",
+    # shares hit highs, and carriers charge fares, with no force and no charge laid
+    "Kenya Airways shares hit a record high in Nairobi on Monday.",
+    "Uganda Airlines will charge passengers an extra 5 euros for priority boarding.",
 ])
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert code(pipeline, text) == [], text

@@ -50,6 +50,8 @@ PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 VISIT_CODE = "042"
 RELEASE_OF_PERSONS = "0841"
 OWN_SIDE_ROOTS = frozenset({"17", "18"})
+CONSULT_ROOT = "04"
+CIVILIAN_SECTORS = frozenset({"CVL", "PPL"})
 VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Killing one office holder (a generic force code) is an assassination, by the codebook's
@@ -244,8 +246,12 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
                                        and target.rule != "place" and not _held_by_own_side(trigger, source, target)):
                 continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
             if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and is_private(source) and (
-                    target is None or is_private(target) or target.rule == "place"):
-                continue  # "Sony offered its service", "the man told doctors": business and private life
+                    target is None or is_private(target) or target.rule == "place"
+                    or trigger.code[:2] == CONSULT_ROOT and target.code == target.country
+                    and set(source.sectors) <= CIVILIAN_SECTORS):
+                # "Sony offered its service", "the man told doctors": business and private
+                # life; "two million people visited the festival in Japan": tourism.
+                continue
             notes = source_notes + target_notes + trigger.notes + (["implicit-target"] if implicit else [])
             if source.rule.startswith("coref"):
                 notes.append("coref")
