@@ -259,10 +259,12 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
 
 
 def _held_by_own_side(trigger: Trigger, source: ActorMention, target: ActorMention) -> bool:
-    """Coercion or assault of someone of the source's own code who is not the source itself:
+    """Coercion or assault by a state actor of someone of its own code who is not itself:
     "Turkish authorities detained Istanbul Mayor Ekrem Imamoglu" (TURGOV on TURGOV) is
-    repression, where a same-code statement or meeting is mostly an actor and its speaker."""
-    return trigger.code[:2] in OWN_SIDE_ROOTS and target.head != source.head \
+    repression, where a same-code statement or meeting is mostly an actor and its speaker.
+    Private people of one code ("a man stabbed two women") stay as they were: their violence is
+    coded through its victims' counts (events.unattributed)."""
+    return trigger.code[:2] in OWN_SIDE_ROOTS and not is_private(source) and target.head != source.head \
         and target.text.lower() != source.text.lower() and not target.rule.startswith("coref")
 
 
