@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsevents.batch.coding import Coded
-from newsevents.batch.pool import PARENT_CHECK_SECONDS, DocumentCoder, Outcome, Skipped, resolve_jobs
+from newsevents.batch.pool import PARENT_CHECK_SECONDS, DocumentCoder, Outcome, Skipped, _start_worker, resolve_jobs
 from newsevents.cli import app
 from newsevents.errors import UsageError, WorkerError
 from newsevents.ingest.sources import RawItem
@@ -157,6 +157,27 @@ def _gone(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_worker_started_after_its_main_process_died_ends(pipeline: Pipeline) -> None:
+    """A worker that runs its initializer only after the main process is gone watches the
+    main process's pid, handed to it, not whoever has adopted it by then."""
+    context = multiprocessing.get_context("fork")
+    gone = context.Process(target=os._exit, args=(0,))
+    gone.start()
+    gone.join()
+
+    def late_worker() -> None:
+        _start_worker(pipeline, gone.pid)
+        time.sleep(30)  # a pool worker would wait on its task queue
+
+    worker = context.Process(target=late_worker)
+    worker.start()
+    worker.join(10 * PARENT_CHECK_SECONDS)
+    exitcode = worker.exitcode
+    if exitcode is None:
+        worker.kill()
+    assert exitcode == 1, exitcode
+
+
 def test_workers_end_when_the_main_process_is_killed(pipeline: Pipeline) -> None:
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)

@@ -131,7 +131,7 @@ class DocumentCoder:
         gc.collect()
         gc.freeze()  # the collector would otherwise write to every shared page, copying it
         executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_start_worker, initargs=(self.pipeline,))
+                                       initializer=_start_worker, initargs=(self.pipeline, os.getpid()))
         try:
             # With fork, the first task forks every worker, now, before the caller starts threads.
             for future in [executor.submit(os.getpid) for _ in range(self.jobs)]:
@@ -242,12 +242,14 @@ def _processes(executor: ProcessPoolExecutor | None) -> list[multiprocessing.pro
 _PIPELINE: Pipeline
 
 
-def _start_worker(pipeline: Pipeline) -> None:
+def _start_worker(pipeline: Pipeline, parent: int) -> None:
     global _PIPELINE
     # Ctrl-C reaches the whole process group: the main process answers it and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _PIPELINE = pipeline
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The main process's pid comes from it, not from os.getppid() here: a main process killed
+    # before this worker ran its initializer would leave the reaper as this worker's parent.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:
