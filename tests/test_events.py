@@ -228,6 +228,9 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     ("Kenyan tea was hit with new tariffs by Egypt on Monday.", ("EGY", "163", "KEN")),
     # the parser hangs an event noun's "by" phrase on its "of" object
     ("The expulsion of 12 Kenyan diplomats by Uganda was announced on Monday.", ("UGA", "161", "KENGOV")),
+    # an airdrop of food is humanitarian aid (073)
+    ("The World Food Programme began food airdrops to besieged villages in South Sudan on Monday.",
+     ("IGOUNOWFP", "073", "SSDCVL")),
 ])
 def test_more_constructions(pipeline: Pipeline, text: str, expected: tuple[str | None, str | None, str | None]) -> None:
     found = code(pipeline, text)
