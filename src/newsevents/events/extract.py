@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.countryless import UNRESOLVED_ROLE
+from ..actors.countryless import PEOPLE_SECTORS, UNRESOLVED_ROLE
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, short_id
 from .arguments import ActorIndex, Trigger
@@ -24,8 +24,8 @@ from .attitude import is_attitude_only
 from .future import as_intent
 from .lexicon import Lexicon, LexiconEntry
 from .own_forces import is_own_force
-from .sources import (BETWEEN_NOTE, BETWEEN_SOURCE_DEPS, between_parties, co_agents_of, is_passive, noun_source,
-                      subject, unnamed_perpetrators)
+from .sources import (BETWEEN_NOTE, BETWEEN_SOURCE_DEPS, CONSULT_ROOT, between_parties, co_agents_of, is_passive,
+                      noun_source, subject, unnamed_perpetrators)
 from .targets import (ADDRESSED_ROOTS, IN_PLACE_ROOTS, act_place, actor_inside, domestic_target, event_targets,
                       protest_target, protested_government)
 from .triggers import (FORCE_ROOTS, GENERIC_FORCE_CODES, GENERIC_STATEMENT, PROTEST_ROOT, REJECT_FRAME, STATEMENT_ROOT,
@@ -50,8 +50,6 @@ PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 VISIT_CODE = "042"
 RELEASE_OF_PERSONS = "0841"
 OWN_SIDE_ROOTS = frozenset({"17", "18"})
-CONSULT_ROOT = "04"
-CIVILIAN_SECTORS = frozenset({"CVL", "PPL"})
 VISIT_LEMMAS = words("visit_lemmas")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Killing one office holder (a generic force code) is an assassination, by the codebook's
@@ -248,7 +246,7 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and is_private(source) and (
                     target is None or is_private(target) or target.rule == "place"
                     or trigger.code[:2] == CONSULT_ROOT and target.code == target.country
-                    and set(source.sectors) <= CIVILIAN_SECTORS):
+                    and set(source.sectors) <= PEOPLE_SECTORS):
                 # "Sony offered its service", "the man told doctors": business and private
                 # life; "two million people visited the festival in Japan": tourism.
                 continue
