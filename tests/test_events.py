@@ -526,3 +526,21 @@ def test_a_passed_or_released_document_acts_for_its_makers(pipeline: Pipeline, t
 def test_calling_something_a_sham_criticises_it(pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str, str]]) -> None:
     assert code(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs the act's "against" phrase on the court the act was done in
+    ("A Dutch lawyer filed a lawsuit in a Brussels court against Rwandan President Paul Kagame.",
+     ("NLDJUD", "115", "RWAGOV")),
+    ("Kenyan activists filed a complaint at the International Criminal Court against President Uhuru Kenyatta.",
+     ("KENOPP", "114", "KENGOV")),
+])
+def test_a_target_phrase_hung_on_the_court_of_the_act(pipeline: Pipeline, text: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
+
+
+def test_a_phrase_of_a_talk_or_protest_it_happens_in_is_not_the_acts(pipeline: Pipeline) -> None:
+    # "in the talks with X", "in protest against X": the phrase belongs to that noun, no venue
+    found = code(pipeline, "Israeli Prime Minister Ehud Barak agreed to US mediation in the talks with the Palestinians.")
+    assert ("ISRGOV", "038", "USA") in found and ("ISRGOV", "038", "PSECVL") not in found

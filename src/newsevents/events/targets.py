@@ -31,6 +31,11 @@ from .words import words
 # Prepositions of an object's own phrase, on whose noun a target phrase may hang ("a memorandum
 # of understanding with Ethiopia", "intelligence on missile components with Ukraine").
 OBJECT_PHRASE_PREPS = frozenset({"of", "on", "about", "over"})
+# Prepositions of a venue, on whose noun the parser may hang the act's own target phrase:
+# "filed a lawsuit in a Paris court against X", "a petition before the tribunal against X".
+# Only a venue that is a body counts: "in protest against", "in talks with" and places keep
+# their phrases.
+VENUE_PREPS = frozenset({"in", "at", "before"})
 # Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
 ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
 # Only the state and political actors act on their country as a whole.
@@ -73,6 +78,8 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
     # components with Ukraine": the phrase hangs on the noun of the object's own phrase.
     owners += [g for obj in owners[1:] for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PHRASE_PREPS
                for g in c.children if g.dep_ == "pobj"]
+    owners += [g for owner in owners[:] for c in owner.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
+               for g in c.children if g.dep_ == "pobj" and _is_institution(g, actors)]
     if light_head_of(token) is not token:
         owners.append(token.head)  # "a mediation effort between India and Pakistan"
     carrier = light_verb_of(token)
@@ -121,6 +128,12 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
             elif found:
                 return found, notes
     return places or ([], [])
+
+
+def _is_institution(noun: Token, actors: ActorIndex) -> bool:
+    """Whether ``noun`` heads a coded actor that is a body, not a place ("a Paris court")."""
+    found = actors.at(noun)
+    return found is not None and found.code is not None and found.rule not in ("place", "country")
 
 
 def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[ActorMention],
