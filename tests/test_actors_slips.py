@@ -161,6 +161,20 @@ def test_an_uprising_is_no_rebel_group(pipeline: Pipeline, text: str, phrase: st
     assert not any(code and code.endswith("REB") for code in codes.values())
 
 
+@pytest.mark.parametrize("text,word", [
+    ("Germany pledged new military aid to Ukraine on Friday.", "aid"),
+    ("The ministry bought police equipment worth 3 million dollars.", "equipment"),
+    ("Annual military exercises began off the coast on Monday.", "exercises"),
+])
+def test_a_role_word_before_a_kind_of_thing_names_no_one(pipeline: Pipeline, text: str, word: str) -> None:
+    # "military aid" is aid of a kind, given by whoever the sentence says, and no military actor
+    assert not [m for m in mentions_of(pipeline, text) if m.text.split()[-1] == word]
+
+
+def test_a_nationality_before_a_kind_of_thing_still_names_its_country(pipeline: Pipeline) -> None:
+    assert found(pipeline, "Turkish military exercises alarmed Athens.").get("Turkish") == "TUR"
+
+
 def test_the_uprising_alone_is_no_one(pipeline: Pipeline) -> None:
     assert not any("uprising" in text for text in found(pipeline, "The uprising spread to three towns on Monday."))
 

@@ -544,3 +544,23 @@ def test_a_phrase_of_a_talk_or_protest_it_happens_in_is_not_the_acts(pipeline: P
     # "in the talks with X", "in protest against X": the phrase belongs to that noun, no venue
     found = code(pipeline, "Israeli Prime Minister Ehud Barak agreed to US mediation in the talks with the Palestinians.")
     assert ("ISRGOV", "038", "USA") in found and ("ISRGOV", "038", "PSECVL") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # aid is an event noun a light verb carries, also as the "in" phrase of the sum announced
+    ("The United States announced new military aid for Ukraine.", ("USA", "072", "UKR")),
+    ("Japan announced $10 million in aid for Ukraine.", ("JPN", "070", "UKR")),
+    ("The EU announced 40 million euros in humanitarian assistance for Sudan.", ("IGOEUREEC", "073", "SDN")),
+])
+def test_announced_aid_is_aid(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the frame codes the intended act; the event noun its verb carries is not also done
+    ("Japan pledged to hold talks with the Philippines.", [("JPN", "036", "PHL")]),
+    ("Britain promised to send military aid to Mozambique.", [("GBR", "033", "MOZ")]),
+])
+def test_an_event_noun_the_intended_verb_carries_is_not_also_done(pipeline: Pipeline, text: str,
+                                                                   expected: list[tuple[str, str, str]]) -> None:
+    assert code(pipeline, text) == expected

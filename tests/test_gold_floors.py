@@ -115,8 +115,9 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # 0.796/0.645 and 0.857/0.639. Root+dyad raised in the thirteenth (a clause on the object
 # names its author: "the attacks that Boko Haram carried out"): hybrid 0.824/0.663, rules
 # 0.797/0.651. Raised in the fourteenth (the parties of "talks between X and Y"): hybrid
-# 0.829/0.686 and 0.929/0.698, rules 0.803/0.675 and 0.860/0.657.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.80, 0.67), ("root", 0.85, 0.65)],
+# 0.829/0.686 and 0.929/0.698, rules 0.803/0.675 and 0.860/0.657. Rules raised in the
+# eighteenth (aid is an event noun, "military aid" no actor): 0.833/0.680 and 0.889/0.663.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.83, 0.68), ("root", 0.88, 0.66)],
                    "hybrid": [("root+dyad", 0.82, 0.68), ("root", 0.92, 0.69)]}
 
 

@@ -314,6 +314,26 @@ def test_the_model_event_takes_the_row_whose_slots_the_word_has(pipeline: Pipeli
     assert picked is not None and "with" in picked[1].targets
 
 
+def test_the_model_event_takes_the_row_whose_modifier_the_word_has(pipeline: Pipeline) -> None:
+    # "aid" with no "military" before it and no phrase of its own is aid, not military aid
+    from newsevents.events.hybrid import _pick_trigger
+    sent = next(iter(pipeline.nlp("Japan announced $10 million in aid.").sents))
+    picked = _pick_trigger(sent, "AID", pipeline.lexicon)
+    assert picked is not None and picked[0].text == "aid" and picked[1].code == "070"
+
+
+def test_a_noun_modifying_another_does_not_carry_the_model_event(pipeline: Pipeline) -> None:
+    # "a Turkish aid ship": "aid" names the ship's kind; "a mass expulsion campaign": the light
+    # noun stands for the act, which its modifier names
+    from newsevents.events.hybrid import _pick_trigger
+    sent = next(iter(pipeline.nlp("A Turkish aid ship docked at Egypt's El Arish port for delivery to Gaza.").sents))
+    picked = _pick_trigger(sent, "AID", pipeline.lexicon)
+    assert picked is not None and picked[0].text != "aid"
+    sent = next(iter(pipeline.nlp("Pakistani authorities drove 400,000 Afghans out in a mass expulsion campaign.").sents))
+    picked = _pick_trigger(sent, "COERCE", pipeline.lexicon)
+    assert picked is not None and picked[0].text == "expulsion"
+
+
 @pytest.mark.parametrize("label,p,text,code", [
     # The source's own country named bare is where it acts, not someone the act may be aimed
     # at: a truce declared with no other party named stands at an ordinary model probability.

@@ -29,6 +29,8 @@ VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
 PLACE_REACH = 3
 PLACE_PREPS = frozenset({"in", "on", "at", "of", "near", "around", "inside", "across", "into", "over"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# How a role word modifies a kind of thing: "military aid", "police equipment".
+KIND_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +52,17 @@ def act_head(chunk: Span) -> bool:
 
 def act_roles(chunk: Span, role_words: Collection[int]) -> tuple[frozenset[int], list[int]]:
     """For a phrase naming an act, the role words whose reading does not count, and the weapons
-    among them; for any other phrase, none.
+    among them; for a phrase naming a kind of thing ("military aid"), all its role words; for
+    any other phrase, none.
 
     The head's reading never counts ("the Palestinian uprising" is no rebel group); a weapon's
     counts only when the phrase names its owner ("a drone strike" is no one, "an Israeli drone
     strike" Israel's military), which the caller knows. role_words: indexes of role words."""
+    if _is_act_word(chunk.root, ("kind_nouns",)):
+        # "new military aid", "police equipment": a role word modifying the noun says what kind
+        # of thing it is, and names no one; an owner ("the government's budget") still does, and
+        # so does a nationality.
+        return frozenset(t.i for t in chunk.root.children if t.i in role_words and t.dep_ in KIND_DEPS), []
     if not act_head(chunk):
         return frozenset(), []
     weapons = [t.i for t in chunk if t.i in role_words and t.i != chunk.root.i and is_weapon(t)]

@@ -39,7 +39,7 @@ from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
 from .refusal import as_stated, refusal_entry
 from .targets import ADDRESSED_ROOTS
-from .triggers import matching_entry, names_row_object
+from .triggers import light_head_of, matching_entry, names_row_object
 from .words import words
 
 class Coder(str, Enum):
@@ -231,13 +231,15 @@ def _pick_trigger(sent: Span, label: str, lexicon: Lexicon) -> tuple[Token, Lexi
     best: tuple[tuple[int, bool, int], Token, LexiconEntry] | None = None
     vetoed: set[int] = set()
     for token in sent:
-        if token.pos_ not in ("VERB", "NOUN"):
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound" and light_head_of(token).i == token.i:
+            # "a Turkish aid ship": a noun modifying another names no act of its own, unless the
+            # other is a light noun standing for it ("a mass expulsion campaign")
             continue
         if _mere_statement(token, lexicon):
             vetoed.add(token.i)
             continue
         rows = [e for e in lexicon.candidates(token.pos_, token.lemma_)
-                if not e.frame and type_of(_plover_type(e.code)) == label]
+                if not e.frame and type_of(_plover_type(e.code)) == label and not _lacks_modifier(token, e)]
         # A row whose particle or target slot the word lacks ("provided X with Y" for "provided
         # aid to Ukraine") would look for its target where there is none: rows that fit first.
         allowed = sorted((e for e in rows if not _forbidden(token, e)), key=lambda e: _misfit(token, e))
@@ -286,6 +288,13 @@ def _slot_misfit(token: Token, entry: LexiconEntry) -> int:
     if "none" in slots or words & slots or "dobj" in slots and deps & {"dobj", "nsubjpass"}:
         return 0
     return 1
+
+
+def _lacks_modifier(token: Token, entry: LexiconEntry) -> bool:
+    """Whether a noun lacks the modifier its row names ("aid" with no "military" is no
+    military aid, "operation" with no "peacekeeping" no peacekeeping). A verb's particle may
+    be missing from a misparse, and only ranks its row lower (``_misfit``)."""
+    return token.pos_ == "NOUN" and bool(entry.particles) and not {c.lower_ for c in token.children} & entry.particles
 
 
 def _forbidden(token: Token, entry: LexiconEntry) -> bool:

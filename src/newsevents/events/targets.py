@@ -85,6 +85,8 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
     carrier = light_verb_of(token)
     if carrier is not None:
         owners.append(carrier)  # "staged rallies in Gaza against Abbas": the verb holds the phrase
+        if token.dep_ == "pobj" and token.head.head.head.i == carrier.i:
+            owners.append(token.head.head)  # "announced $10 million in aid for Ukraine": or the sum does
     elif token.pos_ != "VERB" and token.dep_ == "pobj" and (predicate := agent_predicate(token)) is not None:
         owners.append(predicate)  # "engaged in ethnic cleansing ... against Albanians"
     if token.pos_ == "VERB":

@@ -158,18 +158,25 @@ def _conditional_intent(trigger: Trigger, lexicon: Lexicon) -> None:
 
 def _unrealised_under_frames(found: dict[int, Trigger], consumed: set[int]) -> None:
     """Acts inside what a frame intends, asks or threatens are not reported as done: "vowed to
-    fight until they gain control", "would blockade Paris to demand an end to ...". """
+    fight until they gain control", "would blockade Paris to demand an end to ...", and the
+    event noun the intended verb carries ("pledged to hold talks": the frame codes the talks)."""
     inners = {t.inner.i for t in found.values() if t.inner is not None}
     for i, trigger in found.items():
         if i in consumed or trigger.modality not in (None, "future"):
             continue
         node = trigger.token
         while node.head.i != node.i:
-            if node.head.i in inners and node.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "acomp"):
+            if node.head.i in inners and (node.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "acomp")
+                                          or node.dep_ == "dobj" and _carried_by(trigger.token, node.head)):
                 trigger.modality = "possible"
                 trigger.notes.append(f"inside the framed act '{node.head.text}'")
                 break
             node = node.head
+
+
+def _carried_by(noun: Token, verb: Token) -> bool:
+    light = light_verb_of(noun)
+    return light is not None and light.i == verb.i
 
 
 def _more_specific(code: str, than: str) -> bool:
@@ -263,6 +270,8 @@ def _governor(trigger: Trigger, found: dict[int, Trigger]) -> Trigger | None:
         if prep.lower_ == "in" and verb.code[:2] == PROTEST_ROOT and trigger.code[:2] in STANCE_ROOTS:
             verb.stance = verb.stance or trigger  # "in defiance of Beijing", "in opposition to the bill"
             return verb
+        if prep.lower_ == "of" and token.lemma_.lower() in verb.entry.objects:
+            return verb  # "a suspension of aid": the aid is what the suspension acts on
         return verb if prep.lower_ in verb.entry.particles else None
     head = found.get(token.head.i)
     if head is None or head.token.i == token.i or token.dep_ not in ("dobj", "nsubjpass", "attr"):
@@ -513,15 +522,18 @@ def _apply_reported_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]
 
 
 def light_verb_of(token: Token) -> Token | None:
-    """The light verb that carries an event noun as its object ("held talks"), or as the
-    "of" phrase of its object ("launched ten days of war games", "sent a message of
-    condolence")."""
+    """The light verb that carries an event noun as its object ("held talks"), as the "of"
+    phrase of its object ("launched ten days of war games", "sent a message of condolence"),
+    or as the "in" phrase of a sum it names ("announced $2.5 billion in aid")."""
     if token.pos_ == "VERB":
         return None
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "launched artillery, mortar and rocket fire"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.dep_ == "dobj" \
+            and (token.head.head.like_num or any(c.dep_ == "nummod" for c in token.head.head.children)):
+        token = token.head.head  # "announced $2.5 billion in new aid": the sum stands for it
     token = light_head_of(token)
     head = token.head
     return head if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
