@@ -564,3 +564,15 @@ def test_announced_aid_is_aid(pipeline: Pipeline, text: str, expected: tuple[str
 def test_an_event_noun_the_intended_verb_carries_is_not_also_done(pipeline: Pipeline, text: str,
                                                                    expected: list[tuple[str, str, str]]) -> None:
     assert code(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the agent of the participle that describes an attack is its actor
+    ("A Kenyan army commander was killed on Friday in a drone strike ordered by Somalia's president.",
+     ("SOMGOV", "195", "KENMIL")),
+    ("Two Syrian soldiers were killed in an air raid carried out by Turkish warplanes near Afrin.", ("TURMIL", "195", "SYRMIL")),
+])
+def test_the_agent_of_an_attack_s_participle_carried_it_out(pipeline: Pipeline, text: str,
+                                                             expected: tuple[str, str, str | None]) -> None:
+    source, event_code, _target = expected
+    assert any(e[0] == source and e[1][:2] == event_code[:2] for e in code(pipeline, text)), code(pipeline, text)

@@ -269,6 +269,13 @@ def noun_source(token: Token, targets: tuple[str, ...], actors: ActorIndex, code
             for obj in child.children:
                 if obj.dep_ == "pobj" and actors.at(obj):
                     return actors.with_conjuncts(obj), [f"'{child.lower_}' phrase"]
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "a drone strike ordered by Trump", "an attack carried out by Hamas": the agent of
+            # the participle that describes the act is who did it
+            found = [m for agent in child.children if agent.dep_ == "agent"
+                     for obj in agent.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+            if found:
+                return found, ["'by' phrase of its participle"]
         if child.dep_ == "prep" and child.lower_ == "of":
             # "the expulsion of 40 diplomats by Germany": the parser hangs the noun's "by"
             # phrase on its "of" object.
