@@ -576,3 +576,12 @@ def test_the_agent_of_an_attack_s_participle_carried_it_out(pipeline: Pipeline, 
                                                              expected: tuple[str, str, str | None]) -> None:
     source, event_code, _target = expected
     assert any(e[0] == source and e[1][:2] == event_code[:2] for e in code(pipeline, text)), code(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # offering criticism or praise voices it; it is no intention to cooperate (030)
+    ("The Dutch parliament offered sharp criticism of the Belgian government's plan.", ("NLDLEG", "111", "BELGOV")),
+    ("Kenya offered praise for Ethiopia's handling of the talks.", ("KEN", "051", "ETH")),
+])
+def test_offered_criticism_or_praise_is_voiced(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
