@@ -52,8 +52,8 @@ def act_head(chunk: Span) -> bool:
 
 def act_roles(chunk: Span, role_words: Collection[int]) -> tuple[frozenset[int], list[int]]:
     """For a phrase naming an act, the role words whose reading does not count, and the weapons
-    among them; for a phrase naming a kind of thing ("military aid"), all its role words; for
-    any other phrase, none.
+    among them; for a phrase naming a kind of thing ("military aid"), the role words that
+    modify its head; for any other phrase, none.
 
     The head's reading never counts ("the Palestinian uprising" is no rebel group); a weapon's
     counts only when the phrase names its owner ("a drone strike" is no one, "an Israeli drone

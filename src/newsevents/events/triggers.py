@@ -175,6 +175,7 @@ def _unrealised_under_frames(found: dict[int, Trigger], consumed: set[int]) -> N
 
 
 def _carried_by(noun: Token, verb: Token) -> bool:
+    """Whether ``verb`` is the light verb that carries the event noun ``noun``."""
     light = light_verb_of(noun)
     return light is not None and light.i == verb.i
 
