@@ -288,6 +288,9 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     "Medical teams were flown to Uganda by Kenya on Sunday.",
     # tourists visit no one
     "More than a million people visited the Mombasa carnival in Kenya this year.",
+    # a thing that arrives, only someone's, is no visit by its owner (042)
+    "Kenyan maize arrived in Kampala on Monday.",
+    "Uganda's aid package arrived in Nairobi on Monday.",
     # shares hit highs, and carriers charge fares, with no force and no charge laid
     "Kenya Airways shares hit a record high in Nairobi on Monday.",
     "Uganda Airlines will charge passengers an extra 5 euros for priority boarding.",
@@ -585,3 +588,8 @@ def test_the_agent_of_an_attack_s_participle_carried_it_out(pipeline: Pipeline, 
 ])
 def test_offered_criticism_or_praise_is_voiced(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in code(pipeline, text)
+
+
+def test_a_body_or_an_official_arriving_still_visits(pipeline: Pipeline) -> None:
+    assert ("KENGOV", "042", "UGA") in code(pipeline, "A Kenyan delegation arrived in Kampala on Monday.")
+    assert ("KENGOV", "042", "UGA") in code(pipeline, "The Kenyan foreign minister arrived in Kampala on Monday.")

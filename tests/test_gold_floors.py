@@ -90,8 +90,11 @@ HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_even
 # kept no target and domestic acts took their own country as target, as the PLOVER gold
 # codes both; the held-out set codes the first as a pair of dyads and the second without
 # a target, so its precision fell while its recall and F1 rose.
-HELDOUT_FLOORS = {"rules": [("root+dyad", 0.73, 0.54), ("root", 0.86, 0.58)],
-                  "hybrid": [("root+dyad", 0.71, 0.54), ("root", 0.87, 0.60)]}
+# Raised in the eighteenth session to the measured figures, rounded down (hybrid root+dyad
+# 0.790 / 0.661 and root 0.892 / 0.678, rules 0.824 / 0.655 and 0.886 / 0.637), after a thing
+# that arrives stopped being its owner's visit ("Russian weapons arrived in Venezuela").
+HELDOUT_FLOORS = {"rules": [("root+dyad", 0.82, 0.65), ("root", 0.88, 0.63)],
+                  "hybrid": [("root+dyad", 0.79, 0.66), ("root", 0.89, 0.67)]}
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 

@@ -165,9 +165,12 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
     if trigger.code == VISIT_CODE and token.lemma_ not in VISIT_LEMMAS:
         # Troops that arrive or travel somewhere are deployed there, not visiting; migrants,
         # tourists or traders who arrive are travelling, not visiting. What is flown somewhere
-        # ("flew doctors to Italy", "were flown to Italy by China") was carried: no one visits.
+        # ("flew doctors to Italy", "were flown to Italy by China") was carried, and what is
+        # only someone's ("Russian weapons arrived", "China's aid package arrived") is a thing:
+        # no one visits.
         carried = passive or any(c.dep_ == "dobj" for c in token.children)
-        sources = [] if carried else [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)]
+        sources = [] if carried else [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)
+                                      and not _owns_the_subject(s, subject_tokens)]
     if not sources or trigger.code.startswith(RELEASE_OF_PERSONS) and _frees_no_one(token, trigger.entry, actors):
         return
     targets: list[ActorMention | None]
@@ -264,6 +267,13 @@ def _held_by_own_side(trigger: Trigger, source: ActorMention, target: ActorMenti
     coded through its victims' counts (events.unattributed)."""
     return trigger.code[:2] in OWN_SIDE_ROOTS and not is_private(source) and target.head != source.head \
         and target.text.lower() != source.text.lower() and not target.rule.startswith("coref")
+
+
+def _owns_the_subject(source: ActorMention, subjects: list[Token]) -> bool:
+    """Whether ``source`` is only the owner of the subject, a thing ("Russian weapons",
+    "China's aid package"), not the subject itself or one of its conjuncts."""
+    heads = [t for subject in subjects for t in (subject, *(c for c in subject.children if c.dep_ == "conj"))]
+    return bool(heads) and not any(source.start <= t.idx < source.end for t in heads)
 
 
 def _frees_no_one(token: Token, entry: LexiconEntry, actors: ActorIndex) -> bool:
