@@ -291,6 +291,7 @@ def test_unrealised_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
     # a thing that arrives, only someone's, is no visit by its owner (042)
     "Kenyan maize arrived in Kampala on Monday.",
     "Uganda's aid package arrived in Nairobi on Monday.",
+    "Ugandan police stopped a Kenyan truck travelling to Kampala on Monday.",
     # shares hit highs, and carriers charge fares, with no force and no charge laid
     "Kenya Airways shares hit a record high in Nairobi on Monday.",
     "Uganda Airlines will charge passengers an extra 5 euros for priority boarding.",

@@ -170,7 +170,7 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
         # no one visits.
         carried = passive or any(c.dep_ == "dobj" for c in token.children)
         sources = [] if carried else [s for s in sources if not set(s.sectors) & ARMED_SECTORS and not is_private(s)
-                                      and not _owns_the_subject(s, subject_tokens)]
+                                      and not _owns_the_subject(s, subject_tokens or _described(token))]
     if not sources or trigger.code.startswith(RELEASE_OF_PERSONS) and _frees_no_one(token, trigger.entry, actors):
         return
     targets: list[ActorMention | None]
@@ -267,6 +267,12 @@ def _held_by_own_side(trigger: Trigger, source: ActorMention, target: ActorMenti
     coded through its victims' counts (events.unattributed)."""
     return trigger.code[:2] in OWN_SIDE_ROOTS and not is_private(source) and target.head != source.head \
         and target.text.lower() != source.text.lower() and not target.rule.startswith("coref")
+
+
+def _described(verb: Token) -> list[Token]:
+    """The noun a participle or relative clause describes, who does its act ("a cargo plane
+    flying to New Delhi", "the minister, who arrived on Monday")."""
+    return [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else []
 
 
 def _owns_the_subject(source: ActorMention, subjects: list[Token]) -> bool:
