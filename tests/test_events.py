@@ -594,3 +594,8 @@ def test_offered_criticism_or_praise_is_voiced(pipeline: Pipeline, text: str, ex
 def test_a_body_or_an_official_arriving_still_visits(pipeline: Pipeline) -> None:
     assert ("KENGOV", "042", "UGA") in code(pipeline, "A Kenyan delegation arrived in Kampala on Monday.")
     assert ("KENGOV", "042", "UGA") in code(pipeline, "The Kenyan foreign minister arrived in Kampala on Monday.")
+
+
+def test_a_passive_light_verb_carries_its_subject(pipeline: Pipeline) -> None:
+    # "a request was sent to X by Y" is Y's request to X, as "Y sent a request to X" is
+    assert ("KEN", "0213", "UGAGOV") in code(pipeline, "A request for extradition was sent to Kampala by Kenya.")

@@ -523,9 +523,10 @@ def _apply_reported_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]
 
 
 def light_verb_of(token: Token) -> Token | None:
-    """The light verb that carries an event noun as its object ("held talks"), as the "of"
-    phrase of its object ("launched ten days of war games", "sent a message of condolence"),
-    or as the "in" phrase of a sum it names ("announced $2.5 billion in aid")."""
+    """The light verb that carries an event noun as its object ("held talks") or its passive
+    subject ("a request was sent"), as the "of" phrase of its object ("launched ten days of war
+    games", "sent a message of condolence"), or as the "in" phrase of a sum it names
+    ("announced $2.5 billion in aid")."""
     if token.pos_ == "VERB":
         return None
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -537,7 +538,7 @@ def light_verb_of(token: Token) -> Token | None:
         token = token.head.head  # "announced $2.5 billion in new aid": the sum stands for it
     token = light_head_of(token)
     head = token.head
-    return head if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
+    return head if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS else None
 
 
 def light_head_of(token: Token) -> Token:
