@@ -599,3 +599,11 @@ def test_a_body_or_an_official_arriving_still_visits(pipeline: Pipeline) -> None
 def test_a_passive_light_verb_carries_its_subject(pipeline: Pipeline) -> None:
     # "a request was sent to X by Y" is Y's request to X, as "Y sent a request to X" is
     assert ("KEN", "0213", "UGAGOV") in code(pipeline, "A request for extradition was sent to Kampala by Kenya.")
+
+
+def test_a_condition_is_not_the_act_a_frame_intends(pipeline: Pipeline) -> None:
+    # "vowed forceful measures if X visited Y": the visit is the condition, not what was vowed,
+    # and measures no row codes are no act: no intent to meet (036), and the visit is hypothetical
+    assert code(pipeline, "Kenya vowed forceful measures if the Ugandan president visited Somalia.") == []
+    # a coded act under a condition stays a threat
+    assert ("KEN", "1384", "UGA") in code(pipeline, "Kenya vowed to retaliate if Uganda attacked its border posts.")

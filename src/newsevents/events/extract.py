@@ -226,6 +226,8 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             target_notes = ["implicit-target"] if targets != [None] else []
         if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
+        if targets == [None] and len(sources) < 2 and trigger.entry.frame == "intent" and trigger.code == trigger.entry.code:
+            return  # "Beijing vowed forceful measures if ...": an intention to do nothing codable, to no one
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
         trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")

@@ -435,8 +435,10 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
                 continue
             if child.dep_ == "ccomp" and child.i < token.i:
                 continue  # "The army lifted the blockade, officials told AFP": reported, not asked
-            if child.dep_ == "advcl" and child.tag_ == "VBG" or is_adjunct_clause(child):
-                continue  # "rejected the calls, saying ...", "asked about X when ...": adjuncts, not what was rejected
+            if child.dep_ == "advcl" and (child.tag_ == "VBG" or _has_hypothetical_mark(child)) or is_adjunct_clause(child):
+                # "rejected the calls, saying ...", "asked about X when ...": adjuncts, not what
+                # was rejected; "vowed forceful measures if Pelosi visited": the condition
+                continue
             entry = matching_entry(child, lexicon)
             if entry is None:
                 uncoded = uncoded or (child if child.dep_ in ("xcomp", "ccomp") else None)
