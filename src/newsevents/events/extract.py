@@ -48,6 +48,8 @@ TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14"})
 PRIVATE_SCOPE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "HLH", "CVL", "PPL"})
 VISIT_CODE = "042"
+# Intentions to cooperate, aid, yield or meet (03): with nothing intended and no one, no event.
+INTENT_ROOT = "03"
 RELEASE_OF_PERSONS = "0841"
 OWN_SIDE_ROOTS = frozenset({"17", "18"})
 VISIT_LEMMAS = words("visit_lemmas")
@@ -226,8 +228,11 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             target_notes = ["implicit-target"] if targets != [None] else []
         if targets == [None] and len(sources) < 2 and trigger.code[:2] in ADDRESSED_ROOTS:
             return  # "X insisted", "X warned": a demand, accusation, refusal or threat of no one
-        if targets == [None] and len(sources) < 2 and trigger.entry.frame == "intent" and trigger.code == trigger.entry.code:
-            return  # "Beijing vowed forceful measures if ...": an intention to do nothing codable, to no one
+        if targets == [None] and len(sources) < 2 and trigger.entry.frame == "intent" and trigger.code == trigger.entry.code \
+                and trigger.code[:2] == INTENT_ROOT:
+            # "Beijing vowed forceful measures if ...": an intention to do nothing codable, to no
+            # one ("hoped for a breakthrough" is an optimistic comment, 013, and stays)
+            return
     victim = targets[0] if len(targets) == 1 else None
     if trigger.code in GENERIC_FORCE_CODES and victim is not None and _is_leader(victim, sent.doc):
         trigger.notes.append(f"victim {victim.text} holds office: assassination {ASSASSINATION}")
