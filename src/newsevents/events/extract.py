@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.countryless import PEOPLE_SECTORS, UNRESOLVED_ROLE
 from ..codebook import get_code
 from ..model import ActorMention, Document, Event, short_id
-from .arguments import ActorIndex, Trigger
+from .arguments import ActorIndex, Trigger, conjuncts
 from .attitude import is_attitude_only
 from .future import as_intent
 from .lexicon import Lexicon, LexiconEntry
@@ -285,7 +285,7 @@ def _described(verb: Token) -> list[Token]:
 def _owns_the_subject(source: ActorMention, subjects: list[Token]) -> bool:
     """Whether ``source`` is only the owner of the subject, a thing ("Russian weapons",
     "China's aid package"), not the subject itself or one of its conjuncts."""
-    heads = [t for subject in subjects for t in (subject, *(c for c in subject.children if c.dep_ == "conj"))]
+    heads = [t for subject in subjects for t in conjuncts(subject)]
     return bool(heads) and not any(source.start <= t.idx < source.end for t in heads)
 
 

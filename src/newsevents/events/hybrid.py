@@ -39,7 +39,7 @@ from .habitual import simple_present
 from .missed_target import is_own_object, object_names_someone
 from .refusal import as_stated, refusal_entry
 from .targets import ADDRESSED_ROOTS
-from .triggers import light_head_of, matching_entry, names_row_object
+from .triggers import light_head_of, matching_entry, names_row_object, particle_of
 from .words import words
 
 class Coder(str, Enum):
@@ -294,7 +294,7 @@ def _lacks_modifier(token: Token, entry: LexiconEntry) -> bool:
     """Whether a noun lacks the modifier its row names ("aid" with no "military" is no
     military aid, "operation" with no "peacekeeping" no peacekeeping). A verb's particle may
     be missing from a misparse, and only ranks its row lower (``_misfit``)."""
-    return token.pos_ == "NOUN" and bool(entry.particles) and not {c.lower_ for c in token.children} & entry.particles
+    return token.pos_ == "NOUN" and bool(entry.particles) and particle_of(token, entry) is None
 
 
 def _forbidden(token: Token, entry: LexiconEntry) -> bool:

@@ -272,8 +272,7 @@ def noun_source(token: Token, targets: tuple[str, ...], actors: ActorIndex, code
         if child.dep_ == "acl" and child.tag_ == "VBN":
             # "a drone strike ordered by Trump", "an attack carried out by Hamas": the agent of
             # the participle that describes the act is who did it
-            found = [m for agent in child.children if agent.dep_ == "agent"
-                     for obj in agent.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+            found = [m for agent in child.children if agent.dep_ == "agent" for m in pobj_actors(agent, actors)]
             if found:
                 return found, ["'by' phrase of its participle"]
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -281,7 +280,7 @@ def noun_source(token: Token, targets: tuple[str, ...], actors: ActorIndex, code
             # phrase on its "of" object.
             for agent in (g for obj in child.children if obj.dep_ == "pobj" for g in obj.children):
                 if agent.dep_ in ("prep", "agent") and agent.lower_ == "by":
-                    found = [m for obj in agent.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+                    found = pobj_actors(agent, actors)
                     if found:
                         return found, ["'by' phrase"]
     for child in token.children:
@@ -306,11 +305,16 @@ def noun_source(token: Token, targets: tuple[str, ...], actors: ActorIndex, code
     return found, notes
 
 
+def pobj_actors(prep: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a preposition's objects name, each with those coordinated with it."""
+    return [m for obj in prep.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+
+
 def between_parties(token: Token, actors: ActorIndex) -> list[ActorMention]:
     """The two or more parties of the word's own "between" phrase, or none."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "between":
-            parties = [m for obj in child.children if obj.dep_ == "pobj" for m in actors.with_conjuncts(obj)]
+            parties = pobj_actors(child, actors)
             if len(parties) > 1:
                 return parties
     return []
