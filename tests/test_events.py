@@ -607,3 +607,16 @@ def test_a_condition_is_not_the_act_a_frame_intends(pipeline: Pipeline) -> None:
     assert code(pipeline, "Kenya vowed forceful measures if the Ugandan president visited Somalia.") == []
     # a coded act under a condition stays a threat
     assert ("KEN", "1384", "UGA") in code(pipeline, "Kenya vowed to retaliate if Uganda attacked its border posts.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's foreign minister on Monday reiterated Kenya's support for the peace talks in South Sudan.",
+    "The Ghanaian president reaffirmed Ghana's commitment to the reforms in Togo.",
+])
+def test_the_owner_of_the_act_on_the_sources_side_is_no_target(pipeline: Pipeline, text: str) -> None:
+    # "Kenya's support" is given by Kenya's minister: Kenya supports, it is not supported
+    assert all(target is None or target[:3] != source[:3] for source, _code, target in code(pipeline, text))
+
+
+def test_the_owner_of_a_proposal_answered_is_still_its_target(pipeline: Pipeline) -> None:
+    assert ("UGAGOV", "120", "KEN") in code(pipeline, "Uganda's president rejected Kenya's proposal for talks.")

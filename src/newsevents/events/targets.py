@@ -170,9 +170,20 @@ def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[Acto
                 # ("accepted demands from the rebels").
                 own = actors.with_conjuncts(phrase) if phrase.lemma_.lower() not in things else []
                 found = [m for m in (own or actor_inside(phrase, actors, 0)) if m not in sources]
+                if phrase.lemma_.lower() in things:
+                    found = [m for m in found if not _doer_of(phrase, m, actors, sources)]
                 if found:
                     return found, ["object-search", f"fallback via '{child.text}'"]
     return [], []
+
+
+def _doer_of(thing: Token, mention: ActorMention, actors: ActorIndex, sources: list[ActorMention]) -> bool:
+    """Whether ``mention`` owns the act the row names as its thing and is on its source's side:
+    "reiterated Kenya's support for the talks" is Kenya's support, given by Kenya's minister,
+    so Kenya is who supports, not whom; "rejected Uganda's proposal" still answers Uganda."""
+    owned = any(child.dep_ == "poss" and actors.at(child) is mention for child in thing.children)
+    return owned and any(mention.code == s.code or mention.country is not None and mention.country == s.country
+                         for s in sources)
 
 
 def _places_in(prep: Token, actors: ActorIndex) -> list[ActorMention]:
