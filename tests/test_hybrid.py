@@ -22,8 +22,10 @@ DEV_IDS = REPO / "train" / "plv_dev_ids.txt"
 # The shipped model alone on the held-out PLV dev split (docs/model.md), rounded down.
 MODEL_DEV_MACRO_F1_FLOOR = 0.73
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down;
-# 0.76 until session 12 (0.764 -> 0.791: peacekeepers, phone calls, light nouns, a body's "we").
-HYBRID_DEV_MACRO_F1_FLOOR = 0.79
+# 0.76 until session 12 (0.764 -> 0.791: peacekeepers, phone calls, light nouns, a body's "we");
+# 0.79 until session 19 (0.794 -> 0.799: a demand, accusation, refusal or threat that names no
+# one else stands without a target at the 0.9 of any act, where it needed 0.95).
+HYBRID_DEV_MACRO_F1_FLOOR = 0.795
 
 
 @pytest.fixture(scope="module")
@@ -215,14 +217,21 @@ def model_events(monkeypatch: pytest.MonkeyPatch, label: str, p: float, text: st
     return [e for e in code(Pipeline(), text) if e.rule == f"model:{label}"]
 
 
-@pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
-def test_a_refusal_with_no_actor_addressed_stands_only_when_the_model_is_very_sure(
+@pytest.mark.parametrize("p,coded", [(0.92, True), (0.85, False)])
+def test_a_refusal_with_no_actor_addressed_stands_when_the_model_is_sure(
         monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
     found = model_events(monkeypatch, "REJECT", p, "The Kenyan parliament rejected the budget proposal on Tuesday.")
     assert bool(found) is coded
     if coded:
         assert found[0].code[:2] == "12" and found[0].target is None
         assert found[0].source.code.startswith("KEN")
+
+
+@pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
+def test_an_appeal_with_no_actor_addressed_needs_more(monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
+    # "urged an end to the violence": those urged are usually named elsewhere in the report
+    found = model_events(monkeypatch, "REQUEST", p, "Kenya urged an end to the violence on Tuesday.")
+    assert [(e.code[:2], e.source.code, e.target) for e in found] == ([("02", "KEN", None)] if coded else [])
 
 
 def test_an_appeal_is_scored_as_a_request(pipeline: Pipeline) -> None:
@@ -271,7 +280,7 @@ def test_an_act_usually_done_to_someone_keeps_the_higher_floor_without_a_target(
     assert not [e for e in code(Pipeline(), "Kenya suspended the programme on Friday.") if e.rule.startswith("model:")]
 
 
-@pytest.mark.parametrize("p,coded", [(0.97, True), (0.92, False)])
+@pytest.mark.parametrize("p,coded", [(0.92, True), (0.85, False)])
 def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_aimed_at(
         monkeypatch: pytest.MonkeyPatch, p: float, coded: bool) -> None:
     found = model_events(monkeypatch, "REJECT", p, "Kenya's highest court rejected the appeal on Tuesday.")
