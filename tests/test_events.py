@@ -620,3 +620,9 @@ def test_the_owner_of_the_act_on_the_sources_side_is_no_target(pipeline: Pipelin
 
 def test_the_owner_of_a_proposal_answered_is_still_its_target(pipeline: Pipeline) -> None:
     assert ("UGAGOV", "120", "KEN") in code(pipeline, "Uganda's president rejected Kenya's proposal for talks.")
+
+
+def test_a_lender_approving_a_loan_grants_it(pipeline: Pipeline) -> None:
+    assert ("IGOUNODEVWBK", "071", "KEN") in code(pipeline, "The World Bank approved a $500 million loan for Kenya on Monday.")
+    # a borrower's parliament approving one grants nothing to the lender
+    assert not [e for e in code(pipeline, "Kenya's parliament approved a $1 billion loan from China.") if e[1] == "071"]
