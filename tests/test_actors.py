@@ -154,3 +154,22 @@ def test_a_longer_role_phrase_outranks_a_shorter_actor_inside_it(pipeline: Pipel
     codes = {m.text: m.code for m in mentions}
     assert not str(codes.get("Former National Security Council official Timothy Morrison")).startswith("IGO")
     assert codes["The UN Security Council"].startswith("IGOUNO")
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # "his" is the minister's: the government is Kenya's, not that of the place the talks are in
+    ("Kenya's foreign minister on Monday reiterated his government's support for the peace talks in South Sudan.",
+     "his government's support", "KENGOV"),
+    ("The Kenyan foreign minister said his government would send troops to Somalia.", "his government", "KENGOV"),
+    ("Russia's defence minister said its forces in Syria had killed 30 militants.", "its forces", "RUSMIL"),
+])
+def test_a_role_a_possessive_pronoun_owns_is_of_the_pronouns_owner(pipeline: Pipeline, text: str, phrase: str,
+                                                                      code: str) -> None:
+    assert codes(mentions_of(pipeline, text))[phrase] == code
+
+
+def test_a_singular_pronoun_is_no_plural_subjects(pipeline: Pipeline) -> None:
+    # the carrier's crew, not the pirates'
+    found = codes(mentions_of(pipeline, "Somali pirates hijacked a Bangladeshi-flagged bulk carrier in the Indian Ocean "
+                                        "on Tuesday and took its 23 crew members hostage."))
+    assert not str(found.get("its 23 crew members hostage")).startswith("SOM")

@@ -27,6 +27,7 @@ from .private_people import AGED_RULE, UNRESOLVED_PERSON, mark_aged_people
 from .names import UNION_WORDS, inside_region, not_a_person, union_is_labour
 from .phrases import cut_at_dashes, left_out_phrases, word_of_a_longer_name
 from .places import name_places
+from .possessor import place_pronoun_owned_roles
 from .shared_names import settle_shared_names
 from .local_bodies import bound_role, place_bound_roles, place_local_bodies
 from .late_coref import name_placed_roles
@@ -128,6 +129,7 @@ def find_actors(doc: Doc, document: Document, knowledge: Knowledge, *,
     lend_full_names(mentions)  # "SoftBank" after "SoftBank Group Corp"
     mark_aged_people(mentions, doc)  # "arrested Jane Doe, 33,": a private person
     mark_companies(mentions, doc)  # "WeWork's founder": a company
+    place_pronoun_owned_roles(mentions, doc)  # "his government": the country of whoever "his" is
     _locate_roles(mentions, doc)
     place_unlocated_roles(mentions, doc, document, gazetteer)
     join_bodies(mentions, doc)  # "the leaders of the Peoples Democratic Party" are the party's
