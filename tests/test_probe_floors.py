@@ -5,7 +5,8 @@ fewer of the events phrased the hard way, unnoticed. The sets ship in the reposi
 Measured 2026-12-05 (seventeenth session). Before that session's fixes: hybrid 4 of 200
 non-event sentences coded and 111 of 150 events typed right; rules 10 and 96. After: hybrid 1
 and 115, rules 3 and 99. Eighteenth session (aid nouns, an attack's "ordered by" agent, a passive light verb): hybrid
-1 and 118, rules 3 and 102."""
+1 and 118, rules 3 and 102. Nineteenth (a lender approving a loan): hybrid 1 and 119, rules 3 and
+103."""
 from __future__ import annotations
 
 import importlib.util
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.issue(14)
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "probe.py"
 # coder -> (most non-event sentences coded, fewest event sentences typed right), from the
 # measured figures.
-LIMITS = {"hybrid": (1, 118), "rules": (3, 102)}
+LIMITS = {"hybrid": (1, 119), "rules": (3, 103)}
 
 
 def _probe_module():  # type: ignore[no-untyped-def]
