@@ -418,8 +418,13 @@ def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> N
     ("Bolivian miners will not end their blockade of the highway.", {"12"}),
     ("The Canadian government will not lift its sanctions on Belarus.", {"124"}),
     ("Bolivian miners won't end their blockade of the highway.", {"12"}),
-    # ...but an act that was not done, might not be, or is refused only under a condition is none,
+    # ...or holds as a stance in the present...
+    ("Venezuela does not recognise the jurisdiction of the International Court of Justice.", {"12"}),
+    ("Cuba is not cooperating with the Colombian inquiry into the bombing.", {"12"}),
+    # ...but an act that was not done, has not been, might not be, or is refused only under a
+    # condition is none,
     ("Bolivian miners did not end their blockade of the highway.", set()),
+    ("Bolivian miners have not ended their blockade of the highway.", set()),
     ("Bolivian miners may not end their blockade of the highway.", set()),
     ("If wages are cut, Bolivian miners will not end their blockade of the highway.", set()),
     # and a rejection that is itself negated is no refusal.
