@@ -27,6 +27,10 @@ def events_of(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]
     ("Jane Doe, an official at the Kenyan health ministry, criticized Uganda on Monday.", ("KENGOV", "11", "UGA")),
     ("Jane Doe, a spokeswoman for Amnesty International, accused Iran of torturing prisoners.",
      ("NGOHRIAMN", "11", "IRN")),
+    # a word for one who speaks for a body, which the role tables do not code
+    ("Jane Doe, a spokeswoman for the UN refugee agency, criticised Greece over the pushbacks.",
+     ("IGOUNOREF", "11", "GRC")),
+    ("A spokesman for the Kenyan foreign ministry criticised Uganda over the border closure.", ("KENGOV", "11", "UGA")),
     # an apposition whose role word the tables lack, with a national modifier
     ("John Roe, the first Canadian winter olympian, criticized the Kenyan president.", ("CAN", "11", "KENGOV")),
     # the same phrases name a target
@@ -44,6 +48,7 @@ def test_the_employer_is_the_actor(pipeline: Pipeline, text: str, expected: tupl
     "Jane Doe, a mother of three, criticized Uganda on Monday.",
     # a place is where an official is, not a body they work for
     "Jane Doe, who works in Nairobi, criticized Uganda on Monday.",
+    "Jane Doe, a spokeswoman in Nairobi, criticized Uganda on Monday.",
 ])
 def test_no_employer_no_source(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == set()

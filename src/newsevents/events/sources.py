@@ -27,6 +27,7 @@ from .words import word_pairs, words
 SPEAKER_PRONOUNS = words("speaker_pronouns")
 SPEAKER_SIDE_NOUNS = words("speaker_side_nouns")
 POSSESSIVE_PRONOUNS = words("possessive_pronouns")
+VOICE_NOUNS = words("voice_nouns")
 # Prepositions through which an event noun takes the subject of the clause it sits in:
 # "In talks with Rashid, Kani said ..." or "embarked on a visit to Baghdad".
 FRAME_PREPS = words("frame_preps")
@@ -188,6 +189,12 @@ def _phrase_actors(token: Token, actors: ActorIndex) -> tuple[list[ActorMention]
                 for obj in (g for p in link.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children):
                     if obj.dep_ == "pobj" and actors.at(obj):
                         return actors.with_conjuncts(obj), [f"members: '{link.text} {obj.text}'"]
+    if role is None and token.lemma_.lower() in VOICE_NOUNS:
+        # "a spokeswoman for the UN refugee agency": a word for one who speaks or acts for a
+        # body, which the role tables do not code, stands for the body it names
+        found, notes = employer(token, actors.with_conjuncts)
+        if found:
+            return found, notes
     if uncoded_person(role):
         # "an official at the health ministry" (events.employers); a name the tables lack is
         # who its apposition says: "Jane Doe, an official at the ministry", "a Canadian skier"
