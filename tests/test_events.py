@@ -626,3 +626,9 @@ def test_a_lender_approving_a_loan_grants_it(pipeline: Pipeline) -> None:
     assert ("IGOUNODEVWBK", "071", "KEN") in code(pipeline, "The World Bank approved a $500 million loan for Kenya on Monday.")
     # a borrower's parliament approving one grants nothing to the lender
     assert not [e for e in code(pipeline, "Kenya's parliament approved a $1 billion loan from China.") if e[1] == "071"]
+
+
+def test_calling_for_protests_against_someone_rallies_opposition_against_them(pipeline: Pipeline) -> None:
+    # as calling for sanctions against them does (113)
+    text = "Venezuelan opposition leader Juan Guaido called for new protests against President Nicolas Maduro."
+    assert ("VENOPP", "113", "VENGOV") in code(pipeline, text)
