@@ -168,6 +168,16 @@ def test_a_role_a_possessive_pronoun_owns_is_of_the_pronouns_owner(pipeline: Pip
     assert codes(mentions_of(pipeline, text))[phrase] == code
 
 
+@pytest.mark.parametrize("text,phrase", [
+    # "its" may as well be Uganda's, named after the subject and before the pronoun
+    ("Kenya criticised Uganda and its army over the border raid.", "its army"),
+    ("The Kenyan president praised Ethiopia and its government for the peace deal.", "its government"),
+])
+def test_a_pronoun_after_an_actor_of_another_country_is_not_the_subjects(pipeline: Pipeline, text: str,
+                                                                          phrase: str) -> None:
+    assert not str(codes(mentions_of(pipeline, text)).get(phrase)).startswith("KEN")
+
+
 def test_a_singular_pronoun_is_no_plural_subjects(pipeline: Pipeline) -> None:
     # the carrier's crew, not the pirates'
     found = codes(mentions_of(pipeline, "Somali pirates hijacked a Bangladeshi-flagged bulk carrier in the Indian Ocean "

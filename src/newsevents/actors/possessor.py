@@ -6,7 +6,8 @@ Sudan) is where the role would otherwise be located (``resolve._locate_roles``).
 owner is taken as a reader takes it: the subject of the nearest clause above the role that has
 a subject with a country ("X said his government would ..." climbs past the reported clause,
 whose subject is the role itself). Conservative: a subject whose coordinated parts differ in
-country ("Kenya and Uganda said their armies ...") gives none.
+country ("Kenya and Uganda said their armies ...") gives none, and so does an actor of another
+country named before the pronoun ("Kenya criticised Uganda and its army": Uganda's army).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def place_pronoun_owned_roles(mentions: list[ActorMention], doc: Doc) -> None:
         if pronoun is None:
             continue
         country = _owner_country(pronoun.head, by_head, singular=pronoun.lower_ in SINGULAR_PRONOUNS)
-        if country is not None:
+        if country is not None and not _rival_between(mentions, role, pronoun, country):
             role.code = country + "".join(role.sectors)
             role.country, role.rule = country, POSSESSOR_RULE
 
@@ -73,6 +74,14 @@ def _owner_country(head: Token, by_head: dict[int, ActorMention], *, singular: b
             return None
         return next(iter(countries))
     return None
+
+
+def _rival_between(mentions: list[ActorMention], role: ActorMention, pronoun: Token, country: str) -> bool:
+    """Whether an actor of another country stands between the clause's start and the pronoun,
+    whom the pronoun may as well stand for ("Kenya criticised Uganda and its army": Uganda's)."""
+    sentence_start = pronoun.sent.start_char
+    return any(m.sentence_index == role.sentence_index and sentence_start <= m.start and m.end <= pronoun.idx
+               and m.country is not None and m.country != country for m in mentions)
 
 
 def _inside(head: Token, subject: Token) -> bool:
