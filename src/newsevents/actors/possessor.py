@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
-from ..syntax import PLURAL_TAGS
+from ..syntax import PLURAL_TAGS, text_span
 from ..events.words import words
 from .countryless import SUBJECT_DEPS, UNRESOLVED_ROLE
 from .shared_names import IN_COUNTRY_RULE
@@ -46,7 +46,7 @@ def _opening_pronoun(doc: Doc, role: ActorMention) -> Token | None:
     """The possessive pronoun opening the role's phrase, owning a noun inside it: "his
     government" (the phrase may run on to what the government owns, "his government's
     support")."""
-    span = doc.char_span(role.start, role.end, alignment_mode="expand")
+    span = text_span(doc, role.start, role.end)
     if span is None or not len(span):
         return None
     first = span[0]
