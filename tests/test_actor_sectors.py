@@ -374,3 +374,19 @@ def test_a_noun_the_parser_attaches_by_no_named_relation_is_a_phrase(pipeline: P
     # the parser gives "emir" the relation "dep": no noun chunk holds it
     text = "Bahrain's emir, Sheikh Isa bin Salman al-Khalifa opened talks on Sunday between the two sides."
     assert mentions_of(pipeline, text)["Bahrain's emir"].code == "BHRGOV"
+
+
+# Session 20: "PM", the news abbreviation of prime minister, is the government of the country
+# its phrase names; without one it may be an hour ("at 5 pm"), so it needs the country named.
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Japan PM's office refused to meet the union leaders.", "Japan PM", "JPNGOV"),
+    ("Germany's foreign minister met the Pakistan PM on Monday.", "the Pakistan PM", "PAKGOV"),
+    ("The Indian PM criticised Russia.", "The Indian PM", "INDGOV"),
+])
+def test_pm_with_its_country_is_the_government(pipeline: Pipeline, text: str, phrase: str, code: str) -> None:
+    assert mentions_of(pipeline, text)[phrase].code == code
+
+
+def test_pm_as_an_hour_is_no_actor(pipeline: Pipeline) -> None:
+    found = mentions_of(pipeline, "Israeli troops entered Jenin at 5 pm on Monday.")
+    assert not any(m.text.endswith("pm") for m in found.values())
