@@ -358,6 +358,16 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     # with another country named, nothing says so
     ("Kenya's government imposed a curfew on Sunday.", [("KENGOV", "1723", "KEN")]),
     ("Kenya's government imposed a curfew after talks with Uganda.", [("KENGOV", "046", "UGA")]),
+    # a state named bare acts at home by repression (session 20); its missiles and vows are
+    # aimed abroad at no one named, and a demonym in an unknown name is no state
+    ("Bangladesh imposed a nationwide curfew on Friday after deadly clashes.", [("BGD", "1723", "BGD")]),
+    # a country owning a modifier of an unknown name is who acts ("Turkey's" hangs on "agency")
+    ("Turkey's disaster agency AFAD sent 10 planeloads of medical aid to Gaza.",
+     [("TUR", "070", "PSE"), ("TUR", "073", "PSE")]),
+    ("Sri Lanka declared a state of emergency on Tuesday.", [("LKA", "1724", "LKA")]),
+    ("North Korea fired two ballistic missiles into the sea on Tuesday.", []),
+    ("Iran vowed to retaliate.", []),
+    ("Danish supermarket group Salling banned plastic bags from its stores.", []),
     # "after" a meeting its subject took part; after another event, not
     ("Kenya's government imposed a curfew after a demonstration in Mombasa.", [("KENGOV", "1723", "KEN")]),
     # "will withdraw ... unless": a loss held over the other side is a threat

@@ -289,7 +289,10 @@ def _chunks(sent: Span, noun_chunks: list[Span],
     chunks = [cut_at_dashes(chunk) for chunk in noun_chunks]
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
-        for child in chunk.root.children:
+        # A possessor of the head, or of a word compounded to it: "Turkey's disaster agency
+        # AFAD", where the parser hangs "Turkey's" on "agency", a modifier of the name.
+        owned = [chunk.root, *(t for t in chunk if t.dep_ == "compound" and t.head.i == chunk.root.i)]
+        for child in (c for word in owned for c in word.children):
             if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i not in seen:
                 left = min(t.i for t in child.subtree)
                 chunks.append(cut_at_dashes(sent.doc[left:child.i + 1]))

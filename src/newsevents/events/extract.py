@@ -26,7 +26,7 @@ from .lexicon import Lexicon, LexiconEntry
 from .own_forces import is_own_force
 from .sources import (BETWEEN_NOTE, BETWEEN_SOURCE_DEPS, CONSULT_ROOT, between_parties, co_agents_of, is_passive,
                       noun_source, subject, unnamed_perpetrators)
-from .targets import (ADDRESSED_ROOTS, IN_PLACE_ROOTS, act_place, actor_inside, domestic_target, event_targets,
+from .targets import (ADDRESSED_ROOTS, DOMESTIC_RULE, IN_PLACE_ROOTS, act_place, actor_inside, domestic_target, event_targets,
                       protest_target, protested_government)
 from .triggers import (FORCE_ROOTS, GENERIC_FORCE_CODES, GENERIC_STATEMENT, PROTEST_ROOT, REJECT_FRAME, STATEMENT_ROOT,
                        SUBJECT_DEPS, find_triggers, matching_entry, names_row_object, new_trigger, objects_of,
@@ -251,7 +251,7 @@ def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
             implicit = protested_government(source, token, actors) if target is None and trigger.code[:2] == PROTEST_ROOT else None
             target = implicit or target
             if target is not None and (target is source or target.code is not None and target.code == source.code
-                                       and target.rule != "place" and not _held_by_own_side(trigger, source, target)):
+                                       and target.rule not in ("place", DOMESTIC_RULE) and not _held_by_own_side(trigger, source, target)):
                 continue  # an actor acting on itself; a place in its own country stays ("lifted the curfew in Colombo")
             if trigger.code[:2] in PRIVATE_SCOPE_ROOTS and is_private(source) and (
                     target is None or is_private(target) or target.rule == "place"

@@ -172,7 +172,10 @@ def _phrase_actors(token: Token, actors: ActorIndex) -> tuple[list[ActorMention]
     found = actors.with_conjuncts(token)
     if found:
         return found, []
-    for child in token.children:
+    # The modifiers of the head, and of a word compounded to it ("Turkey's disaster agency
+    # AFAD sent ...", where "Turkey's" hangs on "agency").
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    for child in [*token.children, *(c for word in compounds for c in word.children)]:
         if child.dep_ in MODIFIER_DEPS and (modifier := actors.at(child)) and not names_other_people(token, modifier):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)

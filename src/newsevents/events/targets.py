@@ -46,6 +46,13 @@ STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI
 # threats, force and coercion (not statements, meetings, cooperation or aid, which need a
 # partner, nor protest, whose implicit target is the government).
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
+DOMESTIC_RULE = "implicit: the source's own country (domestic act)"
+# A state named bare ("Bangladesh imposed a nationwide curfew", "Sri Lanka declared a state of
+# emergency") acts at home by repression; its missiles, vows and threats are aimed abroad even
+# where the sentence does not say at whom, so they get no domestic target.
+BARE_STATE_DOMESTIC_ROOTS = frozenset({"17"})
+# The actor stage's rule for a country named by its name ("Bangladesh"), not by a demonym.
+COUNTRY_RULE = "country"
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
@@ -386,14 +393,20 @@ def domestic_target(trigger: Trigger, sent: Span, actors: ActorIndex, source: Ac
     ("the interim government is prepared to impose martial law", "the union called off its
     strike"), is aimed at its own country: the target is the country, as an empty span at
     the trigger marked as inferred. A sentence naming another country or an international
-    body gives none."""
+    body gives none. A country named bare is given its own country only for repression
+    (BARE_STATE_DOMESTIC_ROOTS), which the same-code check then keeps (DOMESTIC_RULE)."""
     if trigger.targetless:
         return []  # a model event may stand without a target; it is not given an inferred one
-    if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country or source.code == source.country:
+    if trigger.code[:2] not in DOMESTIC_TARGET_ROOTS or not source.country:
+        return []
+    bare_state = source.code == source.country
+    if bare_state and (source.rule != COUNTRY_RULE or trigger.code[:2] not in BARE_STATE_DOMESTIC_ROOTS):
+        # "North Korea fired two missiles", "Iran vowed to retaliate": aimed abroad, at no one
+        # named; "Danish supermarket group Salling": a demonym in an unknown name is no state.
         return []
     if trigger.entry.frame == "intent" and trigger.code == trigger.entry.code:
         return []  # "plans to use private landers": an intention to do nothing codable aims at no one
-    if not set(source.sectors) & STATE_AND_POLITICAL_SECTORS:
+    if not bare_state and not set(source.sectors) & STATE_AND_POLITICAL_SECTORS:
         return []  # "a hunter killed a rabbit", "a woman accused him": private acts aim at no country
     token = trigger.token
     embedded_act = trigger.inner_entry is not None
@@ -409,7 +422,7 @@ def domestic_target(trigger: Trigger, sent: Span, actors: ActorIndex, source: Ac
     if named != {source.country}:
         return []
     return [implied_actor(source.doc_id, source.sentence_index, token.idx, source.country, [],
-                            "implicit: the source's own country (domestic act)")]
+                            DOMESTIC_RULE)]
 
 
 def _uncoded_addressee(trigger: Trigger, actors: ActorIndex) -> bool:
