@@ -414,6 +414,11 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
      [("EGYEDU", "140", "ISRGOV")]),
     # the light verb carries an event noun in the "of" phrase of its object
     ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", "RUSMIL"), ("RUSMIL", "062", "INDMIL")]),
+    # ... and so are exercises held with a partner (session 20)
+    ("Egypt's air force held joint exercises with Sudanese forces at an air base.", [("EGYMIL", "062", "SDNMIL")]),
+    # "give in" takes no object: an ultimatum that gives a junta a week is no yielding
+    ("ECOWAS gave the military junta in Niamey one week to reinstate the ousted president.", []),
+    ("The Kenyan government gave in to the demands of Uganda.", [("KENGOV", "080", "UGA")]),
     ("Chinese President Xi Jinping sent a message of condolence to Turkish President Tayyip Erdogan.",
      [("CHNGOV", "018", "TURGOV")]),
     # the owner may modify the modifier: "US Predator attacks", a drone by its model's name

@@ -6,8 +6,10 @@ drills near another ("Russia held exercises near the Ukrainian border"). CAMEO's
 example ("French and Egyptian warships launched 10 days of war games") is coded as two
 reciprocal events. So a show of force (root 15) that is one party's share of a joint act ("India
 and France conducted an air exercise", "NATO and Ukraine held joint drills"), told by an
-exercise word (``exercise_nouns``), is recoded 062. A drill aimed at someone else keeps its 150:
-"Russia and Belarus held drills near the Polish border" has Poland as its target, not a joint act.
+exercise word (``exercise_nouns``), is recoded 062, and so is one held with a partner, where
+the target is the object of "with" ("the Indian navy held joint exercises with the French navy").
+A drill aimed at someone else keeps its 150: "Russia and Belarus held drills near the Polish
+border" has Poland as its target, not a joint act.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ def recode_joint_exercises(events: list[Event], doc: Doc) -> list[Event]:
     """``events`` with the parties of joint exercises coded 062; others unchanged."""
     return recode_by_word(
         events, doc, MILITARY_COOPERATION,
-        lambda event, trigger: _exercise(trigger) if event.root == POSTURE_ROOT and is_joint(event) else None,
+        lambda event, trigger: _exercise(trigger) if event.root == POSTURE_ROOT and (
+            is_joint(event) or _held_with_target(event, trigger)) else None,
         lambda event, word: f"{event.code}: the parties hold '{word.text}' together: {MILITARY_COOPERATION}")
 
 
@@ -39,3 +42,13 @@ def _exercise(trigger: Token) -> Token | None:
         if token.lemma_.lower() in EXERCISE_NOUNS or " ".join([*compounds, token.lemma_.lower()]) in EXERCISE_NOUNS:
             return token
     return None
+
+
+def _held_with_target(event: Event, trigger: Token) -> bool:
+    """Whether the event's target is whom the exercise is held with: the object of a "with"
+    phrase on the trigger or on its exercise word ("held drills with the French navy")."""
+    exercise = _exercise(trigger)
+    if event.target is None or exercise is None or not 0 <= event.target.head < len(trigger.doc):
+        return False
+    partner = trigger.doc[event.target.head]
+    return partner.dep_ == "pobj" and partner.head.lower_ == "with" and partner.head.head.i in (trigger.i, exercise.i)
