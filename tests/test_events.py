@@ -416,6 +416,8 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", "RUSMIL"), ("RUSMIL", "062", "INDMIL")]),
     # ... and so are exercises held with a partner (session 20)
     ("Egypt's air force held joint exercises with Sudanese forces at an air base.", [("EGYMIL", "062", "SDNMIL")]),
+    # an asset freeze is a sanction
+    ("The European Union imposed an asset freeze on 15 Belarusian officials.", [("IGOEUREEC", "163", "BLRGOV")]),
     # "give in" takes no object: an ultimatum that gives a junta a week is no yielding
     ("ECOWAS gave the military junta in Niamey one week to reinstate the ousted president.", []),
     ("The Kenyan government gave in to the demands of Uganda.", [("KENGOV", "080", "UGA")]),
