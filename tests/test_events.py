@@ -416,6 +416,9 @@ def test_implicit_protest_target_is_inferred_and_marked() -> None:
     ("Indian and Russian warships held five days of joint exercises.", [("INDMIL", "062", "RUSMIL"), ("RUSMIL", "062", "INDMIL")]),
     # ... and so are exercises held with a partner (session 20)
     ("Egypt's air force held joint exercises with Sudanese forces at an air base.", [("EGYMIL", "062", "SDNMIL")]),
+    # a summit on whose sidelines leaders meet is where, not whom, they meet
+    ("Kenya's president met Uganda's leader on the sidelines of an African Union summit.", [("KENGOV", "040", "UGAGOV")]),
+    ("Kenya's president met on the sidelines of an African Union summit.", []),
     # an asset freeze is a sanction
     ("The European Union imposed an asset freeze on 15 Belarusian officials.", [("IGOEUREEC", "163", "BLRGOV")]),
     # "give in" takes no object: an ultimatum that gives a junta a week is no yielding

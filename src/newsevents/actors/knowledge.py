@@ -23,7 +23,7 @@ from .leaders import LEADERS_TABLE, leader_phrases, packaged_leaders
 # Packaged actor tables, each under its own licence (see NOTICE); columns phrase, code, kind,
 # start, end (missing columns are empty).
 ACTOR_TABLES = ("actors.tsv", "geonames_countries.tsv", "countries_odbl.tsv", "countryinfo_ccbysa.tsv", "seats.tsv",
-                "agencies.tsv", "armed_groups.tsv")
+                "agencies.tsv", "armed_groups.tsv", "international_bodies.tsv")
 AGENT_TABLES = ("agents.tsv", "roles.tsv")
 ROLES_TABLE = "roles.tsv"
 

@@ -53,6 +53,8 @@ DOMESTIC_RULE = "implicit: the source's own country (domestic act)"
 BARE_STATE_DOMESTIC_ROOTS = frozenset({"17"})
 # The actor stage's rule for a country named by its name ("Bangladesh"), not by a demonym.
 COUNTRY_RULE = "country"
+# Nouns a target preposition takes that name no target: "on behalf of", "on the sidelines of".
+NOT_TARGET_NOUNS = frozenset({"behalf", "sidelines", "sideline", "margins", "margin"})
 # Prepositions that introduce a target when the lexicon row's own slots find none.
 GENERIC_TARGET_PREPS = words("generic_target_preps")
 # Codes whose target may be a place rather than an actor ("visited Baghdad").
@@ -163,8 +165,9 @@ def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[Acto
                     return places, ["object-search", f"place via '{child.text}'"]
                 continue
             if child.dep_ == "prep" and child.lower_ in GENERIC_TARGET_PREPS:
-                # "on behalf of the lawmakers" names whom the actor acts for, not at.
-                phrases = [c for c in child.children if c.dep_ == "pobj" and c.lower_ != "behalf"]
+                # "on behalf of the lawmakers" names whom the actor acts for, not at; "on the
+                # sidelines of an African Union summit", where it was done.
+                phrases = [c for c in child.children if c.dep_ == "pobj" and c.lower_ not in NOT_TARGET_NOUNS]
             elif child.dep_ in ("prt", "advmod"):
                 # "kidnapped up to 16 advisers": the object hangs on a particle's preposition.
                 phrases = [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
