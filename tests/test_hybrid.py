@@ -294,6 +294,8 @@ def test_a_country_named_inside_the_source_is_not_someone_else_the_refusal_was_a
     # ...an object that names no one leaves the event standing as before.
     ("ACCUSE", "Kenya's attorney general is investigating the matter.", True),
     ("REJECT", "A Kenyan judge rejected the appeal on Tuesday.", True),
+    # ...and so does a place the gazetteer lacks, which a landform noun heads (session 20)
+    ("MOBILIZE", "The Philippines deployed navy ships to Scarborough Shoal on Monday to counter Chinese vessels.", True),
 ])
 def test_a_model_event_whose_object_names_someone_uncoded_is_not_coded_without_a_target(
         monkeypatch: pytest.MonkeyPatch, label: str, text: str, coded: bool) -> None:

@@ -18,7 +18,10 @@ from collections.abc import Mapping
 from spacy.tokens import Token
 
 from ..model import ActorMention, Event
+from .words import words
 
+# Nouns that head a place's name ("Scarborough Shoal", "the Strait of Hormuz").
+LANDFORM_NOUNS = words("landform_nouns")
 # A trigger's own object (or passive subject), which its target search reads first.
 OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 # Prepositions that introduce whom an act is aimed at or done with ("met with", "fired on").
@@ -37,6 +40,8 @@ def object_names_someone(event: Event, trigger: Token, mentions: list[ActorMenti
             continue
         if mention.code is not None and mention.code != event.source.code:
             continue
+        if mention.code is None and doc[mention.head].lemma_.lower() in LANDFORM_NOUNS:
+            continue  # "deployed navy ships to Scarborough Shoal": a place the gazetteer lacks
         if _aimed_at(trigger, doc[mention.head]):
             return True
     return False
