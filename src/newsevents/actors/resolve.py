@@ -61,6 +61,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "sheik
 TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "OPP", "PTY", "REB", "INS", "UAF"})
 # Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
 ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
+# The sector of courts: the other words of a court's name add nothing to it.
 JUDICIAL_SECTOR = "JUD"
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.

@@ -26,8 +26,8 @@ from .lexicon import Lexicon, LexiconEntry
 from .own_forces import is_own_force
 from .sources import (BETWEEN_NOTE, BETWEEN_SOURCE_DEPS, CONSULT_ROOT, between_parties, co_agents_of, is_passive,
                       noun_source, subject, unnamed_perpetrators)
-from .targets import (ADDRESSED_ROOTS, DOMESTIC_RULE, IN_PLACE_ROOTS, act_place, actor_inside, domestic_target, event_targets,
-                      protest_target, protested_government)
+from .targets import (ADDRESSED_ROOTS, DOMESTIC_RULE, IN_PLACE_ROOTS, act_place, actor_inside, domestic_target,
+                      event_targets, protest_target, protested_government)
 from .triggers import (FORCE_ROOTS, GENERIC_FORCE_CODES, GENERIC_STATEMENT, PROTEST_ROOT, REJECT_FRAME, STATEMENT_ROOT,
                        SUBJECT_DEPS, find_triggers, matching_entry, names_row_object, new_trigger, objects_of,
                        particle_of)

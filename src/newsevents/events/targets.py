@@ -46,6 +46,7 @@ STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI
 # threats, force and coercion (not statements, meetings, cooperation or aid, which need a
 # partner, nor protest, whose implicit target is the government).
 DOMESTIC_TARGET_ROOTS = frozenset({"03", "08", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20"})
+# The rule of that inferred target; the same-code check keeps it for a country named bare.
 DOMESTIC_RULE = "implicit: the source's own country (domestic act)"
 # A state named bare ("Bangladesh imposed a nationwide curfew", "Sri Lanka declared a state of
 # emergency") acts at home by repression; its missiles, vows and threats are aimed abroad even
