@@ -36,6 +36,8 @@ def test_the_phrase_is_not_coded_as_the_actor(pipeline: Pipeline) -> None:
     # An office held for the actor is the actor.
     ("Putin's spokesman denounced NATO on Monday.", "RUSGOV"),
     ("Russian forces shelled Kharkiv on Monday.", "RUSMIL"),
+    # A phrase of role words opening a sentence, whose capital only looks like a name (session 20).
+    ("Opposition supporters in Togo marched in Lome on Thursday.", "TGOOPP"),
 ])
 def test_offices_and_nationalities_still_act(pipeline: Pipeline, text: str, source: str) -> None:
     assert source in {s for s, _code, _target in coded(pipeline, text)}, coded(pipeline, text)

@@ -21,6 +21,8 @@ RELATION_RULE = "relation-of-an-actor"
 NAMING_DEPS = frozenset({"poss", "compound"})
 IGO_PREFIX = "IGO"
 MEMBER_LEMMAS = frozenset({"ally"})
+# The actor stage's rules for a phrase coded from role words and a place ("role+in-country").
+ROLE_RULE_PREFIX = "role"
 
 
 def relation_heads() -> frozenset[str]:
@@ -39,7 +41,9 @@ def is_relation_of_a_name(head: Token) -> bool:
 def names_other_people(head: Token, actor: ActorMention) -> bool:
     """Whether ``head``, a relation noun built on ``actor``'s name, names people other than the
     actor ("Putin's critics"), rather than its members ("NATO allies")."""
-    if not is_relation_of_a_name(head):
+    if not is_relation_of_a_name(head) or actor.rule.startswith(ROLE_RULE_PREFIX):
+        # A phrase coded from role words alone names no one: "Opposition supporters in Togo
+        # marched", whose first word's capital only looks like a name's.
         return False
     return not (head.lemma_.lower() in MEMBER_LEMMAS and (actor.code or "").startswith(IGO_PREFIX))
 
