@@ -59,10 +59,9 @@ PERSON_KINDS = frozenset({"person"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "sheik", "ayatollah", "mullah", "comrade"})
 # Sectors of a title before a name ("President", "Senator", "General", "rebel leader").
 TITLE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "OPP", "PTY", "REB", "INS", "UAF"})
-# Codes of non-state armed groups: a state's sectors (MIL, PTY, LAB) do not apply to them.
-ARMED_GROUP_CODES = frozenset({"REB", "INS", "UAF", "SEP"})
-# The sector of courts: the other words of a court's name add nothing to it.
-JUDICIAL_SECTOR = "JUD"
+# Codes whose dictionary names say nothing the code does not: non-state armed groups (a
+# state's sectors, MIL, PTY, LAB, do not apply to them) and courts ("Criminal" is no CRM).
+SELF_DESCRIBED_CODES = frozenset({"REB", "INS", "UAF", "SEP", "JUD"})
 # Preferred reading when a phrase has several: offices held on the date, then groups,
 # countries, demonyms, then places.
 KIND_PRIORITY = {"person": 0, "igo": 1, "group": 1, "actor": 2, "country": 3, "adjective": 4, "seat": 5, "capital": 6, "city": 7}
@@ -334,8 +333,7 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not, nor do a
         # court's ("the International Criminal Court" is no criminal).
-        if token.i in agent_at and not _in_armed_group_name(token.i, actor_at) and not _in_court_name(token.i, actor_at) \
-                and union_is_labour(token, chunk, role_words) \
+        if token.i in agent_at and not _in_self_described_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
                 and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
                 and not weapon_name(token) \
                 and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
@@ -444,22 +442,14 @@ def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in chunk if t.i < first_role)
 
 
-def _in_armed_group_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
-    """Whether token ``i`` is a word of the dictionary name of a non-state armed group."""
+def _in_self_described_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
+    """Whether token ``i`` is a word of the dictionary name of a non-state armed group or a
+    court (SELF_DESCRIBED_CODES)."""
     match = actor_at.get(i)
     if match is None or match[1] - match[0] < 2 or match[2][0].kind in PERSON_KINDS:
         return False
     code = match[2][0].code
-    return any(code[k:k + 3] in ARMED_GROUP_CODES for k in range(0, len(code), 3))
-
-
-def _in_court_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
-    """Whether token ``i`` is a word of the dictionary name of a court (a judicial code)."""
-    match = actor_at.get(i)
-    if match is None or match[1] - match[0] < 2 or match[2][0].kind in PERSON_KINDS:
-        return False
-    code = match[2][0].code
-    return any(code[k:k + 3] == JUDICIAL_SECTOR for k in range(0, len(code), 3))
+    return any(code[k:k + 3] in SELF_DESCRIBED_CODES for k in range(0, len(code), 3))
 
 
 def _employer(prep: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:
