@@ -18,6 +18,14 @@ def text_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand") if end > start else None
 
 
+def phrase_modifiers(head: Token) -> list[Token]:
+    """The children of a phrase's head and of the words compounded to it: the parser hangs a
+    possessor on the compound when a name heads the phrase ("Turkey's" on "agency" in
+    "Turkey's disaster agency AFAD")."""
+    compounds = [c for c in head.children if c.dep_ == "compound"]
+    return [*head.children, *(c for word in compounds for c in word.children)]
+
+
 def clause_head(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the sentence root at worst)."""
     node = token

@@ -19,7 +19,7 @@ from ..geo import PLACE_NOUNS, Gazetteer
 from .acts import act_roles, attack_owners, done_to, precedes_attack, weapon_name
 from .countryless import (EMPLOYER_PREPS, SENTENCE_PLACE_RULE, SUBJECT_DEPS, UNRESOLVED_ROLE, foreign_role,
                           join_bodies, office_of_unknown, place_unlocated_roles)
-from ..syntax import PLURAL_TAGS, noun_chunks
+from ..syntax import PLURAL_TAGS, noun_chunks, phrase_modifiers
 from .knowledge import (HYPHENS, ActorFact, AgentFact, Knowledge, country_bound_roles, head_only_roles,
                         language_heads, person_title_roles)
 from .companies import lend_full_names, mark_companies, place_companies
@@ -290,10 +290,8 @@ def _chunks(sent: Span, noun_chunks: list[Span],
     chunks = [cut_at_dashes(chunk) for chunk in noun_chunks]
     seen = {c.root.i for c in chunks}
     for chunk in list(chunks):
-        # A possessor of the head, or of a word compounded to it: "Turkey's disaster agency
-        # AFAD", where the parser hangs "Turkey's" on "agency", a modifier of the name.
-        owned = [chunk.root, *(t for t in chunk if t.dep_ == "compound" and t.head.i == chunk.root.i)]
-        for child in (c for word in owned for c in word.children):
+        # A possessor of the head, or of a word compounded to it ("Turkey's disaster agency AFAD").
+        for child in phrase_modifiers(chunk.root):
             if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i not in seen:
                 left = min(t.i for t in child.subtree)
                 chunks.append(cut_at_dashes(sent.doc[left:child.i + 1]))

@@ -15,6 +15,7 @@ from ..actors.countryless import UNRESOLVED_ROLE
 from ..actors.local_bodies import UNPLACED_RULES
 from ..actors.relations import names_other_people
 from ..model import ActorMention, implied_actor
+from ..syntax import phrase_modifiers
 from .arguments import ActorIndex, Trigger
 from .employers import employer
 from .lede import lede_subject
@@ -173,9 +174,8 @@ def _phrase_actors(token: Token, actors: ActorIndex) -> tuple[list[ActorMention]
     if found:
         return found, []
     # The modifiers of the head, and of a word compounded to it ("Turkey's disaster agency
-    # AFAD sent ...", where "Turkey's" hangs on "agency").
-    compounds = [c for c in token.children if c.dep_ == "compound"]
-    for child in [*token.children, *(c for word in compounds for c in word.children)]:
+    # AFAD sent ...").
+    for child in phrase_modifiers(token):
         if child.dep_ in MODIFIER_DEPS and (modifier := actors.at(child)) and not names_other_people(token, modifier):
             return actors.with_conjuncts(child), ["modifier of the subject"]
     role = actors.by_token.get(token.i)
