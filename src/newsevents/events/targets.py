@@ -145,7 +145,7 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
 def _is_institution(noun: Token, actors: ActorIndex) -> bool:
     """Whether ``noun`` heads a coded actor that is a body, not a place ("a Paris court")."""
     found = actors.at(noun)
-    return found is not None and found.code is not None and found.rule not in ("place", "country")
+    return found is not None and found.code is not None and found.rule not in ("place", COUNTRY_RULE)
 
 
 def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[ActorMention],
@@ -200,7 +200,7 @@ def _doer_of(thing: Token, mention: ActorMention, actors: ActorIndex, sources: l
 def _places_in(prep: Token, actors: ActorIndex) -> list[ActorMention]:
     """The places (or countries) a locative preposition names: "in Montenegro province"."""
     return [m for c in prep.children if c.dep_ == "pobj" for m in actors.with_conjuncts(c)
-            if m.rule in ("place", "country") or actors.any_noun]
+            if m.rule in ("place", COUNTRY_RULE) or actors.any_noun]
 
 
 def act_place(token: Token, actors: ActorIndex) -> list[ActorMention]:
