@@ -19,6 +19,11 @@ NEGATING_HEADS = words("negating_heads")
 DENYING_VERBS = words("denying_verbs")
 # Verbs whose "of"/"for" gerund is an accusation: "accused X of shelling Y".
 ACCUSING_VERBS = words("accusing_verbs")
+# Predicates of a verdict or of blame, when a verb says them of its object.
+JUDGED_ADJECTIVES = words("judged_adjectives")
+# The relations of an adjective a verb says of its object: "held X responsible", "found X
+# guilty" (which the parser reads as a clause), "was found guilty".
+JUDGED_DEPS = frozenset({"oprd", "ccomp"})
 # Verbs whose infinitive has not happened (yet): "prepared to attack", "tried to seize".
 UNREALISED_HEADS = words("unrealised_heads")
 # Nouns whose that-clause is someone's claim, not a reported fact: "allegations that X attacked Y".
@@ -106,6 +111,8 @@ def embedding(token: Token) -> str | None:
             return "denied"
         if node.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in ACCUSING_VERBS:
             return "alleged"  # "accused Russia of shelling Kharkiv"
+        if node.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and _judged(head.head):
+            return "alleged"  # "found the minister guilty of taking bribes": the verdict is the event
         if node.dep_ == "ccomp" and head.pos_ == "VERB" and any(
                 c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS for c in head.children):
             return "possible"  # "would have claimed that he was told ...": a claim that was not made
@@ -121,6 +128,11 @@ def embedding(token: Token) -> str | None:
                 return "possible"
         node = head
     return unrealised(token)
+
+
+def _judged(predicate: Token) -> bool:
+    return (predicate.pos_ == "ADJ" and predicate.lemma_.lower() in JUDGED_ADJECTIVES and predicate.dep_ in JUDGED_DEPS
+            and predicate.head.pos_ == "VERB")
 
 
 def has_null_participant(verb: Token) -> bool:

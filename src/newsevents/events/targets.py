@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, implied_actor
-from ..syntax import clause_head
+from ..syntax import clause_head, small_clause
 from .arguments import ActorIndex, Trigger
 from .attribution import reports
 from .authors import inside_preps
@@ -108,6 +108,9 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
         if slot == "dobj":
             deps = PASSIVE_SUBJECT_DEPS | {"nsubj"} if passive else frozenset({"dobj", "dative"})
             candidates = [c for c in token.children if c.dep_ in deps]
+            clause = small_clause(token) if not candidates and not passive else None
+            if clause is not None:
+                candidates = [clause[0]]  # "found the minister guilty": the clause's subject
             if not candidates and not passive:
                 # "condemned and criticized Somalia": coordinated verbs share the object.
                 partners = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]

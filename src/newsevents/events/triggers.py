@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..syntax import small_clause
 from .arguments import Trigger, conjuncts
 from .attitude import is_attitude_only
 from .conditional_threat import as_threat
@@ -389,6 +390,9 @@ def objects_of(token: Token, particle: Token | None) -> list[Token]:
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     else:
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        clause = small_clause(token) if not objects else None
+        if clause is not None:
+            objects = list(clause)  # "found the minister guilty", as "found him guilty" in the passive
         if not objects and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             objects = [token.head]  # "a statement released in Nairobi": the noun was released
     found = [part for obj in objects for part in conjuncts(obj)]
@@ -431,6 +435,11 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
     uncoded: Token | None = None
     for place in places:
         for child in place.children:
+            if child.dep_ == "ccomp" and child.pos_ == "ADJ" and child.i > token.i and _has_mark(child):
+                # "demanded that Sweden extradite ..." with the verb tagged an adjective, or
+                # "demanded that the government be accountable": its subject is who is asked.
+                uncoded = uncoded or child
+                continue
             if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp") or child.pos_ not in ("VERB", "NOUN", "AUX"):
                 continue
             if child.dep_ == "ccomp" and child.i < token.i:
@@ -463,6 +472,10 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
         trigger.notes.append(f"frame {trigger.entry.frame} + {uncoded.text} (uncoded): intent to cooperate")
         return
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
+
+
+def _has_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _finite_complement(token: Token, tags: frozenset[str] | None = None) -> bool:
