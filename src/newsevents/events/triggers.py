@@ -51,6 +51,8 @@ CONTENT_PREPS = words("content_preps")
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12", "13"})
 # Verbs that carry an event noun's meaning: "held talks with", "launched an attack on".
 LIGHT_VERBS = words("light_verbs")
+# Verbs whose participle complement is done by whoever gives the order ("ordered X jailed").
+ORDERING_VERBS = words("ordering_verbs")
 # A frame's own code when its table has no row for the embedded event.
 FRAME_DEFAULTS = {"intent": "030", "reject": "120", "demand": "100", "appeal": "020", "threaten": "130"}
 # Frames whose modal alone says what the statement is ("Y must ..." is a demand on Y, "it
@@ -263,6 +265,10 @@ def _governor(trigger: Trigger, found: dict[int, Trigger]) -> Trigger | None:
     token = light_head_of(token)  # "ended mediation efforts": the efforts are what was ended
     if token.dep_ == "pobj":
         prep, verb = token.head, found.get(token.head.head.i)
+        if verb is None and prep.lower_ == "of" and prep.head.dep_ in OBJECT_DEPS:
+            # "declared a state of siege": the noun names the kind of the row's own object.
+            holder = found.get(prep.head.head.i)
+            return holder if holder is not None and prep.head.lemma_.lower() in holder.entry.objects else None
         if verb is None:
             return None
         if prep.lower_ in CONTENT_PREPS and verb.code[:2] in VERBAL_ROOTS:
@@ -458,6 +464,8 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
                 # summit": someone else's statement refused, no comment declined
                 continue
             code = lexicon.frame_code(trigger.entry.frame or "", entry.code)
+            if token.lemma_ in ORDERING_VERBS and _ordered_done(child, token):
+                code = entry.code  # "ordered the leader detained": as "ordered the arrest of"
             consumed.add(child.i)
             trigger.inner, trigger.inner_entry = child, entry
             if code:
@@ -472,6 +480,17 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
         trigger.notes.append(f"frame {trigger.entry.frame} + {uncoded.text} (uncoded): intent to cooperate")
         return
     trigger.notes.append(f"frame {trigger.entry.frame}: no embedded event, default code")
+
+
+def _ordered_done(participle: Token, verb: Token) -> bool:
+    """"ordered the leader detained", "ordered nine ministers jailed": a participle said of
+    the one ordered about, which whoever orders it does (an infinitive, "ordered the army to
+    withdraw", is a demand on the army)."""
+    if participle.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "mark") for c in participle.children):
+        return False
+    if participle.dep_ == "ccomp":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < participle.i for c in participle.children)
+    return participle.dep_ == "acl" and participle.head.dep_ == "dobj" and participle.head.head.i == verb.i
 
 
 def _has_mark(clause: Token) -> bool:
