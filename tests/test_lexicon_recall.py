@@ -105,6 +105,9 @@ CODED = [
     # 120: withholding a permit, a licence or an allocation is a refusal, not a denial (016)
     ("Bolivia's electoral court denied clearance to the Bolivian opposition party.", ("BOLJUD", "120", None)),
     ("The Moroccan interior ministry denied a licence to the Algerian broadcaster.", ("MARGOV", "120", None)),
+    # 0842: works of art and antiquities handed back are property returned
+    ("France returned 26 looted artworks to Benin.", ("FRA", "0842", "BEN")),
+    ("The United States returned 250 stolen antiquities to Italy.", ("USA", "0842", "ITA")),
 ]
 
 
@@ -139,6 +142,7 @@ LEFT_ALONE = [
     ("Kenya held the Ugandan flag as a trophy.", "184"),
     ("Kenya ordered three new Ugandan helicopters.", "150"),
     ("Kenya denied the Ugandan report of an incursion.", "120"),
+    ("The Kenyan painter returned to Uganda with his paintings.", "0842"),
 ]
 
 
