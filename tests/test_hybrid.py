@@ -397,6 +397,9 @@ def test_a_defence_force_in_british_spelling_is_its_country_s_military(pipeline:
     ("Peru welcomed an offer from Chile to mediate.", ("05", "PER", "CHL")),
     ("The Kenyan government refused to accept a request from Ugandan officials to hold talks.",
      ("12", "KENGOV", "UGAGOV")),
+    # ...as a trade measure on goods is aimed at where they come from.
+    ("President Donald Trump imposed tariffs on imports from Mexico.", ("16", "USAGOV", "MEX")),
+    ("Kenya threatened to impose duties on steel from Uganda.", ("13", "KEN", "UGA")),
 ])
 def test_a_response_to_a_proposal_is_aimed_at_its_author(pipeline: Pipeline, text: str,
                                                          event: tuple[str, str, str]) -> None:

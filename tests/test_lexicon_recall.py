@@ -108,6 +108,11 @@ CODED = [
     # 0842: works of art and antiquities handed back are property returned
     ("France returned 26 looted artworks to Benin.", ("FRA", "0842", "BEN")),
     ("The United States returned 250 stolen antiquities to Italy.", ("USA", "0842", "ITA")),
+    # 120 / 129: a petition dismissed, a bill voted down, aimed at whose it is
+    ("The Kenyan High Court dismissed a petition by the Kenyan opposition.", ("KENJUD", "120", "KENOPP")),
+    ("Kenya's parliament voted down the government's budget.", ("KENLEG", "129", "KENGOV")),
+    # 0863: aid trucks let through
+    ("Sudan's army allowed 50 trucks of food aid into Darfur.", ("SDNMIL", "0863", None)),
 ]
 
 

@@ -6,6 +6,8 @@ An object phrase leads to the actor it is about by the prepositions of ``inside_
 request or demand is different: its author is the party that rejecting, accepting or
 welcoming it answers, so "rejected a proposal from Uganda" is aimed at Uganda as much as
 "rejected Uganda's proposal". The nouns are ``authored_nouns`` in ``data/lexicon/words.tsv``.
+Goods are the same for the trade measures aimed at them: "tariffs on imports from Mexico" are
+aimed at Mexico (``traded_nouns``).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from .words import words
 __all__ = ["inside_preps"]
 
 INSIDE_PREPS = words("inside_preps")
-AUTHORED_NOUNS = words("authored_nouns")
+AUTHORED_NOUNS = words("authored_nouns") | words("traded_nouns")
 AUTHORED_PREPS = INSIDE_PREPS | words("author_preps")
 
 
