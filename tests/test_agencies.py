@@ -61,6 +61,13 @@ def test_the_project_tables_are_loaded_sorted_and_well_formed(table: str, kind: 
     ("The WTO ruled against Washington.", "The WTO", "IGOBUSWTO"),
     ("The US halted funding to the WHO.", "the WHO", "IGOUNOHLHWHO"),
     ("Israel accused UNRWA of bias.", "UNRWA", "IGOUNOREF"),
+    ("CARICOM leaders met in Georgetown.", "CARICOM leaders", "IGOCRBGOV"),
+    ("The EAC suspended Burundi from the bloc.", "The EAC", "IGOEAFEAC"),
+    # "Community" in a body's name is no community of civilians (CVL); "Council" is still an office
+    ("The East African Community suspended Burundi.", "The East African Community", "IGOEAFEAC"),
+    ("The European Economic Community criticized Libya.", "The European Economic Community", "IGOEUREEC"),
+    ("The UN Security Council condemned the attack.", "The UN Security Council", "IGOUNOGOV"),
+    ("The Muslim community in Kenya protested.", "The Muslim community", "KENMOSCVL"),
 ])
 def test_an_agency_named_alone_is_its_country_s_body(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
     assert codes(pipeline, text).get(mention) == code

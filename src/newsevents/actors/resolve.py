@@ -70,7 +70,10 @@ LABOUR_SECTOR = "LAB"
 MEMBER_PREPS = frozenset({"of"})
 # Words that a possessor's country flows through: "Iraq's foreign minister", "of Iraq".
 OF_PREPS = frozenset({"of", "from"})
-ORGANISATION_KINDS = frozenset({"igo", "group"})
+IGO_KIND = "igo"
+ORGANISATION_KINDS = frozenset({IGO_KIND, "group"})
+# The sector of words for people at large ("community").
+CIVILIAN_SECTORS = frozenset({"CVL"})
 # "rebels in Darfur": where a group is, used only when nothing else gives its country.
 IN_PREPS = frozenset({"in"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -330,8 +333,10 @@ def _resolve_chunk(chunk: Span, sentence_index: int, document: Document, knowled
         # in a name is a trade union only when the name says whose work ("the African Union",
         # "the Soviet Union" are not), and the words of an armed group's name ("Free Syrian
         # Army", "Kurdistan Workers' Party") say nothing its code (REB) does not, nor do a
-        # court's ("the International Criminal Court" is no criminal).
+        # court's ("the International Criminal Court" is no criminal), and "Community" in an
+        # international body's name is no community of civilians ("the East African Community").
         if token.i in agent_at and not _in_self_described_name(token.i, actor_at) and union_is_labour(token, chunk, role_words) \
+                and not _people_in_body_name(token.i, actor_at, agent_at) \
                 and (token.i == root.i or token.lower_ not in head_only_roles()) and token.i not in unread \
                 and not weapon_name(token) \
                 and (token.i == root.i or token.lower_ not in person_title_roles() or _titles_a_known_person(token, actor_at)):
@@ -448,6 +453,16 @@ def _in_self_described_name(i: int, actor_at: dict[int, tuple[int, int, list[Act
         return False
     code = match[2][0].code
     return any(code[k:k + 3] in SELF_DESCRIBED_CODES for k in range(0, len(code), 3))
+
+
+def _people_in_body_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]],
+                         agent_at: dict[int, tuple[str, ...]]) -> bool:
+    """Whether token ``i`` is a word for people at large (CIVILIAN_SECTORS) inside the dictionary
+    name of an international body ("Community" in "the Economic Community of West African
+    States"); a council's or a secretary-general's office still adds its sector."""
+    match = actor_at.get(i)
+    return (match is not None and match[1] - match[0] >= 2 and match[2][0].kind == IGO_KIND
+            and set(agent_at[i]) <= CIVILIAN_SECTORS)
 
 
 def _employer(prep: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:
