@@ -124,11 +124,21 @@ def code_tokens(doc: Doc, document: Document, mentions: list[ActorMention], pick
     return events
 
 
+def _possessed_act(token: Token, named: ActorMention, actors: ActorIndex) -> bool:
+    """"NATO's condemnation of the strikes": the event noun heads a phrase the actor stage
+    coded by its possessor, which is a mention of its own; the noun is that actor's act, not a
+    word of a name."""
+    return named.head == token.i and any(
+        child.dep_ == "poss" and (owner := actors.at(child)) is not None and owner.code and owner is not named
+        for child in token.children)
+
+
 def _events_for(trigger: Trigger, sent: Span, index: int, document: Document,
                 actors: ActorIndex) -> Iterator[Event]:
     token = trigger.token
     if (named := actors.by_token.get(token.i)) is not None and token.pos_ != "VERB" and not (
-            trigger.targetless and named.rule == UNRESOLVED_ROLE and named.head == token.i):
+            trigger.targetless and named.rule == UNRESOLVED_ROLE and named.head == token.i) \
+            and not _possessed_act(token, named, actors):
         return  # an event noun inside an actor's name ("the peace movement"); the model's may be misread as a role
     reduced = is_reduced_passive(token, trigger.code, trigger.entry.targets)  # "helicopter shot down" (voice.py)
     passive = token.pos_ == "VERB" and (is_passive(token) or reduced)
