@@ -1,12 +1,13 @@
-"""Lower-case text (issue 15 item 5): truecasing before the parse, on sentences written for the
-tests. Each ambiguous word has a case where it is a name and one where it is not."""
+"""Lower-case text (issue 15 item 5) and headlines in title case: truecasing before the parse, on
+sentences written for the tests. Each ambiguous word has a case where it is a name and one where
+it is not."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from newsevents.ingest.truecase import capital_ratio, is_lower_case, truecase
+from newsevents.ingest.truecase import capital_ratio, is_lower_case, is_title_case, truecase, truecase_headlines
 from newsevents.model import Document
 from newsevents.pipeline import Pipeline
 
@@ -124,3 +125,32 @@ def test_truecasing_can_be_turned_off() -> None:
     off = Pipeline(coder="rules", truecase=False)
     ((_document, doc),) = list(off.parse([Document(id="o", text="police arrested five men in lucknow on saturday.")]))
     assert doc.text == "police arrested five men in lucknow on saturday."
+
+
+@pytest.mark.parametrize("line,title", [
+    ("Kenya Expels Ugandan Envoy Over Border Row", True),
+    ("U.S. Lifts Travel Ban to Lebanon.", True),  # small words in lower case (AP style)
+    ("NATO Chief Meets Turkish President In Ankara", True),
+    ("President Joe Biden met Prime Minister Narendra Modi at the White House.", False),  # a verb in lower case
+    ("Kenya expelled a Ugandan envoy over a border row on Monday.", False),
+    ("Share. Comments are closed.", False),
+    ("Photo: Reuters", False),  # too short to tell
+])
+def test_title_case_is_told_by_its_capitalised_words(line: str, title: bool) -> None:
+    assert is_title_case(line) is title
+
+
+def test_a_headline_in_title_case_is_parsed_as_a_sentence(pipeline: Pipeline) -> None:
+    text = "Kenya Expels Ugandan Envoy Over Border Row\nNairobi, Monday.\nKenya's president met Uganda's president."
+    parsed = truecase_headlines(text, pipeline.truecaser)
+    assert len(parsed) == len(text) and parsed.lower() == text.lower()  # offsets hold
+    assert parsed.startswith("Kenya expels Ugandan envoy over border row\n")
+    assert parsed.endswith("\nNairobi, Monday.\nKenya's president met Uganda's president.")  # other lines untouched
+    assert truecase_headlines("NATO Chief Meets Erdogan", pipeline.truecaser).startswith("NATO")  # acronyms kept
+
+
+def test_a_headline_in_title_case_codes_like_its_sentence_and_reports_its_own_words(pipeline: Pipeline) -> None:
+    ((_document, _mentions, events),) = list(pipeline.code([Document(
+        id="h", text="Kenya Expels Ugandan Diplomats Over Border Row", date="2024-06-21")]))
+    assert [(e.source.code, e.code[:2], e.target and e.target.code) for e in events] == [("KEN", "16", "UGAGOV")]
+    assert events[0].trigger == "Expels" and events[0].sentence == "Kenya Expels Ugandan Diplomats Over Border Row"

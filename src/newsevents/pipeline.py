@@ -32,7 +32,8 @@ from .events.crowds import name_crowds
 from .events.repression import recode_repression
 from .events.unattributed import code_unattributed
 from .geo import Gazetteer, load_gazetteer
-from .ingest.truecase import Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase
+from .ingest.truecase import (Truecaser, common_words_of, is_lower_case, load_truecaser, restore_evidence, truecase,
+                               truecase_headlines)
 from .model import ActorMention, Document, Event, Sentence
 from .nlp import MAX_BATCH_CHARS, MAX_CHUNK_CHARS, load_nlp
 from .settings import DEFAULT_BATCH_SIZE
@@ -73,8 +74,9 @@ class Pipeline:
         (the lexicon alone) or "model" (the classifier's types decide); see events/hybrid.py.
     joint: "pairs" (a joint act "X and Y met" as X→Y and Y→X) or "single" (one event per
         party, no target, as PLOVER codes it); see events/joint.py.
-    truecase: parse a mostly lower-case document with the capitals of the names it mentions
-        (ingest/truecase.py); what is reported keeps the document's own words.
+    truecase: parse a mostly lower-case document, or a headline in title case, with the
+        capitals of the names it mentions (ingest/truecase.py); what is reported keeps the
+        document's own words.
     """
 
     def __init__(self, *, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -223,10 +225,13 @@ class Pipeline:
         return self._truecaser
 
     def _parse_text(self, document: Document) -> str:
-        """What is parsed: the text, or its truecased copy when it is mostly lower case."""
-        if self.truecase and is_lower_case(document.text):
+        """What is parsed: the text, or its truecased copy when it is mostly lower case, or
+        with its headlines in title case truecased."""
+        if not self.truecase:
+            return document.text
+        if is_lower_case(document.text):
             return truecase(document.text, self.truecaser)
-        return document.text
+        return truecase_headlines(document.text, self.truecaser)
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
         """Parse documents in batches; set each document's sentences (with offsets).

@@ -38,6 +38,8 @@ OBJECT_PHRASE_PREPS = frozenset({"of", "on", "about", "over"})
 VENUE_PREPS = frozenset({"in", "at", "before"})
 # Verbal acts that are addressed to someone: demands, disapproval, rejection and threats.
 ADDRESSED_ROOTS = frozenset({"10", "11", "12", "13"})
+# Appeals and demands, whose thing asked for is done by whom they are addressed to.
+ASKING_ROOTS = frozenset({"02", "10"})
 # Only the state and political actors act on their country as a whole.
 STATE_AND_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "INS", "UAF", "PTY",
                                          "SPY", "LAB"})
@@ -184,7 +186,7 @@ def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[Acto
                 # ("accepted demands from the rebels").
                 own = actors.with_conjuncts(phrase) if phrase.lemma_.lower() not in things else []
                 found = [m for m in (own or actor_inside(phrase, actors, 0)) if m not in sources]
-                if phrase.lemma_.lower() in things:
+                if phrase.lemma_.lower() in things and code[:2] not in ASKING_ROOTS:
                     found = [m for m in found if not _doer_of(phrase, m, actors, sources)]
                 if found:
                     return found, ["object-search", f"fallback via '{child.text}'"]
@@ -194,7 +196,9 @@ def _fallback_targets(heads: list[Token], actors: ActorIndex, sources: list[Acto
 def _doer_of(thing: Token, mention: ActorMention, actors: ActorIndex, sources: list[ActorMention]) -> bool:
     """Whether ``mention`` owns the act the row names as its thing and is on its source's side:
     "reiterated Kenya's support for the talks" is Kenya's support, given by Kenya's minister,
-    so Kenya is who supports, not whom; "rejected Uganda's proposal" still answers Uganda."""
+    so Kenya is who supports, not whom; "rejected Uganda's proposal" still answers Uganda. An
+    act asked for is asked of its owner, on whichever side (ASKING_ROOTS: "the opposition
+    demanded the president's resignation")."""
     owned = any(child.dep_ == "poss" and actors.at(child) is mention for child in thing.children)
     return owned and any(mention.code == s.code or mention.country is not None and mention.country == s.country
                          for s in sources)

@@ -33,6 +33,14 @@ from ..model import ActorMention, Document, Event
 LOWER_CASE_RATIO = 0.008
 # Too few letters to tell: a headline or a line of numbers is left as it is.
 MIN_LETTERS = 40
+# A line in title case has this many words besides acronyms and small words; a longer line is
+# a sentence or a list of names.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 20
+# Articles, conjunctions and short prepositions, which title case (AP, Chicago) may leave in
+# lower case or capitalise.
+TITLE_CASE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at",
+                                    "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs"})
 # Cities smaller than this keep lower case when their name is one word: small towns are
 # often called by ordinary words ("Gap", "Bar"), and rarely what lower-case news is about.
 MIN_CITY_POPULATION = 100_000
@@ -55,6 +63,9 @@ COMMON_POS = ("verb", "adj", "adv")
 # "'s" on its own ("china's" is "china" + "'s"), numbers and single marks.
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|['’]s\b|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?|\d+|[^\w\s]")
 SENTENCE_END = frozenset({".", "!", "?"})
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A capitalised word (not an acronym, not "McDonald"): what a headline's title case made.
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_A-Z]*\b")
 
 _ACTORS = files("newsevents") / "data" / "actors"
 _GEO = files("newsevents") / "data" / "geo"
@@ -100,6 +111,28 @@ def is_lower_case(text: str) -> bool:
     """True when ``text`` is long enough to tell and nearly all its letters are lower case."""
     ratio = capital_ratio(text)
     return ratio is not None and ratio < LOWER_CASE_RATIO
+
+
+def is_title_case(line: str) -> bool:
+    """True for a headline in title case ("Seoul Rejects Pyongyang's Offer Of Talks", "U.S.
+    Lifts Travel Ban to Lebanon"): between HEADLINE_MIN_WORDS and HEADLINE_MAX_WORDS words
+    besides acronyms and the short words title case may leave in lower case, all capitalised.
+    A sentence has its verb in lower case ("President Joe Biden met Prime Minister Modi")."""
+    words = [w for w in _LETTER_RUN.findall(line)
+             if len(w) > 1 and not w.isupper() and w.lower() not in TITLE_CASE_SMALL_WORDS]
+    return HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS and all(w[0].isupper() for w in words)
+
+
+def truecase_headlines(text: str, truecaser: Truecaser) -> str:
+    """``text`` with each line in title case read as a lower-case line and truecased: the
+    parse reads every capitalised word of a headline as a name ("U.S. Slaps Sanctions" as one
+    name), and the names the tables know get their capitals back. Acronyms keep theirs; only
+    letters' case changes, so offsets hold."""
+    lines = text.splitlines(keepends=True)
+    if not any(is_title_case(line) for line in lines):
+        return text
+    return "".join(truecase(_CAPITALISED.sub(lambda m: m.group().lower(), line), truecaser)
+                   if is_title_case(line) else line for line in lines)
 
 
 def common_words_of(lookups_tables: Mapping[str, Mapping[str, Iterable[str]]]) -> frozenset[str]:
@@ -180,6 +213,11 @@ def load_truecaser(common_words: frozenset[str] = frozenset()) -> Truecaser:
                 add(_title(words, acronym=acronym), country=kind in NATIONAL_KINDS)
                 if kind in COUNTRY_KINDS and len(words) == 1:
                     countries.add(words[0])
+    # Office holders by their full names (one-word short names are too often words: "May").
+    for row in _rows(_ACTORS, "leaders.tsv"):
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            if len(_split(name)) > 1:
+                add(_split(name))
     # Weekdays and months that are no verb are capitalised wherever they are.
     from ..actors.names import name_sets
     for word in name_sets()["weekdays"] | name_sets()["months_always"]:
