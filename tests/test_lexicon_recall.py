@@ -113,6 +113,10 @@ CODED = [
     ("Kenya's parliament voted down the government's budget.", ("KENLEG", "129", "KENGOV")),
     # 0863: aid trucks let through
     ("Sudan's army allowed 50 trucks of food aid into Darfur.", ("SDNMIL", "0863", None)),
+    # 195: drones launched at a target are aerial weapons
+    ("Russia launched drones at Ukrainian cities.", ("RUS", "195", "UKR")),
+    # clergy are their country's Christians (roles.tsv, as Phoenix's "bishop")
+    ("Gunmen kidnapped seven nuns in Port-au-Prince on Friday.", ("HTIUAF", "181", "HTICHR")),
 ]
 
 
@@ -148,6 +152,7 @@ LEFT_ALONE = [
     ("Kenya ordered three new Ugandan helicopters.", "150"),
     ("Kenya denied the Ugandan report of an incursion.", "120"),
     ("The Kenyan painter returned to Uganda with his paintings.", "0842"),
+    ("Kenya launched a drone programme with Uganda.", "195"),
 ]
 
 
