@@ -400,10 +400,19 @@ def test_a_defence_force_in_british_spelling_is_its_country_s_military(pipeline:
     # ...as a trade measure on goods is aimed at where they come from.
     ("President Donald Trump imposed tariffs on imports from Mexico.", ("16", "USAGOV", "MEX")),
     ("Kenya threatened to impose duties on steel from Uganda.", ("13", "KEN", "UGA")),
+    # ...and troops sent or massed at a border at the country on its other side.
+    ("Poland deployed extra troops to its border with Belarus.", ("15", "POL", "BLR")),
+    ("India massed troops along its border with Pakistan.", ("15", "IND", "PAK")),
 ])
-def test_a_response_to_a_proposal_is_aimed_at_its_author(pipeline: Pipeline, text: str,
+def test_the_party_an_object_phrase_leads_to_is_the_target(pipeline: Pipeline, text: str,
                                                          event: tuple[str, str, str]) -> None:
     assert event in {(e.code[:2], e.source.code, e.target and e.target.code) for e in code(pipeline, text)}
+
+
+def test_a_with_phrase_on_an_event_noun_object_is_the_noun_s(pipeline: Pipeline) -> None:
+    # The parser reads "to trade talks" as the verb "trade": "with China" is the talks' phrase.
+    found = code(pipeline, "Mr. Trump has brought his love of show business to trade talks with China.")
+    assert not any(e.code.startswith("06") for e in found), [(e.code, e.rule) for e in found]
 
 
 def test_from_leads_to_an_author_only_inside_a_proposal(pipeline: Pipeline) -> None:

@@ -31,6 +31,8 @@ from .words import words
 # Prepositions of an object's own phrase, on whose noun a target phrase may hang ("a memorandum
 # of understanding with Ethiopia", "intelligence on missile components with Ukraine").
 OBJECT_PHRASE_PREPS = frozenset({"of", "on", "about", "over"})
+# Prepositions that belong to the noun they hang on, not to the verb over it.
+OBJECT_OWN_PREPS = frozenset({"with", "of"})
 # Prepositions of a venue, on whose noun the parser may hang the act's own target phrase:
 # "filed a lawsuit in a Paris court against X", "a petition before the tribunal against X".
 # Only a venue that is a body counts: "in protest against", "in talks with" and places keep
@@ -104,6 +106,9 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
     if token.pos_ == "VERB":
         # "donated and delivered goods to the school": coordinated verbs share the phrase.
         owners.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    # The parser often hangs the verb's phrase on its object ("massed troops along the border"),
+    # though not a "with" phrase, which is mostly the object's own ("trade talks with China").
+    hosts = [] if entry.objects else [c for c in token.children if c.dep_ == "dobj"]
     places: tuple[list[ActorMention], list[str]] | None = None
     for slot in entry.targets:
         candidates: list[Token] = []
@@ -118,7 +123,7 @@ def _targets(trigger: Trigger, actors: ActorIndex, passive: bool) -> tuple[list[
                 partners = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
                 candidates = [c for v in partners for c in v.children if c.dep_ == "dobj"] or infinitive_subjects(token)
         else:
-            for owner in owners:
+            for owner in owners + (hosts if slot not in OBJECT_OWN_PREPS else []):
                 # "pulled out of Kherson": a preposition may hang on an object-less particle.
                 nested = [g for c in owner.children if c.dep_ in ("prep", "prt") and not any(
                     x.dep_ == "pobj" for x in c.children) for g in c.children if g.dep_ == "prep"]
