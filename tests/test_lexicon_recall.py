@@ -117,6 +117,9 @@ CODED = [
     ("Russia launched drones at Ukrainian cities.", ("RUS", "195", "UKR")),
     # clergy are their country's Christians (roles.tsv, as Phoenix's "bishop")
     ("Gunmen kidnapped seven nuns in Port-au-Prince on Friday.", ("HTIUAF", "181", "HTICHR")),
+    # 040: a meal together is a meeting, as "dined with"; 120: a complaint dismissed
+    ("Kenya's president had dinner with the Ugandan president on Monday.", ("KENGOV", "040", "UGAGOV")),
+    ("Kenya's electoral commission dismissed a complaint by the Kenyan opposition.", ("KENGOV", "120", "KENOPP")),
 ]
 
 
@@ -153,6 +156,7 @@ LEFT_ALONE = [
     ("Kenya denied the Ugandan report of an incursion.", "120"),
     ("The Kenyan painter returned to Uganda with his paintings.", "0842"),
     ("Kenya launched a drone programme with Uganda.", "195"),
+    ("The Kenyan president had lunch in Kampala with his family.", "040"),
 ]
 
 
