@@ -94,8 +94,10 @@ HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "heldout_even
 # 0.796 / 0.661 and root 0.899 / 0.678, rules 0.8296 / 0.655 and 0.893 / 0.637), after a thing
 # that arrives stopped being its owner's visit ("Russian weapons arrived in Venezuela") and a
 # condition the act a frame intends ("vowed forceful measures if Pelosi visited Taiwan").
-HELDOUT_FLOORS = {"rules": [("root+dyad", 0.82, 0.65), ("root", 0.89, 0.63)],
-                  "hybrid": [("root+dyad", 0.79, 0.66), ("root", 0.89, 0.67)]}
+# Raised in the twenty-first (verdicts, an object's misattached phrase, a border's other side):
+# hybrid 0.811/0.678 and 0.900/0.684, rules 0.839/0.673 and 0.903/0.655.
+HELDOUT_FLOORS = {"rules": [("root+dyad", 0.83, 0.67), ("root", 0.90, 0.65)],
+                  "hybrid": [("root+dyad", 0.81, 0.67), ("root", 0.89, 0.68)]}
 # Sentences without a codable event (sport, negation, hypotheticals) must stay uncoded.
 HELDOUT_DETECTION_PRECISION = 0.95
 
@@ -121,8 +123,10 @@ HELDOUT2 = HELDOUT.with_name("heldout2_events.jsonl")
 # 0.797/0.651. Raised in the fourteenth (the parties of "talks between X and Y"): hybrid
 # 0.829/0.686 and 0.929/0.698, rules 0.803/0.675 and 0.860/0.657. Rules raised in the
 # eighteenth (aid is an event noun, "military aid" no actor): 0.833/0.680 and 0.889/0.663.
-HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.83, 0.68), ("root", 0.88, 0.66)],
-                   "hybrid": [("root+dyad", 0.82, 0.68), ("root", 0.92, 0.69)]}
+# Raised in the twenty-first (verdicts, an object's misattached phrase, a border's other side):
+# hybrid 0.851/0.710 and 0.938/0.710, rules 0.836/0.692 and 0.891/0.675.
+HELDOUT2_FLOORS = {"rules": [("root+dyad", 0.83, 0.69), ("root", 0.89, 0.67)],
+                   "hybrid": [("root+dyad", 0.85, 0.71), ("root", 0.93, 0.71)]}
 
 
 @pytest.mark.parametrize("path,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],

@@ -24,8 +24,9 @@ MODEL_DEV_MACRO_F1_FLOOR = 0.73
 # The hybrid coder on the same split (newsevents eval --ids train/plv_dev_ids.txt), rounded down;
 # 0.76 until session 12 (0.764 -> 0.791: peacekeepers, phone calls, light nouns, a body's "we");
 # 0.79 until session 19 (0.794 -> 0.799: a demand, accusation, refusal or threat that names no
-# one else stands without a target at the 0.9 of any act, where it needed 0.95).
-HYBRID_DEV_MACRO_F1_FLOOR = 0.795
+# one else stands without a target at the 0.9 of any act, where it needed 0.95); 0.795 until
+# session 21 (0.7989 -> 0.8002: works of art returned are property returned, return.v.property).
+HYBRID_DEV_MACRO_F1_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
