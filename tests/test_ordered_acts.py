@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.model import Document
 from newsevents.pipeline import Pipeline
+
+from .dyads import coded, rules_pipeline
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(coder="rules")
-
-
-def coded(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None]]:
-    ((document, doc),) = list(pipeline.parse([Document(id="t", text=text, date="2024-06-21")]))
-    _mentions, events = pipeline.code_parsed(doc, document)
-    return [(e.source.code, e.code, e.target.code if e.target else None) for e in events]
+    return rules_pipeline()
 
 
 @pytest.mark.parametrize("text,event", [
