@@ -131,6 +131,8 @@ def embedding(token: Token) -> str | None:
 
 
 def _judged(predicate: Token) -> bool:
+    """Whether ``predicate`` is guilt or blame a verb says of a party ("found X guilty",
+    "held X responsible"), not a party's own state ("X was responsible")."""
     return (predicate.pos_ == "ADJ" and predicate.lemma_.lower() in JUDGED_ADJECTIVES and predicate.dep_ in JUDGED_DEPS
             and predicate.head.pos_ == "VERB")
 

@@ -129,10 +129,11 @@ def truecase_headlines(text: str, truecaser: Truecaser) -> str:
     name), and the names the tables know get their capitals back. Acronyms keep theirs; only
     letters' case changes, so offsets hold."""
     lines = text.splitlines(keepends=True)
-    if not any(is_title_case(line) for line in lines):
+    titles = [is_title_case(line) for line in lines]
+    if not any(titles):
         return text
-    return "".join(truecase(_CAPITALISED.sub(lambda m: m.group().lower(), line), truecaser)
-                   if is_title_case(line) else line for line in lines)
+    return "".join(truecase(_CAPITALISED.sub(lambda m: m.group().lower(), line), truecaser) if title else line
+                   for line, title in zip(lines, titles))
 
 
 def common_words_of(lookups_tables: Mapping[str, Mapping[str, Iterable[str]]]) -> frozenset[str]:
