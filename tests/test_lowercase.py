@@ -142,11 +142,19 @@ def test_title_case_is_told_by_its_capitalised_words(line: str, title: bool) -> 
 
 def test_a_headline_in_title_case_is_parsed_as_a_sentence(pipeline: Pipeline) -> None:
     text = "Kenya Expels Ugandan Envoy Over Border Row\nNairobi, Monday.\nKenya's president met Uganda's president."
-    parsed = truecase_headlines(text, pipeline.truecaser)
+    parsed = truecase_headlines(text, lambda: pipeline.truecaser)
     assert len(parsed) == len(text) and parsed.lower() == text.lower()  # offsets hold
     assert parsed.startswith("Kenya expels Ugandan envoy over border row\n")
     assert parsed.endswith("\nNairobi, Monday.\nKenya's president met Uganda's president.")  # other lines untouched
-    assert truecase_headlines("NATO Chief Meets Erdogan", pipeline.truecaser).startswith("NATO")  # acronyms kept
+    assert truecase_headlines("NATO Chief Meets Erdogan", lambda: pipeline.truecaser).startswith("NATO")  # acronyms kept
+
+
+def test_a_document_without_a_headline_builds_no_truecaser() -> None:
+    def unwanted() -> None:
+        raise AssertionError("the truecaser was built for text without a title-case line")
+
+    text = "Kenya's president met Uganda's president in Nairobi on Monday."
+    assert truecase_headlines(text, unwanted) == text  # type: ignore[arg-type]
 
 
 def test_a_headline_in_title_case_codes_like_its_sentence_and_reports_its_own_words(pipeline: Pipeline) -> None:

@@ -231,7 +231,7 @@ class Pipeline:
             return document.text
         if is_lower_case(document.text):
             return truecase(document.text, self.truecaser)
-        return truecase_headlines(document.text, self.truecaser)
+        return truecase_headlines(document.text, lambda: self.truecaser)
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
         """Parse documents in batches; set each document's sentences (with offsets).

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -123,16 +123,18 @@ def is_title_case(line: str) -> bool:
     return HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS and all(w[0].isupper() for w in words)
 
 
-def truecase_headlines(text: str, truecaser: Truecaser) -> str:
+def truecase_headlines(text: str, truecaser: Callable[[], Truecaser]) -> str:
     """``text`` with each line in title case read as a lower-case line and truecased: the
     parse reads every capitalised word of a headline as a name ("U.S. Slaps Sanctions" as one
     name), and the names the tables know get their capitals back. Acronyms keep theirs; only
-    letters' case changes, so offsets hold."""
+    letters' case changes, so offsets hold. ``truecaser`` is called only when a line is in
+    title case: most documents have none, and building the truecaser takes most of a second."""
     lines = text.splitlines(keepends=True)
     titles = [is_title_case(line) for line in lines]
     if not any(titles):
         return text
-    return "".join(truecase(_CAPITALISED.sub(lambda m: m.group().lower(), line), truecaser) if title else line
+    cased = truecaser()
+    return "".join(truecase(_CAPITALISED.sub(lambda m: m.group().lower(), line), cased) if title else line
                    for line, title in zip(lines, titles))
 
 
