@@ -26,6 +26,11 @@ def phrase_modifiers(head: Token) -> list[Token]:
     return [*head.children, *(c for word in compounds for c in word.children)]
 
 
+def has_subordinator(clause: Token) -> bool:
+    """Whether the clause is introduced by a subordinator ("that", "if", "because")."""
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
 def small_clause(verb: Token) -> tuple[Token, Token] | None:
     """The subject and predicate of an adjective clause a verb takes as its complement: the
     parser reads "found the minister guilty" as a clause ("the minister [is] guilty"), where
@@ -33,7 +38,7 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     guilty") has too. None when the verb takes no such clause; a clause with "that" is no
     small clause ("demanded that the army be accountable")."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ == "ADJ" and not any(c.dep_ == "mark" for c in child.children):
+        if child.dep_ == "ccomp" and child.pos_ == "ADJ" and not has_subordinator(child):
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i < child.i:
                 return subject, child

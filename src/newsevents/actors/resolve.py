@@ -445,14 +445,19 @@ def _former(chunk: Span, agent_at: dict[int, tuple[str, ...]]) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in chunk if t.i < first_role)
 
 
+def _name_of_words(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:
+    """The dictionary name of two words or more that token ``i`` is a word of, if any."""
+    match = actor_at.get(i)
+    return match[2][0] if match is not None and match[1] - match[0] >= 2 else None
+
+
 def _in_self_described_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> bool:
     """Whether token ``i`` is a word of the dictionary name of a non-state armed group or a
     court (SELF_DESCRIBED_CODES)."""
-    match = actor_at.get(i)
-    if match is None or match[1] - match[0] < 2 or match[2][0].kind in PERSON_KINDS:
+    name = _name_of_words(i, actor_at)
+    if name is None or name.kind in PERSON_KINDS:
         return False
-    code = match[2][0].code
-    return any(code[k:k + 3] in SELF_DESCRIBED_CODES for k in range(0, len(code), 3))
+    return any(name.code[k:k + 3] in SELF_DESCRIBED_CODES for k in range(0, len(name.code), 3))
 
 
 def _people_in_body_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorFact]]],
@@ -460,9 +465,8 @@ def _people_in_body_name(i: int, actor_at: dict[int, tuple[int, int, list[ActorF
     """Whether token ``i`` is a word for people at large (CIVILIAN_SECTORS) inside the dictionary
     name of an international body ("Community" in "the Economic Community of West African
     States"); a council's or a secretary-general's office still adds its sector."""
-    match = actor_at.get(i)
-    return (match is not None and match[1] - match[0] >= 2 and match[2][0].kind == IGO_KIND
-            and set(agent_at[i]) <= CIVILIAN_SECTORS)
+    name = _name_of_words(i, actor_at)
+    return name is not None and name.kind == IGO_KIND and set(agent_at[i]) <= CIVILIAN_SECTORS
 
 
 def _employer(prep: Token, actor_at: dict[int, tuple[int, int, list[ActorFact]]]) -> ActorFact | None:

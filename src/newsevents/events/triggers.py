@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..syntax import small_clause
+from ..syntax import has_subordinator, small_clause
 from .arguments import Trigger, conjuncts
 from .attitude import is_attitude_only
 from .conditional_threat import as_threat
@@ -441,7 +441,7 @@ def _apply_frame(trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> None
     uncoded: Token | None = None
     for place in places:
         for child in place.children:
-            if child.dep_ == "ccomp" and child.pos_ == "ADJ" and child.i > token.i and _has_mark(child):
+            if child.dep_ == "ccomp" and child.pos_ == "ADJ" and child.i > token.i and has_subordinator(child):
                 # "demanded that Sweden extradite ..." with the verb tagged an adjective, or
                 # "demanded that the government be accountable": its subject is who is asked.
                 uncoded = uncoded or child
@@ -491,10 +491,6 @@ def _ordered_done(participle: Token, verb: Token) -> bool:
     if participle.dep_ == "ccomp":
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < participle.i for c in participle.children)
     return participle.dep_ == "acl" and participle.head.dep_ == "dobj" and participle.head.head.i == verb.i
-
-
-def _has_mark(clause: Token) -> bool:
-    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _finite_complement(token: Token, tags: frozenset[str] | None = None) -> bool:
