@@ -29,10 +29,18 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
 def recode_joint_exercises(events: list[Event], doc: Doc) -> list[Event]:
     """``events`` with the parties of joint exercises coded 062; others unchanged."""
     return recode_by_word(
-        events, doc, MILITARY_COOPERATION,
-        lambda event, trigger: _exercise(trigger) if event.root == POSTURE_ROOT and (
-            is_joint(event) or _held_with_target(event, trigger)) else None,
+        events, doc, MILITARY_COOPERATION, _joint_exercise,
         lambda event, word: f"{event.code}: the parties hold '{word.text}' together: {MILITARY_COOPERATION}")
+
+
+def _joint_exercise(event: Event, trigger: Token) -> Token | None:
+    """The exercise word of a show of force its parties hold together, or None."""
+    if event.root != POSTURE_ROOT:
+        return None
+    exercise = _exercise(trigger)
+    if exercise is None or not (is_joint(event) or _held_with(event, trigger, exercise)):
+        return None
+    return exercise
 
 
 def _exercise(trigger: Token) -> Token | None:
@@ -44,11 +52,10 @@ def _exercise(trigger: Token) -> Token | None:
     return None
 
 
-def _held_with_target(event: Event, trigger: Token) -> bool:
+def _held_with(event: Event, trigger: Token, exercise: Token) -> bool:
     """Whether the event's target is whom the exercise is held with: the object of a "with"
     phrase on the trigger or on its exercise word ("held drills with the French navy")."""
-    exercise = _exercise(trigger)
-    if event.target is None or exercise is None or not 0 <= event.target.head < len(trigger.doc):
+    if event.target is None or not 0 <= event.target.head < len(trigger.doc):
         return False
     partner = trigger.doc[event.target.head]
     return partner.dep_ == "pobj" and partner.head.lower_ == "with" and partner.head.head.i in (trigger.i, exercise.i)
